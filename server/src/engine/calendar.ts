@@ -1,0 +1,141 @@
+/**
+ * Pure date arithmetic on ISO calendar dates. A date is a day number (days since 1970-01-01),
+ * never a JS Date, so time zones and YAML 1.1 timestamps cannot shift it.
+ */
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const DEFAULT_WORKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): [number, number, number] {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/** Day number of an ISO `YYYY-MM-DD` date, or undefined when it is not a real date. */
+export function dayFromIso(text: string): number | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return daysFromCivil(y, m, d);
+}
+
+export function isoFromDay(day: number): string {
+  const [y, m, d] = civilFromDays(day);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Weekday of a day number; 1970-01-01 was a Thursday. */
+export function weekdayOf(day: number): Weekday {
+  return WEEKDAYS[(((day + 3) % 7) + 7) % 7];
+}
+
+/** Adds calendar months, clamping the day to the month's length (2027-01-31 + 1 month = 2027-02-28). */
+export function addMonths(day: number, months: number): number {
+  const [y, m, d] = civilFromDays(day);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return daysFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+const DURATION = /^([1-9]\d{0,4})([dw])$/;
+
+/** Working days in a duration such as `10d` or `4w` (a week is five working days). */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text);
+  if (!match) return undefined;
+  const n = Number(match[1]);
+  return match[2] === 'w' ? n * 5 : n;
+}
+
+/** Today's date in the local time zone, as a plan author reads their wall calendar. */
+export function todayIso(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** A working calendar: which weekdays are worked and which dates are holidays. */
+export class WorkCalendar {
+  private readonly workdays: Set<Weekday>;
+  private readonly holidays: Set<number>;
+
+  constructor(workdays: readonly Weekday[] = DEFAULT_WORKDAYS, holidays: Iterable<number> = []) {
+    // A calendar with no working weekday would never finish a phase; fall back to the default.
+    this.workdays = new Set(workdays.length > 0 ? workdays : DEFAULT_WORKDAYS);
+    this.holidays = new Set(holidays);
+    // Holidays could, in theory, cover every working day; bound every walk below.
+  }
+
+  isWorkingDay(day: number): boolean {
+    return this.workdays.has(weekdayOf(day)) && !this.holidays.has(day);
+  }
+
+  isHoliday(day: number): boolean {
+    return this.holidays.has(day);
+  }
+
+  /** The day itself if it is a working day, else the next working day. */
+  onOrAfter(day: number): number {
+    let d = day;
+    for (let guard = 0; guard < 3660 && !this.isWorkingDay(d); guard++) d++;
+    return d;
+  }
+
+  /** The first working day strictly after `day`. */
+  nextAfter(day: number): number {
+    return this.onOrAfter(day + 1);
+  }
+
+  /** The working day strictly before `day` (bounded walk). */
+  previousBefore(day: number): number {
+    let d = day - 1;
+    for (let guard = 0; guard < 3660 && !this.isWorkingDay(d); guard++) d--;
+    return d;
+  }
+
+  /** Last day occupied by `workingDays` working days starting on or after `start` (ends are inclusive). */
+  endOf(start: number, workingDays: number): number {
+    let d = this.onOrAfter(start);
+    for (let left = Math.max(1, workingDays) - 1; left > 0; left--) d = this.nextAfter(d);
+    return d;
+  }
+
+  /** Working days in [from, to], both inclusive; 0 when to < from. */
+  workingDaysBetween(from: number, to: number): number {
+    if (to < from) return 0;
+    const span = to - from + 1;
+    const weeks = Math.floor(span / 7);
+    let count = weeks * this.workdays.size;
+    for (let d = from + weeks * 7; d <= to; d++) if (this.workdays.has(weekdayOf(d))) count++;
+    for (const h of this.holidays) if (h >= from && h <= to && this.workdays.has(weekdayOf(h))) count--;
+    return count;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * How the engine reads files. The CLI passes the real disk, the language server an overlay
+ * of open documents, and tests an in-memory map, so the engine itself never touches `fs`.
+ */
+export type ReadResult =
+  | { ok: true; text: string; realPath: string }
+  | { ok: false; reason: 'missing' | 'directory' | 'unreadable'; message: string };
+
+export interface FileSystem {
+  read(path: string): ReadResult;
+  /** Whether a path exists and what it is. */
+  kind(path: string): 'file' | 'directory' | undefined;
+}
+
+/** An in-memory file system keyed by absolute POSIX path, for tests and unsaved documents. */
+export class MemoryFileSystem implements FileSystem {
+  private readonly files = new Map<string, string>();
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(files)) this.files.set(path, text);
+  }
+
+  set(path: string, text: string): void {
+    this.files.set(path, text);
+  }
+
+  read(path: string): ReadResult {
+    const text = this.files.get(path);
+    if (text !== undefined) return { ok: true, text, realPath: path };
+    if (this.kind(path) === 'directory') return { ok: false, reason: 'directory', message: `"${path}" is a directory, not a file` };
+    return { ok: false, reason: 'missing', message: `"${path}" does not exist` };
+  }
+
+  kind(path: string): 'file' | 'directory' | undefined {
+    if (this.files.has(path)) return 'file';
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    for (const key of this.files.keys()) if (key.startsWith(prefix)) return 'directory';
+    return undefined;
+  }
+}
