@@ -82,16 +82,54 @@ export function todayIso(now = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** A working calendar: which weekdays are worked and which dates are holidays. */
+/**
+ * Whole calendar months from `from` to `to`: the largest k with `addMonths(from, k) <= to`
+ * (negative when `to` is before `from`). 2027-01-31 to 2027-02-28 is one month, because
+ * adding a month to the 31st clamps to the month's last day.
+ */
+export function calendarMonthsBetween(from: number, to: number): number {
+  const [fy, fm] = civilFromDays(from);
+  const [ty, tm] = civilFromDays(to);
+  const k = (ty - fy) * 12 + (tm - fm);
+  return addMonths(from, k) <= to ? k : k - 1;
+}
+
+/** Index of the first element of a sorted array that is >= value. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A working calendar: which weekdays are worked and which dates are holidays.
+ *
+ * Every query is answered by counting (weekday arithmetic plus a binary search over the sorted
+ * holidays), never by walking day by day, so a `99999w` duration or a decade of holidays costs
+ * the same as `1d`: the scheduler calls these on every keystroke for thousands of phases.
+ */
 export class WorkCalendar {
   private readonly workdays: Set<Weekday>;
   private readonly holidays: Set<number>;
+  /** Holidays that fall on a workday, sorted: only these remove working days. */
+  private readonly workdayHolidays: number[];
+  /** Workdays among the first r days of a 7-day block that starts at a day number divisible by 7. */
+  private readonly prefix: number[];
+  private readonly perWeek: number;
 
   constructor(workdays: readonly Weekday[] = DEFAULT_WORKDAYS, holidays: Iterable<number> = []) {
     // A calendar with no working weekday would never finish a phase; fall back to the default.
     this.workdays = new Set(workdays.length > 0 ? workdays : DEFAULT_WORKDAYS);
     this.holidays = new Set(holidays);
-    // Holidays could, in theory, cover every working day; bound every walk below.
+    this.workdayHolidays = [...this.holidays].filter((h) => this.workdays.has(weekdayOf(h))).sort((a, b) => a - b);
+    this.prefix = [0];
+    for (let r = 0; r < 7; r++) this.prefix.push(this.prefix[r] + (this.workdays.has(weekdayOf(r)) ? 1 : 0));
+    this.perWeek = this.prefix[7];
   }
 
   isWorkingDay(day: number): boolean {
@@ -102,40 +140,73 @@ export class WorkCalendar {
     return this.holidays.has(day);
   }
 
-  /** The day itself if it is a working day, else the next working day. */
-  onOrAfter(day: number): number {
-    let d = day;
-    for (let guard = 0; guard < 3660 && !this.isWorkingDay(d); guard++) d++;
-    return d;
-  }
-
-  /** The first working day strictly after `day`. */
-  nextAfter(day: number): number {
-    return this.onOrAfter(day + 1);
-  }
-
-  /** The working day strictly before `day` (bounded walk). */
-  previousBefore(day: number): number {
-    let d = day - 1;
-    for (let guard = 0; guard < 3660 && !this.isWorkingDay(d); guard++) d--;
-    return d;
-  }
-
-  /** Last day occupied by `workingDays` working days starting on or after `start` (ends are inclusive). */
-  endOf(start: number, workingDays: number): number {
-    let d = this.onOrAfter(start);
-    for (let left = Math.max(1, workingDays) - 1; left > 0; left--) d = this.nextAfter(d);
-    return d;
+  /** Workdays (ignoring holidays) among the days before `day`, counted from an arbitrary origin. */
+  private workdaysBefore(day: number): number {
+    const weeks = Math.floor(day / 7);
+    return weeks * this.perWeek + this.prefix[day - weeks * 7];
   }
 
   /** Working days in [from, to], both inclusive; 0 when to < from. */
   workingDaysBetween(from: number, to: number): number {
     if (to < from) return 0;
-    const span = to - from + 1;
-    const weeks = Math.floor(span / 7);
-    let count = weeks * this.workdays.size;
-    for (let d = from + weeks * 7; d <= to; d++) if (this.workdays.has(weekdayOf(d))) count++;
-    for (const h of this.holidays) if (h >= from && h <= to && this.workdays.has(weekdayOf(h))) count--;
-    return count;
+    const holidays = lowerBound(this.workdayHolidays, to + 1) - lowerBound(this.workdayHolidays, from);
+    return this.workdaysBefore(to + 1) - this.workdaysBefore(from) - holidays;
+  }
+
+  /**
+   * The `n`-th working day strictly after `day` (n > 0), strictly before it (n < 0), or `day`
+   * itself (n = 0). Found by binary search over a window that surely holds n working days:
+   * enough whole weeks for n plus every holiday, since each holiday removes at most one.
+   */
+  addWorkingDays(day: number, n: number): number {
+    if (n === 0) return day;
+    const count = Math.abs(n);
+    const reach = 7 * (Math.ceil((count + this.workdayHolidays.length) / this.perWeek) + 1);
+    if (n > 0) {
+      let lo = day + 1;
+      let hi = day + reach;
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (this.workingDaysBetween(day + 1, mid) >= count) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    }
+    let lo = day - reach;
+    let hi = day - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.workingDaysBetween(mid, day - 1) >= count) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The day itself if it is a working day, else the next working day. */
+  onOrAfter(day: number): number {
+    return this.addWorkingDays(day - 1, 1);
+  }
+
+  /** The first working day strictly after `day`. */
+  nextAfter(day: number): number {
+    return this.addWorkingDays(day, 1);
+  }
+
+  /** The last working day strictly before `day`. */
+  previousBefore(day: number): number {
+    return this.addWorkingDays(day, -1);
+  }
+
+  /** Last day occupied by `workingDays` working days starting on or after `start` (ends are inclusive). */
+  endOf(start: number, workingDays: number): number {
+    return this.addWorkingDays(start - 1, Math.max(1, workingDays));
+  }
+
+  /**
+   * First day of `workingDays` working days that end on or before `end`: the inverse of
+   * `endOf`, used to place a phase that gives only its `end` and `duration`.
+   */
+  startOf(end: number, workingDays: number): number {
+    return this.addWorkingDays(end + 1, -Math.max(1, workingDays));
   }
 }

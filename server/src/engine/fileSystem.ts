@@ -38,3 +38,27 @@ export class MemoryFileSystem implements FileSystem {
     return undefined;
   }
 }
+
+/** Shows unsaved editor buffers (or a text being linted) in place of what is on disk. */
+export class OverlayFileSystem implements FileSystem {
+  private readonly overlay = new Map<string, string>();
+
+  constructor(private readonly base: FileSystem) {}
+
+  set(path: string, text: string): void {
+    this.overlay.set(path, text);
+  }
+
+  delete(path: string): void {
+    this.overlay.delete(path);
+  }
+
+  read(path: string): ReadResult {
+    const text = this.overlay.get(path);
+    return text !== undefined ? { ok: true, text, realPath: path } : this.base.read(path);
+  }
+
+  kind(path: string): 'file' | 'directory' | undefined {
+    return this.overlay.has(path) ? 'file' : this.base.kind(path);
+  }
+}

@@ -2,6 +2,7 @@ import { isScalar, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'ya
 import { dayFromIso, parseDuration, WEEKDAYS, type Weekday } from './calendar';
 import type { SourceFile } from './source';
 import { asMap, asSeq, deref, pairOf, scalarValue, valueOf } from './yamlNodes';
+import { ORG_SIZES, PHASE_KINDS } from './vocabulary';
 
 /**
  * The typed plan model. It is built from the YAML Document tolerantly: a value of the wrong
@@ -316,19 +317,6 @@ class ModelReader {
   }
 }
 
-const PHASE_KINDS: readonly PhaseKind[] = [
-  'planning',
-  'design',
-  'configuration',
-  'data-migration',
-  'testing',
-  'training',
-  'go-live',
-  'support',
-  'optimization',
-];
-const SIZES: readonly OrgSize[] = ['small', 'mid', 'enterprise'];
-
 function entity<K extends EntityKind>(kind: K, id: Located<string>, node: Node, idPath: string) {
   return { kind, id: id.value, idNode: id.node, node, source: id.source, idPath };
 }
@@ -456,7 +444,7 @@ export function buildPlan(source: SourceFile): Plan {
   };
 
   const org = r.map(r.value(root, 'organization'));
-  if (org) plan.organization = { map: org, name: r.string(org, 'name'), size: r.oneOf(org, 'size', SIZES) };
+  if (org) plan.organization = { map: org, name: r.string(org, 'name'), size: r.oneOf(org, 'size', ORG_SIZES) };
   const crm = r.map(r.value(root, 'crm'));
   if (crm) plan.crm = { map: crm, product: r.string(crm, 'product'), type: r.string(crm, 'type'), replaces: r.strings(crm, 'replaces') };
 

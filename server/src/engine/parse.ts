@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding } from './types';
 
@@ -51,28 +51,53 @@ function syntaxFinding(source: SourceFile, message: string, start: number, end: 
 function rejectJunk(path: string, text: string): ParseResult | undefined {
   if (text.length > MAX_FILE_BYTES) {
     const source = emptySource(path, '');
-    const mib = (text.length / 1024 / 1024).toFixed(1);
     return {
       source,
       fatal: true,
-      findings: [syntaxFinding(source, `file is ${mib} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for a plan; split it with imports`, 0, 0, 'tooLarge')],
+      findings: [syntaxFinding(source, `file is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for a plan; split it into smaller files with imports`, 0, 0, 'tooLarge')],
     };
   }
-  const nul = text.indexOf('\u0000');
-  if (nul >= 0) {
+  // YAML forbids C0 control characters other than tab and line breaks; a run of them, or of
+  // undecodable bytes (U+FFFD), means the file is binary, not a plan with a typo.
+  const control = text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  const replacement = text.indexOf('\ufffd');
+  const at = control >= 0 ? control : replacement >= 0 && countOf(text, '\ufffd') * 100 > text.length ? replacement : -1;
+  if (at >= 0) {
     const source = emptySource(path, text);
     return {
       source,
       fatal: true,
-      findings: [syntaxFinding(source, 'file contains NUL bytes and looks binary, not YAML; check that the right file was named', nul, nul + 1, 'binary')],
+      findings: [syntaxFinding(source, 'file contains control characters or undecodable bytes, so it looks binary, not YAML; check that the right file was named', at, at + 1, 'binary')],
     };
   }
   return undefined;
 }
 
+function countOf(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
 function lowerFirst(message: string): string {
   const clean = message.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
   return clean.charAt(0).toLowerCase() + clean.slice(1);
+}
+
+/** The range of the mapping key that starts at `offset` (the parser reports only its first character). */
+function keyRangeAt(doc: Document.Parsed, offset: number): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+      if (range && range[0] === offset) {
+        found = [range[0], range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Parses YAML text with the 1.2 core schema (dates stay strings) and a LineCounter. */
@@ -95,12 +120,55 @@ export function parseSource(path: string, text: string): ParseResult {
   for (const error of doc.errors) {
     const [start, end] = error.pos;
     if (error.code === 'DUPLICATE_KEY') {
-      const key = text.slice(start, end).trim() || 'key';
-      findings.push(syntaxFinding(source, `key "${key}" appears twice in the same mapping; remove or rename one of them`, start, end, 'duplicateKey'));
+      const [keyStart, keyEnd] = keyRangeAt(doc, start) ?? [start, end];
+      const key = text.slice(keyStart, keyEnd).trim() || 'key';
+      findings.push(syntaxFinding(source, `key "${key}" appears twice in the same mapping; remove or rename one of them`, keyStart, keyEnd, 'duplicateKey'));
     } else {
       fatal = true;
       findings.push(syntaxFinding(source, `${lowerFirst(error.message)}; fix the YAML syntax here`, start, Math.max(end, start + 1)));
     }
   }
   return { source, findings, fatal };
+}
+
+export interface DocumentValue {
+  value: unknown;
+  findings: Finding[];
+}
+
+/**
+ * The plain JS value of a parsed document, for schema validation. Alias expansion is capped,
+ * so an alias bomb becomes a finding instead of an out-of-memory; unresolved aliases are found
+ * up front with their exact position.
+ */
+export function documentValue(source: SourceFile): DocumentValue {
+  const findings: Finding[] = [];
+  visit(source.doc, {
+    Alias(_, alias) {
+      if (!alias.resolve(source.doc) && alias.range) {
+        const name = alias.source;
+        findings.push({
+          ...syntaxFinding(source, `alias "*${name}" has no anchor "&${name}" before it; define the anchor first or write the value out`, alias.range[0], alias.range[1], 'unresolvedAlias'),
+        });
+      }
+    },
+  });
+  if (findings.length > 0) return { value: undefined, findings };
+  try {
+    return { value: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings };
+  } catch (error) {
+    let firstAlias: [number, number] = [0, 0];
+    visit(source.doc, {
+      Alias(_, alias) {
+        if (alias.range) firstAlias = [alias.range[0], alias.range[1]];
+        return visit.BREAK;
+      },
+    });
+    const message =
+      error instanceof RangeError
+        ? 'the document is nested too deeply to read; simplify the structure'
+        : `aliases expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb); write the values out or use fewer aliases`;
+    findings.push(syntaxFinding(source, message, firstAlias[0], firstAlias[1], error instanceof RangeError ? 'tooDeep' : 'aliasBomb'));
+    return { value: undefined, findings };
+  }
 }

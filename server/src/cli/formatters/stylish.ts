@@ -1,0 +1,34 @@
+import type { Severity } from '../../engine/types';
+import type { Palette } from '../color';
+import { oneBased, plural, type Formatter } from '../report';
+
+function severityLabel(severity: Severity, color: Palette): string {
+  const padded = severity.padEnd(7);
+  if (severity === 'error') return color.red(padded);
+  if (severity === 'warning') return color.yellow(padded);
+  return color.blue(padded);
+}
+
+/** `file:line:col  severity  message  [rule-id]`, grouped by file, then a summary line. */
+export const stylish: Formatter = (report, { color }) => {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    lines.push(color.underline(file.display));
+    for (const f of file.findings) {
+      const { line, column } = oneBased(f);
+      lines.push(`  ${file.display}:${line}:${column}  ${severityLabel(f.severity, color)}  ${f.message}  ${color.dim(`[${f.ruleId}]`)}`);
+    }
+    lines.push('');
+  }
+  const total = report.errorCount + report.warningCount + report.infoCount;
+  const checked = plural(report.files.length, 'file');
+  if (total === 0) {
+    lines.push(color.green(`✔ ${checked} checked, no problems`));
+  } else {
+    const parts = [plural(report.errorCount, 'error'), plural(report.warningCount, 'warning'), `${report.infoCount} info`];
+    const mark = report.errorCount > 0 ? color.red('✖') : color.yellow('⚠');
+    lines.push(color.bold(`${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${checked}`));
+  }
+  return `${lines.join('\n')}\n`;
+};

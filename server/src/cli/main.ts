@@ -1,0 +1,45 @@
+import { UsageError } from './args';
+import { runLint, type CommandIO } from './lintCommand';
+import { VERSION } from './version';
+
+/** Sub-commands by name; each returns its exit code. */
+const COMMANDS: Record<string, (argv: readonly string[], io: CommandIO) => number> = {
+  lint: runLint,
+};
+
+const HELP = `Usage: crm-rollout <command> [options]
+
+Commands:
+  lint      check rollout plans (crm-rollout lint --help for options)
+
+Options:
+  --version  print the version
+  --help     show this help
+`;
+
+/** Runs the CLI and returns the exit code; never throws. */
+export function main(argv: readonly string[], io: CommandIO): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h') {
+      io.stdout.write(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    return run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`crm-rollout: ${error.message}\n`);
+      return 2;
+    }
+    // A bug, not bad input: say so plainly; the stack only when asked for, to keep CI logs readable.
+    const detail = error instanceof Error ? (process.env.CRM_ROLLOUT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr.write(`crm-rollout: internal error (${detail}); please report it with the plan that caused it, and set CRM_ROLLOUT_DEBUG=1 for details\n`);
+    return 3;
+  }
+}

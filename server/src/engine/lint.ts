@@ -1,0 +1,148 @@
+import * as nodePath from 'node:path';
+import { isMap, isSeq } from 'yaml';
+import { dayFromIso } from './calendar';
+import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './config';
+import { parseDisables } from './disables';
+import { OverlayFileSystem, type FileSystem } from './fileSystem';
+import { resolveImports, type ImportResolution } from './imports';
+import { buildPlan, type Plan } from './model';
+import { documentValue, parseSource } from './parse';
+import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
+import { runRules } from './rules/run';
+import type { RuleSetting } from './config';
+import { buildSchedule, type Schedule } from './schedule';
+import { validateAgainstSchema } from './schema';
+import { rangeFromOffsets, type SourceFile } from './source';
+import type { Finding } from './types';
+
+/** What a YAML file is to the linter, decided by its name. */
+export type FileRole = 'plan' | 'directory' | 'config';
+
+export function roleOf(path: string): FileRole {
+  const base = nodePath.basename(path);
+  if (base === '.crm-rollout.yaml' || base === '.crm-rollout.yml') return 'config';
+  if (/\.rollout\.ya?ml$/.test(base)) return 'plan';
+  return 'directory';
+}
+
+export interface LintOptions {
+  fs: FileSystem;
+  /** ISO date; when given, date-sensitive rules (`overdue`) run against it. */
+  asOf?: string;
+  /** An explicit configuration file; otherwise `.crm-rollout.yaml` is found by walking up. */
+  configPath?: string;
+  /** Workspace or repository root: the config walk stops here and imports may not leave it. */
+  root?: string;
+}
+
+export interface LintResult {
+  path: string;
+  role: FileRole;
+  source: SourceFile;
+  /** Findings in this file, by position. */
+  findings: Finding[];
+  /** Problems of the configuration file that applies (located in that file). */
+  configFindings: Finding[];
+  configPath?: string;
+  plan?: Plan;
+  schedule?: Schedule;
+  imports?: ImportResolution;
+  /** Files whose change can change this result: imports and configuration. */
+  dependencies: string[];
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1] || a.ruleId.localeCompare(b.ruleId);
+}
+
+function emptyDocumentFinding(source: SourceFile, role: FileRole): Finding {
+  const what = role === 'plan' ? 'a plan starts with "plan: 1" and "name:"' : 'add people, teams or calendar holidays';
+  return {
+    ruleId: 'schema',
+    messageId: 'empty',
+    severity: 'error',
+    message: `the file is empty; ${what}`,
+    file: source.path,
+    range: rangeFromOffsets(source, 0, 0),
+    offsets: [0, 0],
+  };
+}
+
+function loadSettings(path: string, options: LintOptions): { settings: Map<string, RuleSetting>; config?: LoadedConfig; configPath?: string } {
+  const configPath = options.configPath ?? findConfigFile(path, options.fs, options.root);
+  const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS) : undefined;
+  return { settings: resolveRules(config, path, RULE_METAS), config, configPath };
+}
+
+/** Applies configured severities to the pipeline's own findings and drops those turned off. */
+function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSetting>): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const setting = settings.get(f.ruleId);
+    if (setting?.severity === 'off') continue;
+    out.push(setting ? { ...f, severity: setting.severity } : f);
+  }
+  return out;
+}
+
+/** Lints one file's text: the single entry point every front end uses. */
+export function lintText(path: string, text: string, options: LintOptions): LintResult {
+  const role = roleOf(path);
+  const parsed = parseSource(path, text);
+  const { source } = parsed;
+  const result: LintResult = { path, role, source, findings: [], configFindings: [], dependencies: [] };
+  if (role === 'config') {
+    const fs = new OverlayFileSystem(options.fs);
+    fs.set(path, text);
+    const config = loadConfig(path, fs, RULE_IDS);
+    result.findings = [...config.findings].sort(byPosition);
+    return result;
+  }
+  const { settings, config, configPath } = loadSettings(path, options);
+  result.configPath = configPath;
+  result.configFindings = withSeverity(config?.findings ?? [], settings);
+  if (configPath) result.dependencies.push(configPath);
+  const findings: Finding[] = [...parsed.findings];
+  if (parsed.fatal) {
+    result.findings = withSeverity(findings, settings).sort(byPosition);
+    return result;
+  }
+  const contents = source.doc.contents;
+  if (contents === null || (!isMap(contents) && !isSeq(contents) && source.text.trim() === '')) {
+    findings.push(emptyDocumentFinding(source, role));
+    result.findings = withSeverity(findings, settings).sort(byPosition);
+    return result;
+  }
+  const value = documentValue(source);
+  findings.push(...value.findings);
+  if (value.findings.length === 0) findings.push(...validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));
+
+  const imports = resolveImports(source, options.fs, { root: options.root });
+  result.imports = imports;
+  result.dependencies.push(...imports.dependencies);
+  findings.push(...imports.findings);
+
+  if (role === 'plan' && value.findings.length === 0) {
+    const plan = buildPlan(source);
+    plan.importedPeople = imports.people;
+    plan.importedTeams = imports.teams;
+    plan.importedHolidays = imports.holidays;
+    const schedule = buildSchedule(plan);
+    result.plan = plan;
+    result.schedule = schedule;
+    const asOfDay = options.asOf ? dayFromIso(options.asOf) : undefined;
+    findings.push(...runRules({ plan, schedule, rules: RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
+  }
+
+  const disables = parseDisables(source, RULE_IDS);
+  const kept = findings.filter((f) => f.ruleId === 'yaml-syntax' || !disables.isDisabled(f.ruleId, f.range.start.line));
+  result.findings = withSeverity([...kept, ...disables.findings], settings).sort(byPosition);
+  return result;
+}
+
+/** Reads a file through the FileSystem and lints it; a path that cannot be read is an error value. */
+export function lintFile(path: string, options: LintOptions): LintResult | { path: string; error: string } {
+  const read = options.fs.read(path);
+  if (!read.ok) return { path, error: read.message };
+  return lintText(path, read.text, options);
+}

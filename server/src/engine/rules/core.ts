@@ -1,0 +1,60 @@
+import type { RuleMeta } from './types';
+
+/**
+ * Findings the pipeline itself produces (parse, schema, imports, configuration). They have
+ * ids, severities and pages like any rule, but no check of their own in rules/.
+ */
+export const CORE_RULES: readonly RuleMeta[] = [
+  {
+    id: 'yaml-syntax',
+    category: 'core',
+    defaultSeverity: 'error',
+    description: 'the file is well-formed YAML: no syntax errors, duplicate keys, unresolved aliases or alias bombs',
+    messages: {
+      syntax: '{{message}}',
+      duplicateKey: 'key "{{key}}" appears twice in the same mapping; remove or rename one of them',
+      aliasBomb: 'aliases expand to more than {{max}} nodes (an alias bomb); write the values out or use fewer aliases',
+      unresolvedAlias: 'alias "*{{name}}" has no anchor "&{{name}}" before it; define the anchor first or write the value out',
+      tooLarge: 'file is too large to lint',
+      binary: 'file looks binary, not YAML',
+      tooDeep: 'the document is nested too deeply to parse',
+      notAMapping: 'a plan is a YAML mapping with keys such as plan, name and phases; this document is a {{found}}',
+    },
+  },
+  {
+    id: 'schema',
+    category: 'core',
+    defaultSeverity: 'error',
+    description: 'every key and value follows the plan format (schemas/plan.schema.json)',
+    messages: { schema: '{{message}}' },
+  },
+  {
+    id: 'import',
+    category: 'core',
+    defaultSeverity: 'error',
+    description: 'every file in `imports:` exists, is readable YAML of the directory format, and imports do not form a cycle',
+    messages: {
+      missing: 'import "{{path}}" not found (looked for {{resolved}}); check the path, which is relative to this file',
+      directory: 'import "{{path}}" is a directory; name a YAML file such as {{path}}/people.yaml',
+      unreadable: 'import "{{path}}" cannot be read: {{reason}}',
+      broken: 'import "{{path}}" is not valid YAML ({{reason}} at line {{line}}); fix that file',
+      cycle: 'imports form a cycle: {{cycle}}; remove one of these imports',
+      outside: 'import "{{path}}" points outside the workspace ({{resolved}}); keep shared files inside the repository',
+      extendsMissing: 'extended config "{{path}}" not found (looked for {{resolved}}); check the path, which is relative to this file',
+      extendsDirectory: 'extended config "{{path}}" is a directory; name a YAML file such as {{path}}/.crm-rollout.yaml',
+      extendsUnreadable: 'extended config "{{path}}" cannot be read: {{reason}}',
+      extendsBroken: 'extended config "{{path}}" is not valid YAML; fix that file',
+      extendsCycle: 'extends form a cycle: {{cycle}}; remove one of these extends',
+      configUnreadable: 'configuration file cannot be read: {{reason}}; check the path',
+    },
+  },
+  {
+    id: 'unknown-rule',
+    category: 'core',
+    defaultSeverity: 'warning',
+    description: 'rule ids named in `.crm-rollout.yaml` and in disable comments exist',
+    messages: {
+      unknown: 'rule "{{id}}" does not exist{{suggestion}}',
+    },
+  },
+];

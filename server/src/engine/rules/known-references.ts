@@ -1,0 +1,50 @@
+import { planReferences, declaredEntities, KIND_NOUNS } from '../entities';
+import { appendSeqItem, flowMapText, insertTopLevelKey, replaceNode, scalarText } from '../edits';
+import type { Entity } from '../model';
+import { closest } from '../suggest';
+import type { Fix } from '../types';
+import type { Rule } from './types';
+
+export const knownReferences: Rule = {
+  meta: {
+    id: 'known-references',
+    category: 'integrity',
+    defaultSeverity: 'error',
+    description: 'every person, team, phase, objective and integration id used resolves to a declaration',
+    fixable: true,
+    messages: {
+      unknown: '{{field}} "{{id}}" is not a declared {{expected}}{{suggestion}}',
+      wrongKind: '{{field}} "{{id}}" is a {{actual}}, not a {{expected}}; name a {{expected}} id here',
+    },
+  },
+  check({ plan, report }) {
+    const declared = declaredEntities(plan);
+    const byId = new Map<string, Entity>();
+    for (const e of declared) if (!byId.has(e.id)) byId.set(e.id, e);
+    for (const { ref, accepts, field } of planReferences(plan)) {
+      const target = byId.get(ref.value);
+      const expected = accepts.length === 0 ? 'id' : accepts.map((k) => KIND_NOUNS[k]).join(' or ');
+      if (target && (accepts.length === 0 || accepts.includes(target.kind))) continue;
+      if (target) {
+        report({ messageId: 'wrongKind', data: { field, id: ref.value, actual: KIND_NOUNS[target.kind], expected }, node: ref.node });
+        continue;
+      }
+      const candidates = declared.filter((e) => accepts.length === 0 || accepts.includes(e.kind)).map((e) => e.id);
+      const suggestion = closest(ref.value, candidates);
+      const fixes: Fix[] = [];
+      if (suggestion) fixes.push({ title: `replace with "${suggestion}"`, edits: [replaceNode(ref.node, scalarText(suggestion))], safe: true });
+      if (accepts.includes('person')) {
+        const stub = flowMapText({ id: ref.value, name: 'TODO' });
+        const edit = plan.peopleNode ? appendSeqItem(plan.source, plan.peopleNode, stub) : insertTopLevelKey(plan.source, 'people', `[${stub}]`);
+        if (edit) fixes.push({ title: `declare person "${ref.value}"`, edits: [edit], safe: false });
+      }
+      report({
+        messageId: 'unknown',
+        data: { field, id: ref.value, expected, suggestion: suggestion ? `; did you mean "${suggestion}"?` : `; declare it or use one of the declared ids` },
+        node: ref.node,
+        fixes,
+        extra: { candidates },
+      });
+    }
+  },
+};
