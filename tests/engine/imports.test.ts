@@ -36,7 +36,7 @@ describe('resolveImports', () => {
     expect(r.findings.map((f) => [f.messageId, f.message, f.range])).toEqual([
       [
         'missing',
-        'import "people.yaml" not found (looked for /repo/plans/people.yaml); check the path, which is relative to this file',
+        'import "people.yaml" not found; check the path, which is relative to the importing file',
         { start: { line: 1, character: 10 }, end: { line: 1, character: 21 } },
       ],
     ]);

@@ -34,7 +34,7 @@ export const CORE_RULES: readonly RuleMeta[] = [
     defaultSeverity: 'error',
     description: 'every file in `imports:` exists, is readable YAML of the directory format, and imports do not form a cycle',
     messages: {
-      missing: 'import "{{path}}" not found (looked for {{resolved}}); check the path, which is relative to this file',
+      missing: 'import "{{path}}" not found; check the path, which is relative to the importing file',
       directory: 'import "{{path}}" is a directory; name a YAML file such as {{path}}/people.yaml',
       unreadable: 'import "{{path}}" cannot be read: {{reason}}',
       broken: 'import "{{path}}" is not valid YAML ({{reason}} at line {{line}}); fix that file',

@@ -1,0 +1,36 @@
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
+import { runCli } from '../helpers/cli';
+
+/**
+ * Validates our SARIF against the OASIS SARIF 2.1.0 JSON schema (the copy Microsoft ships in
+ * @microsoft/jest-sarif). The schema is draft-04, hence ajv-draft-04; its patterns are not
+ * valid under the `u` flag, hence unicodeRegExp: false.
+ */
+function sarifValidator() {
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(sarifSchema);
+}
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+describe('SARIF output', () => {
+  const validate = sarifValidator();
+
+  it('of the samples (including the broken one) is valid SARIF 2.1.0', () => {
+    const run = runCli(['lint', '--format', 'sarif', 'samples'], repoRoot);
+    const log = JSON.parse(run.stdout);
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
+  });
+
+  it('is rejected by the validator when a level is not a SARIF level (the check is real)', () => {
+    const log = JSON.parse(runCli(['lint', '--format', 'sarif', 'samples/broken'], repoRoot).stdout);
+    log.runs[0].results[0].level = 'loud';
+    expect(validate(log)).toBe(false);
+  });
+});
