@@ -114,7 +114,7 @@ describe('crm-rollout lint', () => {
 describe('crm-rollout lint on junk', () => {
   const cases: [string, string | Uint8Array, RegExp][] = [
     ['a binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), /looks binary, not YAML/],
-    ['a 0-byte file', '', /the file is empty; a plan starts with "plan: 1" and "name:"/],
+    ['a 0-byte file', '', /this file is empty; a plan needs at least "plan" and "name"/],
     ['a file over the size limit', `# ${'x'.repeat(MAX_FILE_BYTES)}\n`, /larger than the 10 MiB limit/],
     ['an alias bomb', `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`, /alias bomb/],
     ['broken YAML', 'plan: 1\nname: [oops\n', /fix the YAML syntax here/],

@@ -1,5 +1,4 @@
 import * as nodePath from 'node:path';
-import { isMap, isSeq } from 'yaml';
 import { dayFromIso } from './calendar';
 import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './config';
 import { parseDisables } from './disables';
@@ -12,7 +11,7 @@ import { runRules } from './rules/run';
 import type { RuleSetting } from './config';
 import { buildSchedule, type Schedule } from './schedule';
 import { validateAgainstSchema } from './schema';
-import { rangeFromOffsets, type SourceFile } from './source';
+import type { SourceFile } from './source';
 import type { Finding } from './types';
 
 /** What a YAML file is to the linter, decided by its name. */
@@ -55,19 +54,6 @@ function byPosition(a: Finding, b: Finding): number {
   return a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1] || a.ruleId.localeCompare(b.ruleId);
 }
 
-function emptyDocumentFinding(source: SourceFile, role: FileRole): Finding {
-  const what = role === 'plan' ? 'a plan starts with "plan: 1" and "name:"' : 'add people, teams or calendar holidays';
-  return {
-    ruleId: 'schema',
-    messageId: 'empty',
-    severity: 'error',
-    message: `the file is empty; ${what}`,
-    file: source.path,
-    range: rangeFromOffsets(source, 0, 0),
-    offsets: [0, 0],
-  };
-}
-
 function loadSettings(path: string, options: LintOptions): { settings: Map<string, RuleSetting>; config?: LoadedConfig; configPath?: string } {
   const configPath = options.configPath ?? findConfigFile(path, options.fs, options.root);
   const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS) : undefined;
@@ -104,12 +90,6 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
   if (configPath) result.dependencies.push(configPath);
   const findings: Finding[] = [...parsed.findings];
   if (parsed.fatal) {
-    result.findings = withSeverity(findings, settings).sort(byPosition);
-    return result;
-  }
-  const contents = source.doc.contents;
-  if (contents === null || (!isMap(contents) && !isSeq(contents) && source.text.trim() === '')) {
-    findings.push(emptyDocumentFinding(source, role));
     result.findings = withSeverity(findings, settings).sort(byPosition);
     return result;
   }

@@ -18,7 +18,6 @@ export const CORE_RULES: readonly RuleMeta[] = [
       tooLarge: 'file is too large to lint',
       binary: 'file looks binary, not YAML',
       tooDeep: 'the document is nested too deeply to parse',
-      notAMapping: 'a plan is a YAML mapping with keys such as plan, name and phases; this document is a {{found}}',
     },
   },
   {
