@@ -56,4 +56,30 @@ export const CORE_RULES: readonly RuleMeta[] = [
       unknown: 'rule "{{id}}" does not exist{{suggestion}}',
     },
   },
+  {
+    id: 'waiver-expired',
+    category: 'core',
+    defaultSeverity: 'warning',
+    description: 'every `x-waivers` entry with an `until` date is still current on the as-of date (the CLI: --as-of, else today)',
+    messages: {
+      expired:
+        'waiver of "{{rule}}" for "{{target}}" expired on {{until}} (as of {{asOf}}), so its findings are reported again; fix them, or renew the waiver with a later "until" and a current reason',
+    },
+  },
+  {
+    id: 'waiver-invalid',
+    category: 'core',
+    defaultSeverity: 'warning',
+    description: 'every `x-waivers` entry names an existing rule, a target, a reason and a declared owner, with `until` as YYYY-MM-DD',
+    messages: {
+      notAList: '"x-waivers" must be a list of waivers, each { rule, target, reason, owner, until }',
+      notAMapping: 'a waiver is a mapping such as { rule: owner-overload, target: priya, reason: ..., owner: dana, until: 2027-06-30 }',
+      unknownField: 'waiver field "{{field}}" is not known; a waiver has rule, target, reason, owner and until{{suggestion}}',
+      missingField: 'waiver has no "{{field}}"; {{hint}}',
+      unknownRule: 'waiver names rule "{{rule}}", which does not exist{{suggestion}}',
+      unknownTarget: 'waiver target "{{target}}" names nothing in this plan; name a declared id such as "uat" or an idPath such as "phases/uat"{{suggestion}}',
+      unknownOwner: 'waiver owner "{{owner}}" is not a declared person or team{{suggestion}}',
+      badDate: 'waiver "until" "{{until}}" is not a date; write it as YYYY-MM-DD',
+    },
+  },
 ];

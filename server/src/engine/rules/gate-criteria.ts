@@ -1,0 +1,45 @@
+import { isSeq } from 'yaml';
+import { appendSeqItem, insertMapEntry, scalarText } from '../edits';
+import { allMilestones, type Milestone, type Plan } from '../model';
+import type { Fix, TextEdit } from '../types';
+import type { Rule } from './types';
+
+/** Text a person must replace: the fix is therefore never applied by `lint --fix`. */
+const PLACEHOLDER = 'TODO: what must be true to pass this gate';
+
+function placeholderEdit(plan: Plan, milestone: Milestone): TextEdit | undefined {
+  const text = scalarText(PLACEHOLDER);
+  if (isSeq(milestone.criteriaNode)) return appendSeqItem(plan.source, milestone.criteriaNode, text);
+  // A `criteria:` holding something other than a list would be duplicated; the schema reports it.
+  if (milestone.criteriaNode) return undefined;
+  return insertMapEntry(plan.source, milestone.map, 'criteria', `[${text}]`);
+}
+
+export const gateCriteria: Rule = {
+  meta: {
+    id: 'gate-criteria',
+    category: 'lifecycle',
+    defaultSeverity: 'warning',
+    description: 'every milestone with gate: true lists at least one criterion',
+    fixable: true,
+    messages: {
+      noCriteria:
+        'gate "{{milestone}}" lists no criteria, so nobody can tell whether it is passed; add criteria: such as "no open severity 1 defects" or "UAT signed off"',
+    },
+  },
+  check({ plan, report }) {
+    for (const milestone of allMilestones(plan)) {
+      if (!milestone.gate || milestone.criteria.length > 0) continue;
+      const edit = placeholderEdit(plan, milestone);
+      const fixes: Fix[] = edit ? [{ title: `add criteria to "${milestone.id}" (to fill in)`, edits: [edit], safe: false }] : [];
+      report({
+        messageId: 'noCriteria',
+        data: { milestone: milestone.id },
+        // An empty list is the narrowest place; a missing key is reported at the milestone's id.
+        node: isSeq(milestone.criteriaNode) ? milestone.criteriaNode : milestone.idNode,
+        fixes,
+        idPath: milestone.idPath,
+      });
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { appendSeqItem, flowMapText, scalarText } from '../edits';
+import { entityIndex } from '../entities';
+import { keyNodeOf, type Plan } from '../model';
+import type { Schedule } from '../schedule';
+import type { TextEdit } from '../types';
+import { OBJECTIVE_PLACEHOLDERS, placeholderDue, placeholderOwner } from './objective-placeholders';
+import { insertTopLevel, planLocation } from './plan-keys';
+import type { Rule } from './types';
+
+/**
+ * The plan has at least one objective (an entry in `objectives`; an entry without an id still
+ * counts here, since the schema reports it). The fix inserts a SMART objective skeleton whose
+ * values are placeholders to replace, so it is not safe: a block list before `phases` when the
+ * plan has no `objectives` key, or a flow item inside an empty `objectives: []`.
+ */
+
+function skeleton(plan: Plan, schedule: Schedule): Record<string, string> {
+  const taken = entityIndex(plan);
+  let n = 1;
+  while (taken.has(`objective-${n}`)) n++;
+  return { id: `objective-${n}`, ...OBJECTIVE_PLACEHOLDERS, due: placeholderDue(plan, schedule), owner: placeholderOwner(plan) };
+}
+
+function blockList(entries: Record<string, string>): string {
+  return Object.entries(entries)
+    .map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${scalarText(value)}`)
+    .join('\n');
+}
+
+function insertSkeleton(plan: Plan, schedule: Schedule): TextEdit | undefined {
+  const entries = skeleton(plan, schedule);
+  if (plan.objectivesNode) return appendSeqItem(plan.source, plan.objectivesNode, flowMapText(entries));
+  // A block list cannot go inside a flow mapping (`{ plan: 1, name: x }`); write a flow list there.
+  return insertTopLevel(plan, 'objectives', plan.root?.flow ? `[${flowMapText(entries)}]` : blockList(entries));
+}
+
+export const objectivesDefined: Rule = {
+  meta: {
+    id: 'objectives-defined',
+    category: 'objectives',
+    defaultSeverity: 'error',
+    description: 'the plan states at least one objective',
+    fixable: true,
+    messages: {
+      missing:
+        'the plan states no objectives, so nobody can tell whether the rollout succeeded; add objectives: with at least one measurable goal, such as cutting response times or raising conversion',
+    },
+  },
+  check({ plan, schedule, report }) {
+    if (!plan.root) return;
+    if (plan.objectivesNode ? plan.objectivesNode.items.length > 0 : plan.objectives.length > 0) return;
+    const edit = insertSkeleton(plan, schedule);
+    report({
+      messageId: 'missing',
+      node: plan.objectivesNode ?? keyNodeOf(plan.source, plan.root, 'objectives') ?? planLocation(plan),
+      fixes: edit ? [{ title: 'insert an objective to fill in', edits: [edit], safe: false }] : [],
+      idPath: 'objectives',
+    });
+  },
+};

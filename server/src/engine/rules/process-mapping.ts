@@ -1,0 +1,50 @@
+import { findTagHint, itemsTagged, phasesOfKind } from '../definitions';
+import { addToListKey, flowMapText } from '../edits';
+import type { ChecklistItem } from '../model';
+import type { Fix } from '../types';
+import { pairOf } from '../yamlNodes';
+import type { Rule } from './types';
+
+/**
+ * A planning or design phase has an item tagged process-mapping. Silent without a planning or
+ * design phase (required-phases reports it). Reported at, and fixed in, the first planning
+ * phase in file order, else the first design phase; the inserted item is safe.
+ */
+
+const ITEM = { task: 'Map the current customer processes and agree how they will run in the CRM', tags: ['process-mapping'] };
+
+function inPlanningOrDesign(item: ChecklistItem): boolean {
+  const kind = item.phase.phaseKind?.value;
+  return kind === 'planning' || kind === 'design';
+}
+
+export const processMapping: Rule = {
+  meta: {
+    id: 'process-mapping',
+    category: 'objectives',
+    defaultSeverity: 'info',
+    allOnly: true,
+    description: 'a planning or design phase has an item tagged process-mapping',
+    fixable: true,
+    messages: {
+      missing:
+        'no planning or design phase has an item tagged process-mapping; map how sales, service and marketing work today in "{{phase}}", so the CRM supports better processes instead of copying old ones{{hint}}',
+    },
+  },
+  check({ plan, report }) {
+    const target = phasesOfKind(plan, 'planning')[0] ?? phasesOfKind(plan, 'design')[0];
+    if (!target || itemsTagged(plan, 'process-mapping').some(inPlanningOrDesign)) return;
+    // A `checklist:` key without a list would be duplicated by the insertion; the schema reports it.
+    const canInsert = target.checklistNode !== undefined || !pairOf(plan.source.doc, target.map, 'checklist');
+    const fixes: Fix[] = canInsert
+      ? [{ title: `add a process-mapping item to "${target.id}"`, edits: [addToListKey(plan.source, target.map, 'checklist', target.checklistNode, flowMapText(ITEM))], safe: true }]
+      : [];
+    report({
+      messageId: 'missing',
+      data: { phase: target.id, hint: findTagHint(plan, 'process-mapping') ?? '' },
+      node: target.idNode,
+      fixes,
+      idPath: target.idPath,
+    });
+  },
+};

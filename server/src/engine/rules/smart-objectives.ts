@@ -1,0 +1,52 @@
+import { insertMapEntry, scalarText } from '../edits';
+import { pairOf } from '../yamlNodes';
+import { OBJECTIVE_PLACEHOLDERS, placeholderDue, placeholderOwner } from './objective-placeholders';
+import type { Rule } from './types';
+
+/**
+ * Each objective has `metric`, `target`, `due` and `owner` (their values are checked by the
+ * schema and known-references). One finding per objective, at its id, naming every missing
+ * key. The fix inserts the missing keys with placeholders (`due` three months after go-live,
+ * `owner` the sponsor), which someone has to confirm or replace, so it is not safe.
+ * `baseline` is objective-baseline's.
+ */
+
+const SMART_KEYS = ['metric', 'target', 'due', 'owner'] as const;
+
+function listWithOr(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words.join('');
+}
+
+export const smartObjectives: Rule = {
+  meta: {
+    id: 'smart-objectives',
+    category: 'objectives',
+    defaultSeverity: 'warning',
+    description: 'each objective has a metric, a target, a due date and an owner',
+    fixable: true,
+    messages: {
+      incomplete:
+        'objective "{{id}}" has no {{missing}}; add {{them}} so that it is measurable, time-bound and owned (SMART) and its success can be checked',
+    },
+  },
+  check({ plan, schedule, report }) {
+    for (const objective of plan.objectives) {
+      const missing = SMART_KEYS.filter((key) => !pairOf(plan.source.doc, objective.map, key));
+      if (missing.length === 0) continue;
+      const values: Record<(typeof SMART_KEYS)[number], string> = {
+        metric: OBJECTIVE_PLACEHOLDERS.metric,
+        target: OBJECTIVE_PLACEHOLDERS.target,
+        due: placeholderDue(plan, schedule),
+        owner: placeholderOwner(plan),
+      };
+      const edits = missing.map((key) => insertMapEntry(plan.source, objective.map, key, scalarText(values[key])));
+      report({
+        messageId: 'incomplete',
+        data: { id: objective.id, missing: listWithOr(missing), them: missing.length > 1 ? 'them' : 'it' },
+        node: objective.idNode,
+        fixes: [{ title: `add ${missing.join(', ')} to fill in`, edits, safe: false }],
+        idPath: objective.idPath,
+      });
+    }
+  },
+};

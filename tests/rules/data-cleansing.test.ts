@@ -1,0 +1,139 @@
+import { dataCleansing } from '../../server/src/engine/rules/data-cleansing';
+import { testRule } from '../helpers/ruleTester';
+
+testRule(dataCleansing, {
+  valid: [
+    {
+      name: 'cleansing due on the day of the first trial migration (on or before is inclusive)',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    start: 2027-01-11
+    end: 2027-02-12
+    checklist:
+      - { task: Merge duplicate contacts, tags: [data-cleansing], due: 2027-01-22 }
+      - { task: Trial import, tags: [test-migration], due: 2027-01-22 }
+      - { task: Final import, tags: [final-migration], due: 2027-02-04 }
+`,
+    },
+    {
+      name: 'without a trial migration, an audit on or before M is enough',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: data, name: Data, kind: data-migration, start: 2027-01-11, end: 2027-02-05, checklist: [{ task: Profile the spreadsheets, tags: [data-audit] }] }
+`,
+    },
+    {
+      name: 'no data-migration phase and no final-migration item: silent',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: uat, name: UAT, kind: testing, start: 2027-01-11, end: 2027-02-05, checklist: [{ task: Trial import, tags: [test-migration] }] }
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no audit or cleansing: inserted before the first trial with its due, and the dedupe task gets a hint',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    start: 2027-01-11
+    end: 2027-02-12
+    checklist:
+      - { task: Remove duplicate contacts, due: 2027-01-15 }
+      - { task: Trial import, tags: [test-migration], due: 2027-01-22 }
+      - { task: Final import, tags: [final-migration], due: 2027-02-04 }
+`,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 13,
+          message:
+            'no item tagged data-audit or data-cleansing is due on or before the first trial migration "Trial import" (2027-01-22); audit and cleanse the legacy data before it is migrated; item "Remove duplicate contacts" looks like it should be tagged data-cleansing',
+        },
+      ],
+      output: `plan: 1
+name: Pilot
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    start: 2027-01-11
+    end: 2027-02-12
+    checklist:
+      - { task: Remove duplicate contacts, due: 2027-01-15 }
+      - { task: Audit the legacy data and remove duplicates, tags: [data-audit, data-cleansing], due: 2027-01-22 }
+      - { task: Trial import, tags: [test-migration], due: 2027-01-22 }
+      - { task: Final import, tags: [final-migration], due: 2027-02-04 }
+`,
+    },
+    {
+      name: 'without a trial the deadline is M and the item goes before the final migration',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    start: 2027-01-11
+    end: 2027-02-05
+    checklist:
+      - { task: Map fields, tags: [data-mapping] }
+      - { task: Final import, tags: [final-migration] }
+`,
+      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, message: /on or before the migration date 2027-02-05 \(the final migration "Final import"\)/ }],
+      output: `plan: 1
+name: Pilot
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    start: 2027-01-11
+    end: 2027-02-05
+    checklist:
+      - { task: Map fields, tags: [data-mapping] }
+      - { task: Audit the legacy data and remove duplicates, tags: [data-audit, data-cleansing] }
+      - { task: Final import, tags: [final-migration] }
+`,
+    },
+    {
+      name: 'cleansing after the earliest trial (not the first in the file) is reported at its due date',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    start: 2027-01-11
+    end: 2027-02-12
+    checklist:
+      - { task: Dress rehearsal, tags: [test-migration], due: 2027-02-01 }
+      - { task: First trial, tags: [test-migration], due: 2027-01-20 }
+      - { task: Merge duplicates, tags: [data-cleansing], due: 2027-01-27 }
+      - { task: Final import, tags: [final-migration], due: 2027-02-04 }
+`,
+      errors: [
+        {
+          messageId: 'late',
+          line: 12,
+          column: 64,
+          endLine: 12,
+          endColumn: 74,
+          message:
+            'data-cleansing item "Merge duplicates" is due 2027-01-27, after the first trial migration "First trial" (2027-01-20); clean the data on or before 2027-01-20',
+        },
+      ],
+    },
+  ],
+});

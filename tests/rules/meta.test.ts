@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_METAS, RULES } from '../../server/src/engine/rules/index';
+import { renderRuleIndex } from '../../scripts/ruleIndex';
+import { RULES_MD } from './contract';
+
+/** Keeps the registry, the rule pages, the rule tests and the spec's catalogue in step (ESLint's meta-test). */
+const root = path.resolve(__dirname, '../..');
+const docsDir = path.join(root, 'docs/rules');
+const testsDir = path.join(root, 'tests/rules');
+const registered = new Set(RULE_METAS.map((m) => m.id));
+
+describe('rule registry', () => {
+  it('registers every rule id of rules.md with its category, default severity and all-only flag', () => {
+    const actual = RULES_MD.map(([id]) => {
+      const meta = RULE_METAS.find((m) => m.id === id);
+      return meta ? [meta.id, meta.category, meta.defaultSeverity, meta.allOnly === true] : [id, 'not registered'];
+    });
+    expect(actual).toEqual(RULES_MD.map((row) => [...row]));
+  });
+
+  it('registers no rule id twice', () => {
+    expect(RULE_METAS.length).toBe(registered.size);
+  });
+
+  for (const meta of RULE_METAS) {
+    describe(meta.id, () => {
+      it('has a doc page', () => {
+        expect(fs.existsSync(path.join(docsDir, `${meta.id}.md`)), `docs/rules/${meta.id}.md`).toBe(true);
+      });
+
+      it('has at least one message, each lowercase and free of trailing punctuation', () => {
+        const messages = Object.values(meta.messages);
+        expect(messages.length).toBeGreaterThan(0);
+        for (const m of messages) expect(m).toMatch(/^(\{\{|[a-z"'])[^]*[^.]$/);
+      });
+    });
+  }
+
+  for (const rule of RULES) {
+    it(`${rule.meta.id} has a test file with valid and invalid cases`, () => {
+      const file = path.join(testsDir, `${rule.meta.id}.test.ts`);
+      expect(fs.existsSync(file), `tests/rules/${rule.meta.id}.test.ts`).toBe(true);
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).toMatch(/testRule\(/);
+      expect(text, 'a valid case').toMatch(/\bvalid:\s*\[\s*\{/);
+      expect(text, 'an invalid case').toMatch(/\binvalid:\s*\[\s*\{/);
+    });
+  }
+
+  it('has no doc page for an unknown rule', () => {
+    const pages = fs.readdirSync(docsDir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+    expect(pages.filter((id) => !registered.has(id))).toEqual([]);
+  });
+
+  it('has no rule test file for an unknown rule', () => {
+    const tests = fs.readdirSync(testsDir).filter((f) => f.endsWith('.test.ts') && f !== 'meta.test.ts' && f !== 'presets.test.ts');
+    expect(tests.map((f) => f.replace(/\.test\.ts$/, '')).filter((id) => !registered.has(id))).toEqual([]);
+  });
+
+  it('keeps docs/rules/README.md in step with the registry (npm run docs regenerates it)', () => {
+    const expected = renderRuleIndex(RULE_METAS);
+    const file = path.join(docsDir, 'README.md');
+    if (process.env.UPDATE_DOCS) fs.writeFileSync(file, expected);
+    expect(fs.readFileSync(file, 'utf8')).toBe(expected);
+  });
+});

@@ -1,0 +1,157 @@
+import { overdue } from '../../server/src/engine/rules/overdue';
+import { testRule } from '../helpers/ruleTester';
+
+testRule(overdue, {
+  valid: [
+    {
+      name: 'without an as-of date the rule does not run',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - { task: Kick-off, due: 2027-01-11 }
+`,
+    },
+    {
+      name: 'done items, items due on the as-of date and items without a due date are not overdue',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    start: 2027-01-04
+    duration: 1w
+    checklist:
+      - { task: Kick-off, due: 2027-01-11, done: true }
+      - { task: Charter, due: 2027-02-01 }
+      - { task: Stakeholder map }
+`,
+      asOf: '2027-02-01',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a flow item past its due date gets done: true inserted',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - { task: Kick-off, due: 2027-01-11 }
+`,
+      asOf: '2027-01-12',
+      errors: [
+        { messageId: 'overdue', line: 8, column: 32, endLine: 8, endColumn: 42, message: 'checklist item "Kick-off" was due 2027-01-11 and is not done as of 2027-01-12; finish it and set done: true, or move its due date' },
+      ],
+      output: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - { task: Kick-off, due: 2027-01-11, done: true }
+`,
+    },
+    {
+      name: 'an item with done: false is named by its id and its value is replaced, keeping the comment',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - id: charter
+        task: Sign the charter
+        due: 2027-01-29
+        done: false # waiting for Dana
+        owner: dana
+`,
+      asOf: '2027-02-01',
+      errors: [
+        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24, message: /^checklist item "charter" was due 2027-01-29 / },
+      ],
+      output: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - id: charter
+        task: Sign the charter
+        due: 2027-01-29
+        done: true # waiting for Dana
+        owner: dana
+`,
+    },
+    {
+      name: 'an empty done: gets true as its value, keeping the comment after it',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - task: Interview the reps
+        done: # later
+        due: 2027-01-12
+`,
+      asOf: '2027-01-13',
+      errors: [
+        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24 },
+      ],
+      output: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - task: Interview the reps
+        done: true # later
+        due: 2027-01-12
+`,
+    },
+    {
+      name: 'a done: false merged from an anchor is overridden by a new key, not edited in the anchor',
+      plan: `plan: 1
+name: Pilot
+x-defaults: &open { done: false }
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - task: Interview the reps
+        <<: *open
+        due: 2027-01-12
+`,
+      asOf: '2027-01-13',
+      errors: [
+        { messageId: 'overdue', line: 11, column: 14, endLine: 11, endColumn: 24 },
+      ],
+      output: `plan: 1
+name: Pilot
+x-defaults: &open { done: false }
+phases:
+  - id: a
+    name: A
+    kind: planning
+    checklist:
+      - task: Interview the reps
+        <<: *open
+        due: 2027-01-12
+        done: true
+`,
+    },
+  ],
+});

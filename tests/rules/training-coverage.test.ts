@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../server/src/engine/edits';
+import { trainingCoverage } from '../../server/src/engine/rules/training-coverage';
+import { runRule, testRule } from '../helpers/ruleTester';
+
+const TWO_TRAINING_PHASES = `plan: 1
+name: Pilot
+teams: [sales, service]
+phases:
+  - { id: train-1, name: Train wave 1, kind: training, wave: 1, audiences: [sales] }
+  - { id: train-2, name: Train wave 2, kind: training, wave: 2 }
+`;
+
+testRule(trainingCoverage, {
+  valid: [
+    {
+      name: "every one of the plan's own teams is an audience of some training phase; imported teams are not required",
+      plan: `plan: 1
+name: Pilot
+imports: [directory.yaml]
+teams: [sales, service]
+phases:
+  - { id: train-sales, name: Sales training, kind: training, audiences: [sales] }
+  - { id: train-service, name: Service training, kind: training, audiences: [service, it] }
+`,
+      files: { '/work/directory.yaml': 'teams: [it, finance]\n' },
+    },
+    {
+      name: 'a plan without any training phase is left to required-phases',
+      plan: `plan: 1
+name: Pilot
+teams: [sales]
+phases:
+  - { id: live, name: Live, kind: go-live }
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a team no training phase serves is reported in the teams list and added to the flow audiences list',
+      plan: `plan: 1
+name: Pilot
+teams: [sales, support, marketing]
+phases:
+  - { id: train, name: Train, kind: training, audiences: [sales, support] }
+`,
+      errors: [
+        {
+          messageId: 'uncovered',
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 34,
+          message:
+            'team "marketing" is affected by the rollout but no training phase lists it in audiences; give it role-based training, for example by adding it to the audiences of "train"',
+        },
+      ],
+      output: `plan: 1
+name: Pilot
+teams: [sales, support, marketing]
+phases:
+  - { id: train, name: Train, kind: training, audiences: [sales, support, marketing] }
+`,
+    },
+    {
+      name: 'a block training phase without audiences gets the key before its checklist',
+      plan: `plan: 1
+name: Pilot
+teams:
+  - sales
+phases:
+  - id: train
+    name: Train
+    kind: training
+    duration: 1w
+    checklist:
+      - { task: Hands-on session, tags: [training] }
+`,
+      errors: [{ messageId: 'uncovered', line: 4, column: 5, endLine: 4, endColumn: 10 }],
+      output: `plan: 1
+name: Pilot
+teams:
+  - sales
+phases:
+  - id: train
+    name: Train
+    kind: training
+    duration: 1w
+    audiences: [sales]
+    checklist:
+      - { task: Hands-on session, tags: [training] }
+`,
+    },
+    {
+      name: 'a block audiences list gets a new item',
+      plan: `plan: 1
+name: Pilot
+teams: [sales, service]
+phases:
+  - id: train
+    name: Train
+    kind: training
+    audiences:
+      - sales
+`,
+      errors: [{ messageId: 'uncovered', line: 3, column: 16, endLine: 3, endColumn: 23 }],
+      output: `plan: 1
+name: Pilot
+teams: [sales, service]
+phases:
+  - id: train
+    name: Train
+    kind: training
+    audiences:
+      - sales
+      - service
+`,
+    },
+    {
+      name: 'two training phases are a choice, so the fixes are unsafe',
+      plan: TWO_TRAINING_PHASES,
+      errors: [{ messageId: 'uncovered', line: 3, column: 16, endLine: 3, endColumn: 23 }],
+      output: TWO_TRAINING_PHASES,
+    },
+  ],
+});
+
+describe('training-coverage unsafe fixes', () => {
+  it('offers one fix per training phase, each adding the team to that phase', () => {
+    const [finding] = runRule(trainingCoverage, { name: 'two training phases', plan: TWO_TRAINING_PHASES });
+    const fixed = (finding.fixes ?? []).map((fix) => ({ title: fix.title, safe: fix.safe, text: applyEdits(TWO_TRAINING_PHASES, fix.edits) }));
+    expect(fixed).toEqual([
+      { title: 'add "service" to the audiences of "train-1"', safe: false, text: TWO_TRAINING_PHASES.replace('audiences: [sales]', 'audiences: [sales, service]') },
+      { title: 'add "service" to the audiences of "train-2"', safe: false, text: TWO_TRAINING_PHASES.replace('wave: 2 }', 'wave: 2, audiences: [service] }') },
+    ]);
+  });
+});
