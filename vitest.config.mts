@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30000,
     pool: 'forks',
+    // Builds dist/server.js once for the language-server tests (tests/lsp), which spawn it.
+    globalSetup: ['tests/lsp/globalSetup.ts'],
   },
 });

@@ -1,0 +1,106 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
+import { disableLineEdit } from '../engine/disables';
+import { fixUntilStable } from '../engine/fix';
+import { ruleDocUrl } from '../engine/rules/docs';
+import { minimalEdit } from '../engine/textDiff';
+import type { Finding } from '../engine/types';
+import { isDiagnosticOf, toDiagnostic, toProtocolEdit } from './diagnostics';
+import type { Analysis } from './project';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.crm-rollout`;
+export const OPEN_RULE_DOC_COMMAND = 'crm-rollout.openRuleDoc';
+
+/**
+ * Fix-all results per analysis: an analysis is replaced whenever its text, settings or
+ * dependencies change, so a result stays valid as long as its analysis is the current one.
+ */
+const fixedTexts = new WeakMap<Analysis, string>();
+
+/** Whether a requested kind (`source`, `source.fixAll`) covers an action's kind. */
+function covers(requested: string, kind: string): boolean {
+  return kind === requested || kind.startsWith(`${requested}.`);
+}
+
+function wants(params: CodeActionParams, kind: string): boolean {
+  const only = params.context.only;
+  return !only || only.some((requested) => covers(requested, kind));
+}
+
+/** Fix-all re-lints the plan several times, so it is computed only when asked for by kind (on save, "Source Action..."). */
+function explicitlyWants(params: CodeActionParams, kind: string): boolean {
+  return params.context.only?.some((requested) => covers(requested, kind)) ?? false;
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function intersects(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/**
+ * Quick fixes for the findings under the cursor: each of the rule's fixes (preferred when it
+ * is the single safe one), "disable <id> for this line", "show documentation for <id>";
+ * and `source.fixAll.crm-rollout`, which applies every safe fix until the plan is stable.
+ * Fixes come from the current analysis of the document, not from the client's copy of the
+ * diagnostics, so they always match the text they edit.
+ */
+export function codeActions(analysis: Analysis, params: CodeActionParams, lint: (text: string) => Finding[], uriOf: (path: string) => string): CodeAction[] {
+  const { result } = analysis;
+  const { source } = result;
+  const uri = params.textDocument.uri;
+  const actions: CodeAction[] = [];
+  const editOf = (edits: ReturnType<typeof toProtocolEdit>[]) => ({ changes: { [uri]: edits } });
+
+  if (wants(params, CodeActionKind.QuickFix)) {
+    const clientDiagnostics = params.context.diagnostics;
+    for (const finding of result.findings) {
+      let diagnostic: Diagnostic | undefined;
+      if (clientDiagnostics.length > 0) {
+        diagnostic = clientDiagnostics.find((d) => isDiagnosticOf(d, finding));
+        if (!diagnostic) continue;
+      } else if (!intersects(finding.range, params.range)) {
+        continue;
+      }
+      diagnostic ??= toDiagnostic(finding, source, uriOf);
+      const fixes = finding.fixes ?? [];
+      const safeCount = fixes.filter((f) => f.safe).length;
+      for (const fix of fixes) {
+        if (fix.edits.length === 0) continue;
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.safe && safeCount === 1,
+          edit: editOf(fix.edits.map((e) => toProtocolEdit(source, e))),
+        });
+      }
+      // Syntax errors cannot be silenced, and a config file has no disable comments.
+      if (finding.ruleId !== 'yaml-syntax' && result.role !== 'config') {
+        const edit = disableLineEdit(source, finding.range.start.line, finding.ruleId);
+        if (edit.newText !== '' || edit.start !== edit.end) {
+          actions.push({
+            title: `disable ${finding.ruleId} for this line`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: editOf([toProtocolEdit(source, edit)]),
+          });
+        }
+      }
+      const title = `show documentation for ${finding.ruleId}`;
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_RULE_DOC_COMMAND, arguments: [ruleDocUrl(finding.ruleId)] } });
+    }
+  }
+
+  if (explicitlyWants(params, FIX_ALL_KIND) && result.findings.some((f) => f.fixes?.some((fix) => fix.safe))) {
+    let fixed = fixedTexts.get(analysis);
+    if (fixed === undefined) {
+      fixed = fixUntilStable(analysis.text, lint).text;
+      fixedTexts.set(analysis, fixed);
+    }
+    const edit = minimalEdit(analysis.text, fixed);
+    if (edit) actions.push({ title: 'fix all auto-fixable crm-rollout problems', kind: FIX_ALL_KIND, edit: editOf([toProtocolEdit(source, edit)]) });
+  }
+  return actions;
+}

@@ -1,0 +1,74 @@
+import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { ruleDocUrl } from '../engine/rules/docs';
+import { rangeFromOffsets, type SourceFile } from '../engine/source';
+import type { Finding, Severity, TextEdit as EngineEdit } from '../engine/types';
+
+export const DIAGNOSTIC_SOURCE = 'crm-rollout';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** A fix as a diagnostic carries it: protocol edits, ready to apply to the document. */
+export interface DiagnosticFix {
+  title: string;
+  safe: boolean;
+  edits: TextEdit[];
+}
+
+/**
+ * What `Diagnostic.data` holds: enough for a client to build the quick fixes without
+ * parsing the message. The server itself recomputes fixes from the current analysis.
+ */
+export interface DiagnosticData {
+  ruleId: string;
+  messageId: string;
+  idPath?: string;
+  fixes: DiagnosticFix[];
+  /** The finding's own structured data (e.g. the suggested id). */
+  details?: Record<string, unknown>;
+}
+
+export function toProtocolEdit(source: SourceFile, edit: EngineEdit): TextEdit {
+  return { range: rangeFromOffsets(source, edit.start, edit.end), newText: edit.newText };
+}
+
+/** A finding as an LSP diagnostic; `uriOf` turns the engine's paths into the client's URIs. */
+export function toDiagnostic(finding: Finding, source: SourceFile, uriOf: (path: string) => string): Diagnostic {
+  const data: DiagnosticData = {
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    fixes: (finding.fixes ?? []).map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => toProtocolEdit(source, e)) })),
+  };
+  if (finding.idPath) data.idPath = finding.idPath;
+  if (finding.data) data.details = finding.data;
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITIES[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: uriOf(r.file), range: r.range }, message: r.message }));
+  }
+  return diagnostic;
+}
+
+/** Whether a client's diagnostic is this finding (same rule, message and place). */
+export function isDiagnosticOf(diagnostic: Diagnostic, finding: Finding): boolean {
+  const a = diagnostic.range;
+  const b = finding.range;
+  return (
+    diagnostic.code === finding.ruleId &&
+    diagnostic.message === finding.message &&
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}

@@ -1,0 +1,195 @@
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver';
+import packageJson from '../../../package.json';
+import { lintText } from '../engine/lint';
+import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../protocol';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeLenses } from './codeLens';
+import { completions } from './completion';
+import { OpenDocuments, type DocumentEvent } from './documents';
+import { guard, guardNotification } from './guard';
+import { hover } from './hover';
+import { inlayHints } from './inlayHints';
+import { definition, prepareRename, references, rename } from './navigation';
+import { Project, type Analysis } from './project';
+import { SettingsStore } from './settings';
+import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
+import { timeline } from './timeline';
+import { pathFromUri } from './uris';
+import { Validator } from './validation';
+
+/** Wiring only: capabilities, and each protocol message handed to the module that answers it. */
+export function startServer(connection: Connection): void {
+  const log = connection.console;
+  const documents = new OpenDocuments(new NodeFileSystem());
+  let canPullSettings = false;
+  let snippets = false;
+  let watchFiles = false;
+  let folderEvents = false;
+  const settings: SettingsStore = new SettingsStore(connection, () => canPullSettings, (uri): string | undefined => project.folderOf(pathFromUri(uri)));
+  const project: Project = new Project(documents, settings);
+  const validator = new Validator(connection, project);
+  const uriOf = (path: string) => documents.uriOf(path);
+
+  /** The analysis a request works on; undefined when the file is unknown or the server is disabled for it. */
+  const analysisOf = async (uri: string): Promise<Analysis | undefined> => {
+    const analysis = await project.analyze(uri);
+    return analysis?.settings.enable && (await project.isRelevant(analysis)) ? analysis : undefined;
+  };
+  const offsetOf = (analysis: Analysis, position: Position): number => {
+    const open = documents.get(analysis.uri);
+    if (open && open.getText() === analysis.text) return open.offsetAt(position);
+    const starts = analysis.result.source.lineCounter.lineStarts;
+    const line = Math.max(0, Math.min(position.line, starts.length - 1));
+    return Math.min(analysis.text.length, (starts[line] ?? 0) + Math.max(0, position.character));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    canPullSettings = caps.workspace?.configuration === true;
+    snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderEvents = caps.workspace?.workspaceFolders === true;
+    const folders = params.workspaceFolders?.map((f) => pathFromUri(f.uri)) ?? (params.rootUri ? [pathFromUri(params.rootUri)] : []);
+    project.setFolders(folders);
+    settings.push(params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: [' ', '[', ','] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'crm-rollout-language-server', version: packageJson.version },
+    };
+  });
+
+  connection.onInitialized(
+    guardNotification(log, 'initialized', async () => {
+      if (watchFiles) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.gitignore' }],
+        });
+      }
+      if (folderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guardNotification(log, 'workspace folders', async (event) => {
+            const removed = new Set(event.removed.map((f) => pathFromUri(f.uri)));
+            const kept = project.folderPaths().filter((f) => !removed.has(f));
+            project.setFolders([...kept, ...event.added.map((f) => pathFromUri(f.uri))]);
+            settings.clear();
+            await validator.onSettingsChanged();
+          }),
+        );
+      }
+      await validator.refreshWorkspace();
+    }),
+  );
+
+  documents.onEvent(guardNotification(log, 'document event', (uri: string, event: DocumentEvent) => validator.onDocument(uri, event)));
+  connection.onDidChangeConfiguration(
+    guardNotification(log, 'configuration change', async (params) => {
+      settings.push(params.settings);
+      await validator.onSettingsChanged();
+    }),
+  );
+  connection.onDidChangeWatchedFiles(guardNotification(log, 'watched files', (params) => validator.onWatchedFiles(params)));
+
+  connection.onCompletion(
+    guard(log, 'completion', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? completions(analysis, offsetOf(analysis, params.position), { snippets }) : [];
+    }),
+  );
+  connection.onHover(
+    guard(log, 'hover', null, async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      if (!analysis) return null;
+      const importing = analysis.result.role === 'directory' ? await project.importers(analysis.path) : [];
+      return hover(analysis, offsetOf(analysis, params.position), importing);
+    }),
+  );
+  connection.onDefinition(
+    guard(log, 'definition', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? definition(analysis, offsetOf(analysis, params.position), uriOf) : [];
+    }),
+  );
+  connection.onReferences(
+    guard(log, 'references', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      if (!analysis) return [];
+      return references(analysis, offsetOf(analysis, params.position), params.context.includeDeclaration, await project.allPlans(), uriOf);
+    }),
+  );
+  connection.onPrepareRename(
+    guard(log, 'prepare rename', null, async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? prepareRename(analysis, offsetOf(analysis, params.position)) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    guard(log, 'rename', null, async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      if (!analysis) return null;
+      return rename(analysis, offsetOf(analysis, params.position), params.newName, await project.allPlans(), uriOf);
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard(log, 'document symbols', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? documentSymbols(analysis) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard(log, 'folding ranges', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? foldingRanges(analysis) : [];
+    }),
+  );
+  connection.onWorkspaceSymbol(guard(log, 'workspace symbols', [], async (params) => workspaceSymbols(await project.allPlans(), params.query, uriOf)));
+  connection.onCodeAction(
+    guard(log, 'code actions', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      if (!analysis) return [];
+      const options = project.lintOptions(analysis.path, analysis.settings);
+      return codeActions(analysis, params, (text) => lintText(analysis.path, text, options).findings, uriOf);
+    }),
+  );
+  connection.onCodeLens(
+    guard(log, 'code lens', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? codeLenses(analysis) : [];
+    }),
+  );
+  connection.languages.inlayHint.on(
+    guard(log, 'inlay hints', [], async (params) => {
+      const analysis = await analysisOf(params.textDocument.uri);
+      return analysis ? inlayHints(analysis, params.range) : [];
+    }),
+  );
+  connection.onRequest(
+    TIMELINE_REQUEST,
+    guard(log, 'timeline', null as TimelineResult, async (params: TimelineParams) => timeline(await analysisOf(params.uri))),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,174 @@
+import * as nodePath from 'node:path';
+import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import { roleOf } from '../engine/lint';
+import { toDiagnostic } from './diagnostics';
+import type { DocumentEvent } from './documents';
+import { errorText } from './guard';
+import type { Analysis, Project } from './project';
+import { pathFromUri } from './uris';
+
+/** Quiet time after a keystroke before a document is linted again. */
+export const VALIDATION_DELAY_MS = 150;
+
+/**
+ * Decides which files are linted, when, and publishes their diagnostics.
+ *
+ * - Open plans and `.crm-rollout.yaml` files are linted on open and, debounced, on change.
+ *   Other open YAML files are linted as directory files only once a plan imports them, so a
+ *   stray YAML file of another tool never gets plan diagnostics.
+ * - Each scheduled run gets a number; a run that is overtaken by a newer one for the same
+ *   file (while it waited for settings) publishes nothing, so only the newest text's
+ *   diagnostics are shown, tagged with the document version they belong to.
+ * - A change to a file re-validates the files that depend on it: plans importing a people
+ *   file, and every file when a configuration file changes.
+ * - With `crm-rollout.validate: workspace` every plan of the folder is linted from disk (or
+ *   from its buffer while open) and its diagnostics stay after it is closed.
+ */
+export class Validator {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly runs = new Map<string, number>();
+  private runCounter = 0;
+  /** Files linted because of workspace mode, open or not. */
+  private workspaceFiles = new Set<string>();
+  private workspaceGeneration = 0;
+  /** Files with diagnostics currently shown, and the document version they were computed for. */
+  private readonly published = new Map<string, number | undefined>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly project: Project,
+    private readonly delayMs = VALIDATION_DELAY_MS,
+  ) {}
+
+  onDocument(uri: string, event: DocumentEvent): void {
+    this.project.invalidate(uri);
+    if (event === 'close' && !this.workspaceFiles.has(uri)) this.clear(uri);
+    else this.schedule(uri, event === 'change' ? this.delayMs : 0);
+    this.revalidateDependants(pathFromUri(uri), event === 'change' ? this.delayMs : 0);
+  }
+
+  onWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    let rescan = false;
+    for (const change of params.changes) {
+      const path = pathFromUri(change.uri);
+      if (nodePath.basename(path) === '.gitignore' || (roleOf(path) === 'plan' && change.type !== FileChangeType.Changed)) rescan = true;
+      if (this.project.documents.isOpen(change.uri)) continue;
+      this.project.invalidate(change.uri);
+      if (change.type === FileChangeType.Deleted) {
+        this.project.forget(change.uri);
+        this.workspaceFiles.delete(change.uri);
+        this.clear(change.uri);
+      } else if (this.workspaceFiles.has(change.uri)) {
+        this.schedule(change.uri, this.delayMs);
+      }
+      this.revalidateDependants(path, this.delayMs);
+    }
+    if (rescan) {
+      this.project.forgetWorkspaceFiles();
+      void this.refreshWorkspace();
+    }
+  }
+
+  /** Settings changed: every file is linted again and workspace mode is re-read per folder. */
+  async onSettingsChanged(): Promise<void> {
+    this.project.invalidateAll();
+    for (const document of this.project.documents.all()) this.schedule(document.uri, 0);
+    await this.refreshWorkspace(true);
+  }
+
+  /** Starts or stops linting unopened plans, per workspace folder, as `crm-rollout.validate` says. */
+  async refreshWorkspace(relintAll = false): Promise<void> {
+    const generation = ++this.workspaceGeneration;
+    const wanted = new Set<string>();
+    const folders = this.project.folderPaths();
+    const modes = await Promise.all(folders.map((folder) => this.project.settings.get(this.project.documents.uriOf(folder))));
+    const workspaceFolders = folders.filter((_, i) => modes[i].enable && modes[i].validate === 'workspace');
+    if (workspaceFolders.length > 0) {
+      for (const path of await this.project.workspacePlans()) {
+        const folder = this.project.folderOf(path);
+        if (folder && workspaceFolders.includes(folder)) wanted.add(this.project.documents.uriOf(path));
+      }
+    }
+    if (generation !== this.workspaceGeneration) return;
+    const dropped = [...this.workspaceFiles].filter((uri) => !wanted.has(uri));
+    this.workspaceFiles = wanted;
+    for (const uri of dropped) if (!this.project.documents.isOpen(uri)) this.clear(uri);
+    for (const uri of wanted) if (!this.project.documents.isOpen(uri) && (relintAll || !this.published.has(uri))) this.schedule(uri, 0);
+  }
+
+  schedule(uri: string, delay: number): void {
+    const previous = this.timers.get(uri);
+    if (previous) clearTimeout(previous);
+    const run = ++this.runCounter;
+    this.runs.set(uri, run);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.validate(uri, run).catch((error: unknown) => this.connection.console.error(`crm-rollout: validating ${uri} failed: ${errorText(error)}`));
+      }, delay),
+    );
+  }
+
+  private revalidateDependants(path: string, delay: number): void {
+    for (const uri of this.project.dependantsOf(path)) {
+      this.project.invalidate(uri);
+      if (this.project.documents.isOpen(uri) || this.workspaceFiles.has(uri)) this.schedule(uri, delay);
+    }
+  }
+
+  private async validate(uri: string, run: number): Promise<void> {
+    if (!this.project.documents.isOpen(uri) && !this.workspaceFiles.has(uri)) {
+      this.clear(uri);
+      return;
+    }
+    const started = performance.now();
+    const analysis = await this.project.analyze(uri);
+    const relevant = analysis !== undefined && analysis.settings.enable && (await this.project.isRelevant(analysis));
+    if (this.runs.get(uri) !== run) return;
+    if (!analysis || !relevant) {
+      this.clear(uri);
+      return;
+    }
+    this.publish(analysis);
+    if (analysis.settings.trace === 'verbose') {
+      this.connection.console.log(`crm-rollout: linted ${analysis.path} in ${(performance.now() - started).toFixed(1)} ms (${analysis.result.findings.length} findings)`);
+    }
+    this.followDependencies(analysis);
+  }
+
+  private publish(analysis: Analysis): void {
+    const { result } = analysis;
+    const uriOf = (path: string) => this.project.documents.uriOf(path);
+    const diagnostics = result.findings.map((f) => toDiagnostic(f, result.source, uriOf));
+    this.published.set(analysis.uri, analysis.version);
+    void this.connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics });
+  }
+
+  /** Open people files a plan imports, and in workspace mode its configuration, get their own diagnostics. */
+  private followDependencies(analysis: Analysis): void {
+    for (const file of analysis.result.imports?.files ?? []) {
+      const uri = this.project.documents.uriOf(file.path);
+      const open = this.project.documents.get(uri);
+      if (open && (!this.published.has(uri) || this.published.get(uri) !== open.version) && !this.timers.has(uri)) this.schedule(uri, 0);
+    }
+    const configPath = analysis.result.configPath;
+    if (configPath && this.workspaceFiles.has(analysis.uri)) {
+      const uri = this.project.documents.uriOf(configPath);
+      if (!this.workspaceFiles.has(uri)) {
+        this.workspaceFiles.add(uri);
+        this.schedule(uri, 0);
+      }
+    }
+  }
+
+  private clear(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    this.runs.delete(uri);
+    if (!this.published.has(uri)) return;
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

@@ -1,0 +1,55 @@
+import { promises as fsp } from 'node:fs';
+import * as nodePath from 'node:path';
+import { createIgnore, isIgnoredByAny, type IgnoreMatcher } from '../engine/gitignore';
+
+/**
+ * Finds the plans of a workspace folder for "lint workspace" mode, workspace symbols and
+ * renames across files: every `*.rollout.yaml|yml` under the folder, skipping `.git`,
+ * `node_modules` and whatever the folder's `.gitignore` files (at any depth) ignore.
+ * Asynchronous, so a large folder never blocks the editor's requests; capped, so a huge
+ * tree cannot run the server out of memory.
+ */
+
+const PLAN_FILE = /\.rollout\.ya?ml$/;
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+export const MAX_WORKSPACE_PLANS = 5000;
+
+/** gitignore.ts matches POSIX paths. */
+function posix(path: string): string {
+  return path.split(nodePath.sep).join('/');
+}
+
+async function readIgnore(dir: string): Promise<IgnoreMatcher | undefined> {
+  try {
+    return createIgnore(posix(dir), await fsp.readFile(nodePath.join(dir, '.gitignore'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function findPlanFiles(folder: string, limit = MAX_WORKSPACE_PLANS): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (dir: string, matchers: readonly IgnoreMatcher[]): Promise<void> => {
+    const own = await readIgnore(dir);
+    const active = own ? [...matchers, own] : matchers;
+    let entries;
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // Unreadable folders are skipped, as git would.
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (found.length >= limit) return;
+      const full = nodePath.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED.has(entry.name) || isIgnoredByAny(active, posix(full), true)) continue;
+        await visit(full, active);
+      } else if (entry.isFile() && PLAN_FILE.test(entry.name) && !isIgnoredByAny(active, posix(full), false)) {
+        found.push(full);
+      }
+    }
+  };
+  await visit(folder, []);
+  return found;
+}

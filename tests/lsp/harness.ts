@@ -1,0 +1,235 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+
+/**
+ * Drives the real language server (dist/server.js, built by globalSetup.ts) over stdio, as an
+ * editor would: a protocol client, a temporary workspace of real files, and helpers that
+ * wait for the server's notifications instead of sleeping.
+ */
+
+const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
+const WAIT_MS = 15000;
+
+export function uriOf(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/** A temporary folder holding `files` (relative path -> text); removed by `dispose`. */
+export function createWorkspace(files: Record<string, string>): { root: string; path(rel: string): string; uri(rel: string): string; write(rel: string, text: string): void; dispose(): void } {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'crm-rollout-lsp-')));
+  const write = (rel: string, text: string) => {
+    const full = join(root, rel);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  };
+  for (const [rel, text] of Object.entries(files)) write(rel, text);
+  return {
+    root,
+    path: (rel) => join(root, rel),
+    uri: (rel) => uriOf(join(root, rel)),
+    write,
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+export interface ServerOptions {
+  /** What the client answers to `workspace/configuration` for the `crm-rollout` section. */
+  settings?: Record<string, unknown>;
+  snippetSupport?: boolean;
+}
+
+export class LspServer {
+  readonly logs: string[] = [];
+  /** Mutable: the next `workspace/configuration` answers read it. */
+  settings: Record<string, unknown>;
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private readonly history: PublishDiagnosticsParams[] = [];
+  private waiters: Waiter[] = [];
+  private readonly versions = new Map<string, number>();
+  private exited = false;
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    readonly process: ChildProcess,
+    settings: Record<string, unknown>,
+  ) {
+    this.settings = settings;
+    process.on('exit', () => {
+      this.exited = true;
+    });
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.latest.set(params.uri, params);
+      this.history.push(params);
+      const ready = this.waiters.filter((w) => w.uri === params.uri && w.accept(params));
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      for (const w of ready) w.resolve(params);
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => params.items.map(() => this.settings));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+  }
+
+  static async start(folder: string, options: ServerOptions = {}): Promise<LspServer> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const server = new LspServer(connection, child, options.settings ?? {});
+    child.stderr!.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uriOf(folder),
+      workspaceFolders: [{ uri: uriOf(folder), name: 'workspace' }],
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          rename: { prepareSupport: true },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+        },
+      },
+    });
+    connection.sendNotification('initialized', {});
+    return server;
+  }
+
+  get alive(): boolean {
+    return !this.exited && this.process.exitCode === null;
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Resolves with the first diagnostics for `uri` that `accept` takes, including ones already received. */
+  waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    const latest = this.latest.get(uri);
+    if (latest && accept(latest)) return Promise.resolve(latest);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { uri, accept, resolve };
+      this.waiters.push(waiter);
+      setTimeout(() => {
+        if (!this.waiters.includes(waiter)) return;
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`no matching diagnostics for ${uri} within ${WAIT_MS} ms; last: ${JSON.stringify(this.latest.get(uri)?.diagnostics.map((d) => d.code))}`));
+      }, WAIT_MS);
+    });
+  }
+
+  /** Diagnostics published for `uri` since the start (for asserting on what was never sent). */
+  published(uri: string): PublishDiagnosticsParams[] {
+    return this.history.filter((p) => p.uri === uri);
+  }
+
+  /** Opens a document; resolves with the diagnostics of its first version. */
+  open(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+    this.versions.set(uri, 1);
+    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    return this.waitForDiagnostics(uri, (p) => p.version === 1);
+  }
+
+  /** Opens a document without waiting for diagnostics (for files the server does not lint). */
+  openQuietly(uri: string, text: string): void {
+    this.versions.set(uri, 1);
+    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  }
+
+  /** Replaces a document's text; resolves with the new version number. */
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** Replaces a document's text and resolves with the diagnostics of that version. */
+  async changeAndWait(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+    const version = this.change(uri, text);
+    return this.waitForDiagnostics(uri, (p) => p.version === version);
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async stop(): Promise<void> {
+    if (this.alive) {
+      try {
+        await this.connection.sendRequest('shutdown');
+        this.connection.sendNotification('exit');
+      } catch {
+        // Already gone.
+      }
+    }
+    await new Promise<void>((resolve) => {
+      if (!this.alive) return resolve();
+      const timer = setTimeout(() => {
+        this.process.kill();
+        resolve();
+      }, 2000);
+      this.process.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
+
+/** Offset of `needle` (the `occurrence`-th, 0-based) in `text`, plus `delta`. */
+export function offsetOf(text: string, needle: string, delta = 0, occurrence = 0): number {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" not found (occurrence ${occurrence})`);
+  }
+  return at + delta;
+}
+
+/** LSP position of an offset (0-based line and UTF-16 character). */
+export function positionOf(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Position of `needle` in `text` (plus `delta` characters). */
+export function at(text: string, needle: string, delta = 0, occurrence = 0): { line: number; character: number } {
+  return positionOf(text, offsetOf(text, needle, delta, occurrence));
+}
+
+function offsetAt(text: string, position: { line: number; character: number }): number {
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i < position.line; i++) offset += lines[i].length + 1;
+  return offset + position.character;
+}
+
+/** Applies LSP text edits to a text, back to front. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+  let out = text;
+  for (const edit of sorted) out = out.slice(0, offsetAt(out, edit.range.start)) + edit.newText + out.slice(offsetAt(out, edit.range.end));
+  return out;
+}
+
+/** The edits a workspace edit makes to one document. */
+export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
+  return edit?.changes?.[uri] ?? [];
+}
