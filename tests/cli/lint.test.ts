@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FORMATTERS } from '../../server/src/cli/formatters/index';
+import { LINT_OPTIONS } from '../../server/src/cli/lintCommand';
 import { MAX_FILE_BYTES } from '../../server/src/engine/parse';
 import { runCli, tempTree } from '../helpers/cli';
 
@@ -141,6 +143,30 @@ describe('crm-rollout lint on junk', () => {
       code: 2,
       stdout: '',
       stderr: 'crm-rollout: "nope.rollout.yaml" does not exist; name a plan file, a directory of plans or a glob\n',
+    });
+  });
+});
+
+describe('help texts', () => {
+  it('lint --help names every report format and every lint option', () => {
+    const run = runCli(['lint', '--help'], '/');
+    expect(run.code).toBe(0);
+    for (const format of Object.keys(FORMATTERS)) expect(run.stdout).toContain(format);
+    for (const option of Object.keys(LINT_OPTIONS)) expect(run.stdout).toContain(`--${option}`);
+  });
+
+  it('crm-rollout --help lists every command, and each of them has its own --help', () => {
+    const run = runCli(['--help'], '/');
+    const listed = [...run.stdout.matchAll(/^ {2}([a-z]+) {2,}/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(['diff', 'init', 'lint', 'timeline']);
+    for (const command of listed) expect(runCli([command, '--help'], '/')).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Usage: crm-rollout ${command}`)) });
+  });
+
+  it('rejects an unknown format with exit 2 and lists the formats there are', () => {
+    const dir = tempTree({ 'a.rollout.yaml': CLEAN });
+    expect(runCli(['lint', '--format', 'xml', 'a.rollout.yaml'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'crm-rollout: unknown format "xml"; use one of stylish, json, sarif, github, junit, gitlab, markdown\n',
     });
   });
 });

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
+import { RULE_METAS } from '../../server/src/engine/rules/index';
 
 export interface CliRun {
   code: number;
@@ -30,4 +31,13 @@ export function tempTree(files: Record<string, string | Uint8Array>): string {
     fs.writeFileSync(full, content);
   }
   return root;
+}
+
+/**
+ * A `.crm-rollout.yaml` that turns off every rule except `keep` (and the pipeline's core
+ * rules), so a test's findings cannot change when more rules are registered.
+ */
+export function onlyRulesConfig(keep: readonly string[]): string {
+  const off = RULE_METAS.filter((m) => m.category !== 'core' && !keep.includes(m.id)).map((m) => `  ${m.id}: off\n`);
+  return `extends: recommended\nrules:\n${off.join('') || '  {}\n'}`;
 }

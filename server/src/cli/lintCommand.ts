@@ -1,21 +1,30 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayFromIso } from '../engine/calendar';
-import { lintFile } from '../engine/lint';
+import { lintFile, type LintOptions } from '../engine/lint';
 import { RULE_METAS } from '../engine/rules/index';
 import type { Finding } from '../engine/types';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import { optionValue, parseArgs, UsageError, type ParsedArgs } from './args';
+import { applyBaseline, buildBaseline, readBaseline, serializeBaseline, type Baseline } from './baseline';
 import { collectFiles } from './collectFiles';
 import { palette, shouldColor } from './color';
+import { fixFile } from './fixFiles';
 import { FORMATTERS } from './formatters/index';
 import { repositoryRoot } from './projectRoot';
-import { summarize, type FileReport } from './report';
+import { plural, summarize, type FileReport } from './report';
+import { unifiedDiff } from './unifiedDiff';
 import { VERSION } from './version';
 
 export const LINT_OPTIONS = {
   format: { value: true },
+  output: { value: true },
   'as-of': { value: true },
   config: { value: true },
+  fix: {},
+  'fix-dry-run': {},
+  baseline: { value: true },
+  'update-baseline': {},
   quiet: {},
   'max-warnings': { value: true },
   'no-color': {},
@@ -51,8 +60,8 @@ function checkedMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
-export function lintPaths(args: ParsedArgs, io: CommandIO): FileReport[] {
+/** The plan files named on the command line and the engine options for each of them. */
+function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; optionsFor(file: string): LintOptions } {
   if (args.positionals.length === 0) throw new UsageError('name at least one plan file, directory or glob, for example: crm-rollout lint plans/');
   const asOf = checkedAsOf(optionValue(args, 'as-of'));
   const configArg = optionValue(args, 'config');
@@ -60,12 +69,17 @@ export function lintPaths(args: ParsedArgs, io: CommandIO): FileReport[] {
   const fs = new NodeFileSystem();
   if (configPath && fs.kind(configPath) !== 'file') throw new UsageError(`--config "${configArg}" is not a readable file`);
   const files = collectFiles(args.positionals, io.cwd);
+  return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: repositoryRoot(path.dirname(file)) }) };
+}
+
+/** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
+export function lintPaths(args: ParsedArgs, io: CommandIO): FileReport[] {
+  const { files, optionsFor } = lintTargets(args, io);
   const reports: FileReport[] = [];
   for (const file of files) {
-    const root = repositoryRoot(path.dirname(file));
-    const result = lintFile(file, { fs, asOf, configPath, root });
+    const result = lintFile(file, optionsFor(file));
     if ('error' in result) throw new UsageError(result.error);
-    reports.push({ path: file, display: displayPath(io.cwd, file), findings: result.findings });
+    reports.push({ path: file, display: displayPath(io.cwd, file), findings: result.findings, waived: result.waived });
     for (const f of result.configFindings) {
       const existing = reports.find((r) => r.path === f.file);
       if (existing) {
@@ -78,20 +92,87 @@ export function lintPaths(args: ParsedArgs, io: CommandIO): FileReport[] {
   return reports;
 }
 
+/** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. Returns whether anything changed. */
+function runFixes(args: ParsedArgs, io: CommandIO, write: boolean): boolean {
+  const { files, optionsFor } = lintTargets(args, io);
+  let changed = false;
+  for (const file of files) {
+    const outcome = fixFile(file, optionsFor(file), write);
+    if (outcome.before === outcome.after) continue;
+    changed = true;
+    const shown = displayPath(io.cwd, file);
+    io.stderr.write(`${write ? 'fixed' : 'would fix'} ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
+    if (!write) io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
+  }
+  return changed;
+}
+
+function checkCombinations(args: ParsedArgs): void {
+  const given = (name: string) => args.flags.has(name) || args.options.has(name);
+  if (given('fix') && given('fix-dry-run')) throw new UsageError('--fix and --fix-dry-run exclude each other; --fix-dry-run shows what --fix would write');
+  if (given('fix-dry-run')) {
+    for (const other of ['format', 'output', 'baseline', 'update-baseline', 'quiet', 'max-warnings']) {
+      if (given(other)) throw new UsageError(`--fix-dry-run prints only a diff, so --${other} does not apply; drop one of them`);
+    }
+  }
+  if (given('update-baseline') && !given('baseline')) throw new UsageError('--update-baseline needs --baseline <file> to name the file it writes');
+}
+
+/** Writes or applies the baseline; returns the reports with baselined findings removed. */
+function withBaseline(reports: FileReport[], args: ParsedArgs, io: CommandIO): FileReport[] {
+  const baselineArg = optionValue(args, 'baseline');
+  if (baselineArg === undefined) return reports;
+  const baselineFile = path.resolve(io.cwd, baselineArg);
+  if (args.flags.has('update-baseline')) {
+    const previous = fs.existsSync(baselineFile) ? readPreviousBaseline(baselineFile, baselineArg) : undefined;
+    const baseline = buildBaseline(reports, baselineFile, previous);
+    fs.mkdirSync(path.dirname(baselineFile), { recursive: true });
+    fs.writeFileSync(baselineFile, serializeBaseline(baseline));
+    const total = baseline.entries.reduce((n, e) => n + e.count, 0);
+    io.stderr.write(`wrote ${baselineArg} with ${plural(total, 'finding')}\n`);
+    return applyBaseline(reports, baseline, baselineFile).reports;
+  }
+  const { reports: filtered, unused } = applyBaseline(reports, readBaseline(baselineFile, baselineArg), baselineFile);
+  if (unused > 0) {
+    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${baselineArg}\n`);
+  }
+  return filtered;
+}
+
+/** The baseline being replaced: entries of files not linted now are kept; an unreadable one is simply replaced. */
+function readPreviousBaseline(file: string, shownAs: string): Baseline | undefined {
+  try {
+    return readBaseline(file, shownAs);
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
+}
+
 export function runLint(argv: readonly string[], io: CommandIO): number {
   const args = parseArgs(argv, LINT_OPTIONS);
   if (args.flags.has('help')) {
     io.stdout.write(LINT_HELP);
     return 0;
   }
+  checkCombinations(args);
   const format = checkedFormat(optionValue(args, 'format'));
   const maxWarnings = checkedMaxWarnings(optionValue(args, 'max-warnings'));
-  const quiet = args.flags.has('quiet');
-  let reports = lintPaths(args, io);
-  if (quiet) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f: Finding) => f.severity === 'error') }));
+  const output = optionValue(args, 'output');
+  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false) ? 1 : 0;
+  if (args.flags.has('fix')) runFixes(args, io, true);
+  let reports = withBaseline(lintPaths(args, io), args, io);
+  if (args.flags.has('quiet')) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f: Finding) => f.severity === 'error') }));
   const report = summarize(reports);
-  const color = palette(format === 'stylish' && shouldColor(io.stdout, args.flags.has('no-color')));
-  io.stdout.write(FORMATTERS[format](report, { color, rules: RULE_METAS, toolVersion: VERSION }));
+  const context = { rules: RULE_METAS, toolVersion: VERSION };
+  const color = palette(shouldColor(io.stdout, args.flags.has('no-color')));
+  if (output !== undefined) {
+    // The chosen format goes to the file; the terminal still gets the human-readable report.
+    writeReport(path.resolve(io.cwd, output), output, FORMATTERS[format](report, { ...context, color: palette(false) }));
+    io.stdout.write(FORMATTERS.stylish(report, { ...context, color }));
+  } else {
+    io.stdout.write(FORMATTERS[format](report, { ...context, color: format === 'stylish' ? color : palette(false) }));
+  }
   if (report.errorCount > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && report.warningCount > maxWarnings) {
     io.stderr.write(`crm-rollout: ${report.warningCount} warnings exceed --max-warnings ${maxWarnings}\n`);
@@ -100,19 +181,41 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   return 0;
 }
 
+function writeReport(file: string, shownAs: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write --output "${shownAs}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
 export const LINT_HELP = `Usage: crm-rollout lint [options] <file|directory|glob>...
 
 Checks rollout plans (*.rollout.yaml, *.rollout.yml) against the plan format and the
 best-practice rules. A directory means every plan under it, respecting .gitignore.
 
 Options:
-  --format <name>       stylish (default), json or sarif
-  --as-of <YYYY-MM-DD>  date for date-sensitive rules such as overdue (off unless given)
-  --config <file>       use this configuration instead of the nearest .crm-rollout.yaml
-  --quiet               report errors only
-  --max-warnings <n>    exit 1 when there are more than n warnings
-  --no-color            plain output even on a terminal
-  --help                show this help
+  --format <name>         report format: stylish (default), json, sarif, github
+                          (workflow annotations), junit (JUnit XML), gitlab (Code
+                          Quality JSON) or markdown (a pull-request comment)
+  --output <file>         write the report to a file; the terminal still gets stylish
+  --as-of <YYYY-MM-DD>    date for date-sensitive rules such as overdue (off unless
+                          given) and for waiver expiry (today unless given)
+  --config <file>         use this configuration instead of the nearest .crm-rollout.yaml
+  --fix                   apply every safe fix, write the files that changed, then
+                          report what is left
+  --fix-dry-run           print a unified diff of what --fix would change; exit 1 when
+                          there is something to fix
+  --baseline <file>       report only findings that are not in this baseline
+  --update-baseline       write every current finding to the --baseline file
+  --quiet                 report errors only
+  --max-warnings <n>      exit 1 when there are more than n warnings
+  --no-color              plain output even on a terminal
+  --help                  show this help
+
+Waivers: a plan's x-waivers list ({ rule, target, reason, owner, until }) silences
+findings with an audit trail; they are listed under "waived" in --format json.
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad invocation or
 unreadable path, 3 internal failure.

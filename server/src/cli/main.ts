@@ -1,16 +1,28 @@
 import { UsageError } from './args';
+import { runDiff } from './diffCommand';
+import { runInit } from './initCommand';
 import { runLint, type CommandIO } from './lintCommand';
+import { runTimeline } from './timelineCommand';
 import { VERSION } from './version';
 
 /** Sub-commands by name; each returns its exit code. */
 const COMMANDS: Record<string, (argv: readonly string[], io: CommandIO) => number> = {
   lint: runLint,
+  timeline: runTimeline,
+  diff: runDiff,
+  init: runInit,
 };
 
 const HELP = `Usage: crm-rollout <command> [options]
 
 Commands:
-  lint      check rollout plans (crm-rollout lint --help for options)
+  lint      check rollout plans; --fix applies safe fixes; formats for CI
+            (stylish, json, sarif, github, junit, gitlab, markdown)
+  init      write a starter plan and a .crm-rollout.yaml
+  timeline  export a plan's schedule (phases, milestones, critical path)
+  diff      compare two versions of a plan by ids and schedule impact
+
+Run crm-rollout <command> --help for a command's options. CI recipes: docs/ci.md.
 
 Options:
   --version  print the version

@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../engine/rules/types';
 import type { Finding } from '../engine/types';
+import type { WaivedFinding } from '../engine/waivers';
 import type { Palette } from './color';
 
 export interface FileReport {
@@ -8,6 +9,10 @@ export interface FileReport {
   /** Path as shown to the user: relative to the working directory, with forward slashes. */
   display: string;
   findings: Finding[];
+  /** Findings the plan's `x-waivers` silence (never in `findings`). */
+  waived?: WaivedFinding[];
+  /** How many findings the `--baseline` file hid. */
+  baselined?: number;
 }
 
 export interface LintReport {
@@ -15,6 +20,8 @@ export interface LintReport {
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  waivedCount: number;
+  baselinedCount: number;
 }
 
 export interface FormatContext {
@@ -32,6 +39,8 @@ export function summarize(files: FileReport[]): LintReport {
     errorCount: all.filter((f) => f.severity === 'error').length,
     warningCount: all.filter((f) => f.severity === 'warning').length,
     infoCount: all.filter((f) => f.severity === 'info').length,
+    waivedCount: files.reduce((n, f) => n + (f.waived?.length ?? 0), 0),
+    baselinedCount: files.reduce((n, f) => n + (f.baselined ?? 0), 0),
   };
 }
 
@@ -47,4 +56,19 @@ export function oneBased(f: Finding) {
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `8 problems (5 errors, 3 warnings, 0 info)`: the one summary every human-readable format shows. */
+export function problemSummary(report: LintReport): string {
+  const total = report.errorCount + report.warningCount + report.infoCount;
+  const parts = [plural(report.errorCount, 'error'), plural(report.warningCount, 'warning'), `${report.infoCount} info`];
+  return `${plural(total, 'problem')} (${parts.join(', ')})`;
+}
+
+/** `; 2 waived, 3 in the baseline`, or nothing when no finding was hidden. */
+export function hiddenSummary(report: LintReport): string {
+  const parts: string[] = [];
+  if (report.waivedCount > 0) parts.push(`${report.waivedCount} waived`);
+  if (report.baselinedCount > 0) parts.push(`${report.baselinedCount} in the baseline`);
+  return parts.length ? `; ${parts.join(', ')}` : '';
 }

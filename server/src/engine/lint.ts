@@ -1,7 +1,8 @@
 import * as nodePath from 'node:path';
-import { dayFromIso } from './calendar';
+import { dayFromIso, todayIso } from './calendar';
 import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './config';
 import { parseDisables } from './disables';
+import { declaredEntities } from './entities';
 import { OverlayFileSystem, type FileSystem } from './fileSystem';
 import { resolveImports, type ImportResolution } from './imports';
 import { buildPlan, type Plan } from './model';
@@ -13,6 +14,7 @@ import { buildSchedule, type Schedule } from './schedule';
 import { validateAgainstSchema } from './schema';
 import type { SourceFile } from './source';
 import type { Finding } from './types';
+import { applyWaivers, type WaivedFinding } from './waivers';
 
 /** What a YAML file is to the linter, decided by its name. */
 export type FileRole = 'plan' | 'directory' | 'config';
@@ -48,6 +50,8 @@ export interface LintResult {
   imports?: ImportResolution;
   /** Files whose change can change this result: imports and configuration. */
   dependencies: string[];
+  /** Findings silenced by the plan's `x-waivers`, each with its waiver (not in `findings`). */
+  waived: WaivedFinding[];
 }
 
 function byPosition(a: Finding, b: Finding): number {
@@ -76,7 +80,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
   const role = roleOf(path);
   const parsed = parseSource(path, text);
   const { source } = parsed;
-  const result: LintResult = { path, role, source, findings: [], configFindings: [], dependencies: [] };
+  const result: LintResult = { path, role, source, findings: [], configFindings: [], dependencies: [], waived: [] };
   if (role === 'config') {
     const fs = new OverlayFileSystem(options.fs);
     fs.set(path, text);
@@ -112,6 +116,16 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     result.schedule = schedule;
     const asOfDay = options.asOf ? dayFromIso(options.asOf) : undefined;
     findings.push(...runRules({ plan, schedule, rules: RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
+    // Waivers expire against the as-of date, else today: an `until` is a deadline the team wrote down.
+    const entities = declaredEntities(plan);
+    const waivers = applyWaivers(source, findings, {
+      ruleIds: RULE_IDS,
+      declaredIds: new Set(entities.map((e) => e.id)),
+      owners: new Set(entities.filter((e) => e.kind === 'person' || e.kind === 'team').map((e) => e.id)),
+      asOfDay: dayFromIso(options.asOf ?? todayIso()) ?? 0,
+    });
+    findings.splice(0, findings.length, ...waivers.kept, ...waivers.findings);
+    result.waived = waivers.waived;
   }
 
   const disables = parseDisables(source, RULE_IDS);

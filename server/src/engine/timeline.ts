@@ -35,6 +35,8 @@ export interface TimelinePhase {
   findings: FindingCounts;
   /** Range of the phase's `id` value in the plan, for reveal-in-editor. */
   range: Range;
+  /** Range of the whole phase entry, so the preview can follow the editor's cursor. */
+  extent?: Range;
 }
 
 export interface TimelineMilestone {
@@ -46,6 +48,8 @@ export interface TimelineMilestone {
   owner?: string;
   criteria: string[];
   range: Range;
+  /** Range of the whole milestone entry, so the preview can follow the editor's cursor. */
+  extent?: Range;
 }
 
 export interface TimelineDependency {
@@ -106,7 +110,11 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
     const o = nodeOffsets(node) ?? [0, 0];
     return rangeFromOffsets(source, o[0], o[1]);
   };
-  const waves = [...new Set(schedule.windows.map((w) => w.phase.wave?.value))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  // Array.prototype.sort always moves undefined last, so order through a numeric key: no wave first.
+  const waves = [...new Set(schedule.windows.map((w) => w.phase.wave?.value))]
+    .map((wave) => ({ wave, key: wave ?? Number.NEGATIVE_INFINITY }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ wave }) => wave);
   data.lanes = waves.map((wave) => ({ wave, label: wave === undefined ? (waves.length > 1 ? 'All waves' : 'Plan') : `Wave ${wave}` }));
   const critical = new Set(schedule.criticalPath.map((p) => p.id));
   data.criticalPath = schedule.criticalPath.map((p) => p.id);
@@ -130,6 +138,7 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
       progress: { done: p.checklist.filter((c) => c.done).length, total: p.checklist.length },
       findings: countFindings(inPhase.map((f) => f.severity)),
       range: range(p.idNode),
+      extent: range(p.map),
     });
     for (const m of p.milestones) {
       const day = milestoneDate(m, schedule);
@@ -143,6 +152,7 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
         owner: m.owner?.value,
         criteria: m.criteria.map((c) => c.value),
         range: range(m.idNode),
+        extent: range(m.map),
       });
     }
   }

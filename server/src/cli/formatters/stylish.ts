@@ -1,6 +1,6 @@
 import type { Severity } from '../../engine/types';
 import type { Palette } from '../color';
-import { oneBased, plural, type Formatter } from '../report';
+import { hiddenSummary, oneBased, plural, problemSummary, type Formatter } from '../report';
 
 function severityLabel(severity: Severity, color: Palette): string {
   const padded = severity.padEnd(7);
@@ -23,12 +23,12 @@ export const stylish: Formatter = (report, { color }) => {
   }
   const total = report.errorCount + report.warningCount + report.infoCount;
   const checked = plural(report.files.length, 'file');
+  const hidden = hiddenSummary(report);
   if (total === 0) {
-    lines.push(color.green(`✔ ${checked} checked, no problems`));
+    lines.push(color.green(`✔ ${checked} checked, no problems${hidden}`));
   } else {
-    const parts = [plural(report.errorCount, 'error'), plural(report.warningCount, 'warning'), `${report.infoCount} info`];
     const mark = report.errorCount > 0 ? color.red('✖') : color.yellow('⚠');
-    lines.push(color.bold(`${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${checked}`));
+    lines.push(color.bold(`${mark} ${problemSummary(report)} in ${checked}${hidden}`));
   }
   return `${lines.join('\n')}\n`;
 };

@@ -1,0 +1,137 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../engine/types';
+import { UsageError } from './args';
+import type { FileReport } from './report';
+
+/**
+ * A baseline: the findings a team has accepted for now, so `lint --baseline FILE` reports only
+ * new ones while old ones are paid down.
+ *
+ * A finding's key is its rule, its file (relative to the baseline file's folder, forward
+ * slashes) and its idPath, or its message when it has none: never a line number, so edits
+ * elsewhere in the plan do not invalidate the baseline. Each key has a count, so a second
+ * finding with the same key is still reported. When a file has more findings of a key than
+ * the baseline allows, the first ones in file order are the baselined ones.
+ *
+ * The file is JSON, sorted by file, rule and key, with no timestamps, so it changes only when
+ * the findings do and diffs well in review.
+ */
+
+export const BASELINE_VERSION = 1;
+
+export interface BaselineEntry {
+  file: string;
+  rule: string;
+  /** Exactly one of idPath and message is set. */
+  idPath?: string;
+  message?: string;
+  count: number;
+}
+
+export interface Baseline {
+  version: number;
+  entries: BaselineEntry[];
+}
+
+function keyOf(file: string, rule: string, idPath: string | undefined, message: string | undefined): string {
+  return JSON.stringify([file, rule, idPath === undefined ? 'm' : 'i', idPath ?? message]);
+}
+
+function findingKey(file: string, f: Finding): string {
+  return f.idPath ? keyOf(file, f.ruleId, f.idPath, undefined) : keyOf(file, f.ruleId, undefined, f.message);
+}
+
+function entryKey(e: BaselineEntry): string {
+  return keyOf(e.file, e.rule, e.idPath, e.message);
+}
+
+/** A report's path relative to the baseline's folder, with forward slashes. */
+function baselinePath(baselineFile: string, file: string): string {
+  return path.relative(path.dirname(baselineFile), file).split(path.sep).join('/');
+}
+
+function isEntry(value: unknown): value is BaselineEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  const keyed = typeof e.idPath === 'string' ? e.message === undefined : typeof e.message === 'string';
+  return typeof e.file === 'string' && typeof e.rule === 'string' && keyed && Number.isInteger(e.count) && (e.count as number) > 0;
+}
+
+export function readBaseline(file: string, shownAs: string): Baseline {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`baseline "${shownAs}" cannot be read; create it with --update-baseline`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`baseline "${shownAs}" is not valid JSON (${(error as Error).message}); regenerate it with --update-baseline`);
+  }
+  const record = data as { version?: unknown; findings?: unknown };
+  if (record?.version !== BASELINE_VERSION || !Array.isArray(record.findings) || !record.findings.every(isEntry)) {
+    throw new UsageError(`baseline "${shownAs}" is not a crm-rollout baseline (version ${BASELINE_VERSION}); regenerate it with --update-baseline`);
+  }
+  return { version: BASELINE_VERSION, entries: record.findings };
+}
+
+/** Hides baselined findings; returns the reports and how many baseline entries matched nothing. */
+export function applyBaseline(reports: readonly FileReport[], baseline: Baseline, baselineFile: string): { reports: FileReport[]; unused: number } {
+  const remaining = new Map<string, number>();
+  for (const e of baseline.entries) remaining.set(entryKey(e), (remaining.get(entryKey(e)) ?? 0) + e.count);
+  const linted = new Set(reports.map((r) => baselinePath(baselineFile, r.path)));
+  const out = reports.map((report) => {
+    const rel = baselinePath(baselineFile, report.path);
+    let baselined = 0;
+    const findings = report.findings.filter((f) => {
+      const key = findingKey(rel, f);
+      const left = remaining.get(key) ?? 0;
+      if (left === 0) return true;
+      remaining.set(key, left - 1);
+      baselined++;
+      return false;
+    });
+    return { ...report, findings, baselined: (report.baselined ?? 0) + baselined };
+  });
+  // Only entries of files linted this run can be known to be unused.
+  const unused = baseline.entries.filter((e) => linted.has(e.file)).reduce((n, e) => n + Math.min(e.count, remaining.get(entryKey(e)) ?? 0), 0);
+  return { reports: out, unused };
+}
+
+/**
+ * The baseline for these reports. Entries of files not linted this run are kept from
+ * `previous`, so updating after linting part of a repository does not forget the rest.
+ */
+export function buildBaseline(reports: readonly FileReport[], baselineFile: string, previous?: Baseline): Baseline {
+  const counts = new Map<string, BaselineEntry>();
+  const linted = new Set(reports.map((r) => baselinePath(baselineFile, r.path)));
+  const add = (entry: BaselineEntry) => {
+    const key = entryKey(entry);
+    const existing = counts.get(key);
+    if (existing) existing.count += entry.count;
+    else counts.set(key, { ...entry });
+  };
+  for (const e of previous?.entries ?? []) if (!linted.has(e.file)) add(e);
+  for (const report of reports) {
+    const file = baselinePath(baselineFile, report.path);
+    for (const f of report.findings) add(f.idPath ? { file, rule: f.ruleId, idPath: f.idPath, count: 1 } : { file, rule: f.ruleId, message: f.message, count: 1 });
+  }
+  const text = (e: BaselineEntry) => e.idPath ?? e.message ?? '';
+  const entries = [...counts.values()].sort(
+    (a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.idPath ? 'i' : 'm', b.idPath ? 'i' : 'm') || compare(text(a), text(b)),
+  );
+  return { version: BASELINE_VERSION, entries };
+}
+
+/** Code-unit order, not locale order: the file must sort the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function serializeBaseline(baseline: Baseline): string {
+  const findings = baseline.entries.map((e) => ({ file: e.file, rule: e.rule, ...(e.idPath !== undefined ? { idPath: e.idPath } : { message: e.message }), count: e.count }));
+  return `${JSON.stringify({ version: baseline.version, tool: 'crm-rollout', findings }, null, 2)}\n`;
+}

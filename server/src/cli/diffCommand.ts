@@ -1,0 +1,187 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { todayIso } from '../engine/calendar';
+import { diffPlans, type ChangeSeverity, type PlanDiff, type PlanVersion } from '../engine/diff/index';
+import type { FileSystem, ReadResult } from '../engine/fileSystem';
+import { lintText, type LintResult } from '../engine/lint';
+import { buildTimeline } from '../engine/timeline';
+import { decodeText } from '../platform/decode';
+import { renderDiffMarkdown, renderDiffText } from '../render/diffText';
+import { optionValue, parseArgs, UsageError } from './args';
+import { palette, shouldColor } from './color';
+import { checkedAsOf, type CommandIO } from './lintCommand';
+import { checkPlanPath, displayPath, lintPlanFile, refuseUnparsed } from './timelineCommand';
+
+export const DIFF_OPTIONS = {
+  format: { value: true },
+  'as-of': { value: true },
+  'fail-on': { value: true },
+  git: { value: true },
+  'no-color': {},
+  help: {},
+} as const;
+
+type DiffFormat = 'text' | 'json' | 'markdown';
+const FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown'];
+const FAIL_ON: readonly ChangeSeverity[] = ['breaking', 'warning'];
+
+/** Runs git; its failure comes back as a value so each caller can say what went wrong. */
+function git(args: string[], cwd: string): { ok: true; stdout: Buffer } | { ok: false; missing: boolean; stderr: string } {
+  try {
+    return { ok: true, stdout: execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }) };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
+    return { ok: false, missing: e.code === 'ENOENT', stderr: e.stderr?.toString('utf8').trim() ?? String(error) };
+  }
+}
+
+/**
+ * Files as they are at one commit, read with `git show <ref>:<path>`: the base side of
+ * `diff --git` sees its imports and configuration as they were at that commit too.
+ */
+class GitRefFileSystem implements FileSystem {
+  private readonly kinds = new Map<string, 'file' | 'directory' | undefined>();
+
+  constructor(
+    private readonly root: string,
+    private readonly ref: string,
+  ) {}
+
+  private spec(file: string): string | undefined {
+    const rel = path.relative(this.root, path.resolve(file));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return `${this.ref}:${rel.split(path.sep).join('/')}`;
+  }
+
+  read(file: string): ReadResult {
+    const spec = this.spec(file);
+    const shown = spec && this.kind(file) === 'file' ? git(['show', spec], this.root) : undefined;
+    if (shown?.ok) return { ok: true, text: decodeText(shown.stdout), realPath: path.resolve(file) };
+    const reason = this.kind(file) === 'directory' ? 'directory' : 'missing';
+    return { ok: false, reason, message: `"${file}" does not exist at "${this.ref}"` };
+  }
+
+  kind(file: string): 'file' | 'directory' | undefined {
+    const spec = this.spec(file);
+    if (spec === undefined) return undefined;
+    if (!this.kinds.has(spec)) {
+      const type = git(['cat-file', '-t', spec], this.root);
+      const text = type.ok ? type.stdout.toString('utf8').trim() : '';
+      this.kinds.set(spec, text === 'blob' ? 'file' : text === 'tree' ? 'directory' : undefined);
+    }
+    return this.kinds.get(spec);
+  }
+}
+
+interface Side {
+  result: LintResult;
+  display: string;
+}
+
+/** The base side of `--git <ref> <file>`: the file as committed at `ref`, linted in place. */
+function sideAtRef(ref: string, file: string, asOf: string | undefined, cwd: string): Side {
+  if (ref.startsWith('-')) throw new UsageError(`--git "${ref}" is not a commit; name a branch, tag or commit such as HEAD~1`);
+  if (!fs.existsSync(file)) throw new UsageError(`"${displayPath(cwd, file)}" does not exist`);
+  const top = git(['rev-parse', '--show-toplevel'], path.dirname(file));
+  if (!top.ok) {
+    if (top.missing) throw new UsageError('--git needs git, which is not installed or not on the PATH');
+    throw new UsageError(`"${displayPath(cwd, file)}" is not inside a git repository; --git compares a file with its version at a commit`);
+  }
+  const root = fs.realpathSync(top.stdout.toString('utf8').trim());
+  const rel = path.relative(root, fs.realpathSync(file)).split(path.sep).join('/');
+  if (!git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root).ok) throw new UsageError(`"${ref}" is not a commit in the repository at "${root}"`);
+  const gitFs = new GitRefFileSystem(root, ref);
+  const inRepo = path.join(root, rel);
+  const read = gitFs.read(inRepo);
+  if (!read.ok) throw new UsageError(`"${rel}" does not exist at "${ref}"; was it added or renamed since?`);
+  const display = `${ref}:${rel}`;
+  return { result: lintText(inRepo, read.text, { fs: gitFs, asOf, root }), display };
+}
+
+function sideOnDisk(arg: string, asOf: string | undefined, cwd: string): Side {
+  const file = path.resolve(cwd, arg);
+  const display = displayPath(cwd, file);
+  return { result: lintPlanFile(file, display, asOf), display };
+}
+
+function version(side: Side, asOf: string): PlanVersion {
+  return { result: side.result, timeline: { ...buildTimeline(side.result, asOf), path: side.display } };
+}
+
+function atOrAbove(diff: PlanDiff, threshold: ChangeSeverity): number {
+  return threshold === 'breaking' ? diff.counts.breaking : diff.counts.breaking + diff.counts.warning;
+}
+
+function checked<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`unknown ${what} "${value}"; use one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function runDiff(argv: readonly string[], io: CommandIO): number {
+  const args = parseArgs(argv, DIFF_OPTIONS);
+  if (args.flags.has('help')) {
+    io.stdout.write(DIFF_HELP);
+    return 0;
+  }
+  const format = checked(optionValue(args, 'format'), FORMATS, 'format') ?? 'text';
+  const failOn = checked(optionValue(args, 'fail-on'), FAIL_ON, '--fail-on level');
+  const asOf = checkedAsOf(optionValue(args, 'as-of'));
+  const ref = optionValue(args, 'git');
+  let base: Side;
+  let head: Side;
+  if (ref !== undefined) {
+    if (args.positionals.length !== 1) throw new UsageError('with --git, name one plan file: crm-rollout diff --git HEAD~1 plan.rollout.yaml');
+    const file = path.resolve(io.cwd, args.positionals[0]);
+    checkPlanPath(displayPath(io.cwd, file));
+    base = sideAtRef(ref, file, asOf, io.cwd);
+    head = sideOnDisk(args.positionals[0], asOf, io.cwd);
+  } else {
+    if (args.positionals.length !== 2) throw new UsageError('name two versions of a plan: crm-rollout diff <base> <head>, or crm-rollout diff --git <ref> <file>');
+    base = sideOnDisk(args.positionals[0], asOf, io.cwd);
+    head = sideOnDisk(args.positionals[1], asOf, io.cwd);
+  }
+  for (const side of [base, head]) {
+    const refused = refuseUnparsed(side.result, side.display, io);
+    if (refused !== undefined) return refused;
+  }
+  const day = asOf ?? todayIso();
+  const [before, after] = [version(base, day), version(head, day)];
+  const diff = diffPlans(before, after);
+  if (format === 'json') io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout.write(renderDiffMarkdown(diff, before.timeline, after.timeline));
+  else {
+    const color = palette(shouldColor(io.stdout, args.flags.has('no-color')));
+    const paint = (severity: ChangeSeverity, text: string) => (severity === 'breaking' ? color.bold(color.red(text)) : severity === 'warning' ? color.yellow(text) : color.blue(text));
+    io.stdout.write(renderDiffText(diff, { paint }));
+  }
+  if (failOn && atOrAbove(diff, failOn) > 0) {
+    const n = atOrAbove(diff, failOn);
+    io.stderr.write(`crm-rollout: ${n} change${n === 1 ? '' : 's'} at or above "${failOn}" (--fail-on ${failOn})\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export const DIFF_HELP = `Usage: crm-rollout diff [options] <base.rollout.yaml> <head.rollout.yaml>
+       crm-rollout diff [options] --git <ref> <plan.rollout.yaml>
+
+Compares two versions of a plan by ids, not lines: entities added, removed or changed
+field by field, schedule impact in working days (go-live, phase shifts, critical path,
+total duration), ownership, gates, and findings new or resolved. Each change is
+breaking, warning or info (see docs/diff.md).
+
+Options:
+  --git <ref>           compare the file as committed at <ref> (HEAD~1, main...) with the
+                        working copy
+  --format <name>       text (default), json or markdown (for a pull-request comment)
+  --fail-on <level>     exit 1 when a change at or above breaking or warning exists
+  --as-of <YYYY-MM-DD>  run date-sensitive rules (overdue) on both sides as of this date
+  --no-color            plain text even on a terminal
+  --help                show this help
+
+Exit codes: 0 compared (and nothing at or above --fail-on), 1 changes at or above
+--fail-on, or a side does not parse (its errors go to standard error), 2 bad invocation,
+unreadable path, not a git repository or no such file at <ref>, 3 internal failure.
+`;

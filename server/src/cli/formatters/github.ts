@@ -1,0 +1,39 @@
+import type { Severity } from '../../engine/types';
+import { oneBased, type Formatter } from '../report';
+
+/**
+ * GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
+ * which the runner turns into annotations on the pull request's changed lines. Paths are as
+ * shown elsewhere (relative to the working directory), so run the linter from the repository
+ * root, where the runner resolves them.
+ */
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** The message part: `%`, CR and LF are escaped, as @actions/core's escapeData does. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value: as escapeData, plus `:` and `,`, which separate properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export const github: Formatter = (report) => {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      const { line, column, endLine, endColumn } = oneBased(f);
+      const properties = [
+        `file=${escapeProperty(file.display)}`,
+        `line=${line}`,
+        `endLine=${endLine}`,
+        `col=${column}`,
+        `endColumn=${endColumn}`,
+        `title=${escapeProperty(f.ruleId)}`,
+      ].join(',');
+      lines.push(`::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+};

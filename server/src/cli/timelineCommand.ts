@@ -1,0 +1,160 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { todayIso } from '../engine/calendar';
+import { lintFile, roleOf, type LintResult } from '../engine/lint';
+import { RULE_METAS } from '../engine/rules/index';
+import { buildTimeline, type TimelineData } from '../engine/timeline';
+import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { renderTimelineCsv } from '../render/timelineCsv';
+import { renderTimelineHtml } from '../render/timelineHtml';
+import { renderTimelineMermaid } from '../render/timelineMermaid';
+import { renderTimelineSvg } from '../render/timelineSvg';
+import { optionValue, parseArgs, UsageError } from './args';
+import { palette } from './color';
+import { stylish } from './formatters/stylish';
+import { checkedAsOf, type CommandIO } from './lintCommand';
+import { repositoryRoot } from './projectRoot';
+import { summarize } from './report';
+import { VERSION } from './version';
+
+export const TIMELINE_OPTIONS = {
+  format: { value: true },
+  output: { value: true },
+  'as-of': { value: true },
+  theme: { value: true },
+  help: {},
+} as const;
+
+export type TimelineFormat = 'mermaid' | 'svg' | 'html' | 'json' | 'csv';
+const FORMATS: readonly TimelineFormat[] = ['mermaid', 'svg', 'html', 'json', 'csv'];
+const THEMED: readonly TimelineFormat[] = ['svg', 'html'];
+
+/** `--output` extensions that name a format when `--format` is not given. */
+const FORMAT_BY_EXTENSION: Record<string, TimelineFormat> = {
+  '.mmd': 'mermaid',
+  '.mermaid': 'mermaid',
+  '.svg': 'svg',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+  '.csv': 'csv',
+};
+
+export function displayPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+}
+
+/**
+ * The format: `--format`, else the `--output` file's extension, else mermaid. Mermaid is the
+ * default because it reads well in a terminal and pastes straight into Markdown.
+ */
+function chosenFormat(format: string | undefined, output: string | undefined): TimelineFormat {
+  if (format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
+    return format as TimelineFormat;
+  }
+  if (output === undefined) return 'mermaid';
+  const byExtension = FORMAT_BY_EXTENSION[path.extname(output).toLowerCase()];
+  if (!byExtension) throw new UsageError(`cannot tell the format from "${output}"; add --format ${FORMATS.join('|')}`);
+  return byExtension;
+}
+
+function chosenTheme(theme: string | undefined, format: TimelineFormat): 'light' | 'dark' | undefined {
+  if (theme === undefined) return undefined;
+  if (!THEMED.includes(format)) throw new UsageError(`--theme applies to the svg and html formats, not ${format}`);
+  if (theme !== 'light' && theme !== 'dark') throw new UsageError(`unknown theme "${theme}"; use light or dark`);
+  return theme;
+}
+
+/** Refuses a path that is not named like a plan (a usage error: exit 2). */
+export function checkPlanPath(display: string): void {
+  if (roleOf(display) !== 'plan') throw new UsageError(`"${display}" is not a plan: plan files are named *.rollout.yaml or *.rollout.yml`);
+}
+
+/**
+ * A plan that does not parse (broken YAML, an empty file) has nothing to export or compare:
+ * its errors go to stderr and the command exits 1. Returns undefined when the plan parsed.
+ */
+export function refuseUnparsed(result: LintResult, display: string, io: CommandIO): number | undefined {
+  if (result.plan) return undefined;
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  io.stderr.write(stylish(summarize([{ path: result.path, display, findings: errors }]), { color: palette(false), rules: RULE_METAS, toolVersion: VERSION }));
+  io.stderr.write(`crm-rollout: "${display}" cannot be read as a plan; fix the errors above first\n`);
+  return 1;
+}
+
+/** Lints a plan file from disk for an export or a diff. */
+export function lintPlanFile(file: string, display: string, asOf: string | undefined): LintResult {
+  checkPlanPath(display);
+  const result = lintFile(file, { fs: new NodeFileSystem(), asOf, root: repositoryRoot(path.dirname(file)) });
+  if ('error' in result) throw new UsageError(result.error);
+  return result;
+}
+
+export function renderTimeline(data: TimelineData, format: TimelineFormat, theme?: 'light' | 'dark'): string {
+  switch (format) {
+    case 'mermaid':
+      return renderTimelineMermaid(data);
+    case 'svg':
+      return renderTimelineSvg(data, { theme });
+    case 'html':
+      return renderTimelineHtml(data, { theme });
+    case 'csv':
+      return renderTimelineCsv(data);
+    case 'json':
+      return `${JSON.stringify(data, null, 2)}\n`;
+  }
+}
+
+export function runTimeline(argv: readonly string[], io: CommandIO): number {
+  const args = parseArgs(argv, TIMELINE_OPTIONS);
+  if (args.flags.has('help')) {
+    io.stdout.write(TIMELINE_HELP);
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    throw new UsageError(args.positionals.length === 0 ? 'name the plan to export, for example: crm-rollout timeline plan.rollout.yaml' : `timeline exports one plan at a time, not ${args.positionals.length}`);
+  }
+  const output = optionValue(args, 'output');
+  const format = chosenFormat(optionValue(args, 'format'), output);
+  const theme = chosenTheme(optionValue(args, 'theme'), format);
+  const asOf = checkedAsOf(optionValue(args, 'as-of'));
+  const file = path.resolve(io.cwd, args.positionals[0]);
+  const display = displayPath(io.cwd, file);
+  const result = lintPlanFile(file, display, asOf);
+  const refused = refuseUnparsed(result, display, io);
+  if (refused !== undefined) return refused;
+  const data = { ...buildTimeline(result, asOf ?? todayIso()), path: display };
+  const rendered = renderTimeline(data, format, theme);
+  if (output === undefined) {
+    io.stdout.write(rendered);
+  } else {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, output), rendered);
+    } catch (error) {
+      throw new UsageError(`cannot write "${output}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  if (errors > 0) io.stderr.write(`crm-rollout: note: "${display}" has ${errors === 1 ? '1 error' : `${errors} errors`}; run crm-rollout lint ${display} to see them\n`);
+  return 0;
+}
+
+export const TIMELINE_HELP = `Usage: crm-rollout timeline [options] <plan.rollout.yaml>
+
+Exports the scheduled plan: phases on the working calendar, milestones and gates,
+dependencies, the critical path, slack, checklist progress and findings per phase.
+
+Options:
+  --format <name>       mermaid (default), svg, html, json or csv; with --output and no
+                        --format, the file's extension decides (.mmd .svg .html .json .csv)
+  --output <file>       write to this file instead of standard output
+  --as-of <YYYY-MM-DD>  the date of the "as of" line (default: today); also runs the
+                        date-sensitive rules whose findings show as badges, as lint does
+  --theme <name>        light (default) or dark, for svg and html
+  --help                show this help
+
+Exit codes: 0 exported, 1 the plan does not parse (its errors go to standard error),
+2 bad invocation or unreadable path, 3 internal failure.
+`;

@@ -1,0 +1,78 @@
+import { CHANGE_SEVERITIES, type ChangeSeverity, type PlanDiff } from '../engine/diff/index';
+import type { TimelineData } from '../engine/timeline';
+import { escapeMarkdown } from './escape';
+import { renderTimelineMermaid } from './timelineMermaid';
+import { findingsText } from './timelineText';
+
+/** The plan diff for people: plain text for terminals and CI logs, Markdown for PR comments. */
+
+/** `2 breaking, 1 warning, 4 info`. */
+export function diffCountsText(diff: PlanDiff): string {
+  const { breaking, warning, info } = diff.counts;
+  return `${breaking} breaking, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`;
+}
+
+function arrow<T>(before: T, after: T, show: (v: T) => string): string {
+  const [b, a] = [show(before), show(after)];
+  return b === a ? b : `${b} → ${a}`;
+}
+
+export interface DiffTextOptions {
+  /** Colours a severity heading (the CLI passes ANSI colours on a terminal). */
+  paint?: (severity: ChangeSeverity, text: string) => string;
+}
+
+export function renderDiffText(diff: PlanDiff, options: DiffTextOptions = {}): string {
+  const paint = options.paint ?? ((_s: ChangeSeverity, t: string) => t);
+  const { base, head } = diff;
+  const lines = [`diff ${base.path} → ${head.path}`];
+  const date = (v: string | undefined) => v ?? 'none';
+  lines.push(
+    `go-live ${arrow(base.goLive, head.goLive, date)} · start ${arrow(base.start, head.start, date)} · end ${arrow(base.end, head.end, date)} · ${arrow(base.workingDays, head.workingDays, (v) => String(v ?? 0))} working days`,
+  );
+  if (diff.changes.length === 0) {
+    lines.push('no semantic changes');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(diffCountsText(diff));
+  for (const severity of CHANGE_SEVERITIES) {
+    const changes = diff.changes.filter((c) => c.severity === severity);
+    if (changes.length === 0) continue;
+    lines.push('', paint(severity, severity));
+    for (const c of changes) lines.push(`  ${c.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * Markdown for a pull-request comment: summary counts, a before/after table of the key dates,
+ * a table of changes by severity, and both timelines as Mermaid Gantt charts. Every text from
+ * a plan is escaped (`escapeMarkdown`; Mermaid names by `escapeMermaid`).
+ */
+export function renderDiffMarkdown(diff: PlanDiff, base: TimelineData, head: TimelineData): string {
+  const md = escapeMarkdown;
+  const out = [`### Plan diff: ${md(head.name)}`, '', `${md(diff.base.path)} → ${md(diff.head.path)}`, ''];
+  const { breaking, warning, info } = diff.counts;
+  out.push(diff.changes.length === 0 ? 'No semantic changes.' : `**${breaking} breaking**, **${warning} warning${warning === 1 ? '' : 's'}**, ${info} info`, '');
+  out.push(row(['', 'before', 'after']), row(['---', '---', '---']));
+  const facts: [string, string, string][] = [
+    ['go-live', diff.base.goLive ?? 'none', diff.head.goLive ?? 'none'],
+    ['start', diff.base.start ?? 'none', diff.head.start ?? 'none'],
+    ['end', diff.base.end ?? 'none', diff.head.end ?? 'none'],
+    ['working days', String(diff.base.workingDays ?? 0), String(diff.head.workingDays ?? 0)],
+    ['critical path', diff.base.criticalPath.join(' → ') || 'none', diff.head.criticalPath.join(' → ') || 'none'],
+    ['findings', findingsText(diff.base.findings) || 'none', findingsText(diff.head.findings) || 'none'],
+  ];
+  for (const [label, before, after] of facts) out.push(row([label, md(before), md(after)]));
+  if (diff.changes.length > 0) {
+    out.push('', '#### Changes', '', row(['severity', 'change', 'key']), row(['---', '---', '---']));
+    for (const c of diff.changes) out.push(row([c.severity === 'breaking' ? '**breaking**' : c.severity, md(c.message), md(c.key)]));
+  }
+  out.push('', '#### Timeline before', '', '```mermaid', renderTimelineMermaid(base).trimEnd(), '```');
+  out.push('', '#### Timeline after', '', '```mermaid', renderTimelineMermaid(head).trimEnd(), '```', '');
+  return out.join('\n');
+}

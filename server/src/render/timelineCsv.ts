@@ -1,0 +1,88 @@
+import type { TimelineData } from '../engine/timeline';
+import { escapeCsvCell } from './escape';
+import { laneOrder } from './timelineLayout';
+
+/**
+ * The timeline as CSV (RFC 4180: CRLF line ends, a header row, fields quoted only when they
+ * must be), for spreadsheets and reporting tools. One row per phase, each followed by its
+ * milestones, in the order of the SVG's lanes; milestones of unscheduled phases come last.
+ * Every cell goes through `escapeCsvCell`, which also defuses formula injection.
+ * A milestone row has its date as both `start` and `end` and its phase in `phase`.
+ */
+
+export const CSV_COLUMNS = [
+  'type',
+  'id',
+  'name',
+  'kind',
+  'lane',
+  'wave',
+  'owner',
+  'start',
+  'end',
+  'working_days',
+  'slack',
+  'critical',
+  'after',
+  'checklist_done',
+  'checklist_total',
+  'gate',
+  'phase',
+  'criteria',
+  'errors',
+  'warnings',
+  'info',
+] as const;
+
+type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | boolean>>;
+
+function line(row: Row): string {
+  return CSV_COLUMNS.map((c) => escapeCsvCell(row[c])).join(',');
+}
+
+export function renderTimelineCsv(data: TimelineData): string {
+  const rows = [CSV_COLUMNS.join(',')];
+  const milestoneRow = (m: TimelineData['milestones'][number], lane?: string): Row => ({
+    type: 'milestone',
+    id: m.id,
+    name: m.name,
+    lane,
+    owner: m.owner,
+    start: m.date,
+    end: m.date,
+    gate: m.gate,
+    phase: m.phaseId,
+    criteria: m.criteria.join('; '),
+  });
+  const placed = new Set(data.phases.map((p) => p.id));
+  for (const index of laneOrder(data)) {
+    const lane = data.lanes[index].label;
+    for (const p of data.phases.filter((phase) => phase.lane === index)) {
+      rows.push(
+        line({
+          type: 'phase',
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          lane,
+          wave: p.wave,
+          owner: p.owner,
+          start: p.start,
+          end: p.end,
+          working_days: p.workingDays,
+          slack: p.slack,
+          critical: p.critical,
+          after: p.after.join(' '),
+          checklist_done: p.progress.done,
+          checklist_total: p.progress.total,
+          errors: p.findings.error,
+          warnings: p.findings.warning,
+          info: p.findings.info,
+        }),
+      );
+      for (const m of data.milestones) if (m.phaseId === p.id) rows.push(line(milestoneRow(m, lane)));
+    }
+  }
+  for (const m of data.milestones) if (!placed.has(m.phaseId)) rows.push(line(milestoneRow(m)));
+  return `${rows.join('\r\n')}\r\n`;
+}

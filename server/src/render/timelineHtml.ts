@@ -1,0 +1,151 @@
+import type { TimelineData } from '../engine/timeline';
+import { escapeXml } from './escape';
+import { el, text } from './svg';
+import { laneOrder } from './timelineLayout';
+import { renderTimelineSvg, type TimelineSvgOptions } from './timelineSvg';
+import { checklistText, findingsText, plural } from './timelineText';
+import { TIMELINE_ROOT_CLASS } from './timelineTheme';
+
+/**
+ * The timeline as one self-contained HTML page: the SVG inline, a legend, and tables of the
+ * phases and milestones (the same facts as text, for readers and screen readers). Nothing is
+ * loaded from anywhere and nothing runs: the page's Content-Security-Policy is
+ * `default-src 'none'; style-src 'unsafe-inline'`, so even a plan text that escaped escaping
+ * could neither run a script nor fetch a resource. Styles are inline `<style>` elements.
+ */
+
+export interface TimelineHtmlOptions extends Omit<TimelineSvgOptions, 'theme'> {
+  theme?: 'light' | 'dark';
+}
+
+export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+const PAGE_COLORS = {
+  light: { background: '#ffffff', text: '#1f2328', muted: '#59636e', border: '#d1d9e0', stripe: '#f6f8fa' },
+  dark: { background: '#1e1e1e', text: '#e6edf3', muted: '#9198a1', border: '#3d444d', stripe: '#23272e' },
+};
+
+function pageCss(theme: 'light' | 'dark'): string {
+  const c = PAGE_COLORS[theme];
+  return [
+    `:root { color-scheme: ${theme}; }`,
+    `body { margin: 24px; background: ${c.background}; color: ${c.text}; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }`,
+    'h1 { font-size: 22px; margin: 0 0 4px; }',
+    'h2 { font-size: 17px; margin: 28px 0 8px; }',
+    `.meta { color: ${c.muted}; margin: 0 0 16px; }`,
+    '.chart { overflow-x: auto; }',
+    '.legend { display: flex; flex-wrap: wrap; gap: 6px 18px; list-style: none; padding: 0; margin: 12px 0; }',
+    '.legend li { display: flex; align-items: center; gap: 6px; }',
+    'table { border-collapse: collapse; font-size: 13px; }',
+    'caption { text-align: left; padding: 0 0 6px; }',
+    `th, td { border: 1px solid ${c.border}; padding: 4px 8px; text-align: left; vertical-align: top; }`,
+    `tbody tr:nth-child(even) { background: ${c.stripe}; }`,
+    'td.num { text-align: right; font-variant-numeric: tabular-nums; }',
+  ].join('\n');
+}
+
+/** A 28×16 swatch drawn with the chart's own classes, so the legend matches the chart. */
+function swatch(content: string): string {
+  return el('svg', { class: TIMELINE_ROOT_CLASS, width: 28, height: 16, viewBox: '0 0 28 16', 'aria-hidden': 'true' }, content);
+}
+
+const LEGEND: [string, string][] = [
+  ['phase', el('g', { class: 'phase' }, el('rect', { class: 'bar', x: 1, y: 3, width: 26, height: 10, rx: 2 }))],
+  ['critical path', el('g', { class: 'phase critical' }, el('rect', { class: 'bar', x: 1, y: 3, width: 26, height: 10, rx: 2 }))],
+  ['checklist done', el('g', { class: 'phase' }, [el('rect', { class: 'bar', x: 1, y: 3, width: 26, height: 10, rx: 2 }), el('rect', { class: 'progress', x: 1, y: 3, width: 13, height: 10, rx: 2 })])],
+  ['slack', [el('line', { class: 'slack', x1: 1, y1: 8, x2: 26, y2: 8 }), el('line', { class: 'slack', x1: 26, y1: 4, x2: 26, y2: 12 })].join('')],
+  ['dependency', el('path', { class: 'dependency', d: 'M1 8H21' }) + el('path', { class: 'arrowhead', d: 'M20 4L27 8L20 12Z' })],
+  ['milestone', el('g', { class: 'milestone' }, el('path', { class: 'diamond', d: 'M14 2L20 8L14 14L8 8Z' }))],
+  ['gate', el('g', { class: 'milestone gate' }, [el('path', { class: 'gate-ring', d: 'M14 0L22 8L14 16L6 8Z' }), el('path', { class: 'diamond', d: 'M14 3L19 8L14 13L9 8Z' })])],
+  ['weekend', el('rect', { class: 'nonworking', x: 1, y: 0, width: 26, height: 16 })],
+  ['holiday', el('rect', { class: 'holiday', x: 1, y: 0, width: 26, height: 16 })],
+  ['as-of date', el('line', { class: 'today', x1: 14, y1: 0, x2: 14, y2: 16 })],
+  ['go-live', el('line', { class: 'go-live', x1: 14, y1: 0, x2: 14, y2: 16 })],
+  ['findings', el('g', { class: 'badge badge-warning' }, [el('circle', { cx: 14, cy: 8, r: 7 }), text({ x: 14, y: 11.5, 'text-anchor': 'middle' }, '2')])],
+];
+
+function legend(): string {
+  const items = LEGEND.map(([label, drawing]) => `<li>${swatch(drawing)}<span>${escapeXml(label)}</span></li>`);
+  return `<ul class="legend" aria-label="legend">\n${items.join('\n')}\n</ul>`;
+}
+
+function table(caption: string, headers: string[], rows: (string | number)[][], numeric: ReadonlySet<number>): string {
+  const head = `<tr>${headers.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join('')}</tr>`;
+  const body = rows.map((r) => `<tr>${r.map((cell, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${escapeXml(String(cell))}</td>`).join('')}</tr>`);
+  return `<table>\n<caption class="meta">${escapeXml(caption)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
+}
+
+function phaseTable(data: TimelineData): string {
+  const rows: (string | number)[][] = [];
+  for (const index of laneOrder(data)) {
+    for (const p of data.phases.filter((phase) => phase.lane === index)) {
+      rows.push([
+        p.id,
+        p.name,
+        p.kind ?? '',
+        data.lanes[p.lane]?.label ?? '',
+        p.owner ?? '',
+        p.start,
+        p.end,
+        p.workingDays,
+        p.critical ? 'critical' : p.slack,
+        p.progress.total ? `${p.progress.done}/${p.progress.total}` : '',
+        findingsText(p.findings),
+      ]);
+    }
+  }
+  const headers = ['id', 'name', 'kind', 'lane', 'owner', 'start', 'end', 'working days', 'slack', 'checklist', 'findings'];
+  return table(`${plural(data.phases.length, 'phase')}`, headers, rows, new Set([7, 8]));
+}
+
+function milestoneTable(data: TimelineData): string {
+  const rows = data.milestones.map((m) => [m.id, m.name, m.gate ? 'gate' : 'milestone', m.phaseId, m.date, m.owner ?? '', m.criteria.join('; ')]);
+  return table(`${plural(data.milestones.length, 'milestone')}`, ['id', 'name', 'type', 'phase', 'date', 'owner', 'criteria'], rows, new Set());
+}
+
+function summary(data: TimelineData): string {
+  const parts = [data.start && data.end ? `${data.start} → ${data.end}` : 'no phase could be scheduled'];
+  parts.push(data.goLive ? `go-live ${data.goLive}` : 'no go-live phase');
+  parts.push(`as of ${data.asOf}`);
+  if (data.criticalPath.length) parts.push(`critical path: ${data.criticalPath.join(' → ')}`);
+  const findings = findingsText(data.findings);
+  parts.push(findings ? `findings: ${findings}` : 'no findings');
+  return parts.join(' · ');
+}
+
+export function renderTimelineHtml(data: TimelineData, options: TimelineHtmlOptions = {}): string {
+  const theme = options.theme ?? 'light';
+  const svg = renderTimelineSvg(data, { ...options, theme });
+  const phases = data.phases.map((p) => p.progress);
+  const done = phases.reduce((n, p) => n + p.done, 0);
+  const total = phases.reduce((n, p) => n + p.total, 0);
+  const checklist = checklistText(done, total);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="crm-rollout">
+<title>${escapeXml(data.name)}: timeline</title>
+<style>
+${pageCss(theme)}
+</style>
+</head>
+<body>
+<main>
+<h1>${escapeXml(data.name)}</h1>
+<p class="meta">${escapeXml(summary(data))}</p>
+<p class="meta">${escapeXml(`${checklist}; source ${data.path}`)}</p>
+<div class="chart">
+${svg}</div>
+${legend()}
+<h2>Phases</h2>
+${phaseTable(data)}
+<h2>Milestones</h2>
+${milestoneTable(data)}
+</main>
+</body>
+</html>
+`;
+}

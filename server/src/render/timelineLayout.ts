@@ -1,0 +1,162 @@
+import { dayFromIso, weekdayOf } from '../engine/calendar';
+import type { TimelineData, TimelineMilestone, TimelinePhase } from '../engine/timeline';
+
+/**
+ * Where everything of the timeline goes, in pixels: the geometry the SVG writer draws, kept
+ * apart from the markup so each can be read on its own. The axis is one column per calendar
+ * day from the Monday on or before the first date to the Sunday on or after the last, so
+ * weekends and holidays keep their place and can be shaded.
+ */
+
+export interface LayoutOptions {
+  /** Total width in px; the day width is fitted to it. */
+  width?: number;
+  /** Width of one day in px when `width` is not given; by default fitted to the plan's length. */
+  dayWidth?: number;
+  /** Width of the column of phase names on the left. */
+  labelWidth?: number;
+}
+
+export const ROW_HEIGHT = 28;
+export const MILESTONE_ROW_HEIGHT = 22;
+export const LANE_HEIGHT = 22;
+export const BAR_HEIGHT = 16;
+export const HEADER_HEIGHT = 70;
+export const FOOTER_HEIGHT = 44;
+/** Room right of the last day for slack whiskers' badges and milestone names. */
+export const RIGHT_PAD = 140;
+const DEFAULT_LABEL_WIDTH = 230;
+
+export type LayoutRow =
+  | { type: 'lane'; y: number; height: number; label: string; lane: number }
+  | { type: 'phase'; y: number; height: number; phase: TimelinePhase }
+  | { type: 'milestones'; y: number; height: number; phaseId?: string; milestones: TimelineMilestone[] };
+
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  labelWidth: number;
+  /** Day numbers of the first and last column. */
+  firstDay: number;
+  lastDay: number;
+  dayWidth: number;
+  /** y of the first row and of the bottom of the last row. */
+  top: number;
+  bottom: number;
+  rows: LayoutRow[];
+  /** The bar's vertical middle of each phase, by id. */
+  barMiddle: Map<string, number>;
+  /** Left edge of a day's column. */
+  x(day: number): number;
+}
+
+/** Rounds to two decimals so output is short and the same on every platform. */
+export function px(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** Day number of a TimelineData date. */
+export function dayOf(iso: string): number {
+  const d = dayFromIso(iso);
+  // TimelineData dates come from the scheduler, so an unreadable one is a bug, not input.
+  if (d === undefined) throw new Error(`timeline date "${iso}" is not an ISO date`);
+  return d;
+}
+
+function mondayOnOrBefore(d: number): number {
+  const offset = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(weekdayOf(d));
+  return d - offset;
+}
+
+/** The range of days the axis must show: every phase and milestone. */
+function dateRange(data: TimelineData): [number, number] | undefined {
+  let range: [number, number] | undefined;
+  const include = (d: number) => {
+    range = range ? [Math.min(range[0], d), Math.max(range[1], d)] : [d, d];
+  };
+  for (const p of data.phases) {
+    include(dayOf(p.start));
+    include(dayOf(p.end));
+  }
+  for (const m of data.milestones) include(dayOf(m.date));
+  return range;
+}
+
+/** A day width that keeps short plans readable and long ones on a screen or two. */
+function fittedDayWidth(days: number): number {
+  return Math.max(2, Math.min(18, Math.floor((1100 / days) * 4) / 4));
+}
+
+/**
+ * Lane indices in the order the exports show them: by their earliest phase start, then by wave
+ * number, so the lane of phases shared by every wave (discovery, design) comes first when it
+ * starts first, whatever order `lanes` lists them in.
+ */
+export function laneOrder(data: TimelineData): number[] {
+  const earliest = data.lanes.map((_, index) => {
+    const starts = data.phases.filter((p) => p.lane === index).map((p) => p.start).sort();
+    return starts[0] ?? '9999-12-31';
+  });
+  const wave = (index: number) => data.lanes[index].wave ?? 0;
+  return data.lanes.map((_, index) => index).sort((a, b) => earliest[a].localeCompare(earliest[b]) || wave(a) - wave(b) || a - b);
+}
+
+export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}): TimelineLayout {
+  const labelWidth = options.labelWidth ?? DEFAULT_LABEL_WIDTH;
+  const range = dateRange(data);
+  const firstDay = range ? mondayOnOrBefore(range[0]) : 0;
+  const lastDay = range ? mondayOnOrBefore(range[1]) + 6 : 6;
+  const days = lastDay - firstDay + 1;
+  const dayWidth = options.width !== undefined
+    ? Math.max(1, (options.width - labelWidth - RIGHT_PAD) / days)
+    : (options.dayWidth ?? fittedDayWidth(days));
+
+  const rows: LayoutRow[] = [];
+  const barMiddle = new Map<string, number>();
+  let y = HEADER_HEIGHT;
+  const byPhase = new Map<string, TimelineMilestone[]>();
+  for (const m of data.milestones) byPhase.set(m.phaseId, [...(byPhase.get(m.phaseId) ?? []), m]);
+  const placed = new Set(data.phases.map((p) => p.id));
+  const showLanes = data.lanes.length > 1 || data.lanes.some((l) => l.wave !== undefined);
+  for (const index of laneOrder(data)) {
+    const lane = data.lanes[index];
+    const phases = data.phases.filter((p) => p.lane === index);
+    if (phases.length === 0) continue;
+    if (showLanes) {
+      rows.push({ type: 'lane', y, height: LANE_HEIGHT, label: lane.label, lane: index });
+      y += LANE_HEIGHT;
+    }
+    for (const phase of phases) {
+      rows.push({ type: 'phase', y, height: ROW_HEIGHT, phase });
+      barMiddle.set(phase.id, y + ROW_HEIGHT / 2);
+      y += ROW_HEIGHT;
+      const milestones = byPhase.get(phase.id);
+      if (milestones) {
+        rows.push({ type: 'milestones', y, height: MILESTONE_ROW_HEIGHT, phaseId: phase.id, milestones });
+        y += MILESTONE_ROW_HEIGHT;
+      }
+    }
+  }
+  // A milestone with its own date keeps it even when its phase could not be scheduled.
+  const orphans = data.milestones.filter((m) => !placed.has(m.phaseId));
+  if (orphans.length > 0) {
+    rows.push({ type: 'milestones', y, height: MILESTONE_ROW_HEIGHT, milestones: orphans });
+    y += MILESTONE_ROW_HEIGHT;
+  }
+  const bottom = rows.length > 0 ? y : y + ROW_HEIGHT;
+  const chartWidth = days * dayWidth;
+  return {
+    width: options.width ?? Math.ceil(labelWidth + chartWidth + RIGHT_PAD),
+    height: bottom + FOOTER_HEIGHT,
+    labelWidth,
+    firstDay,
+    lastDay,
+    dayWidth,
+    top: HEADER_HEIGHT,
+    bottom,
+    rows,
+    barMiddle,
+    x: (d: number) => labelWidth + (d - firstDay) * dayWidth,
+  };
+}

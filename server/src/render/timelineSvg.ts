@@ -1,0 +1,299 @@
+import { addMonths, dayFromIso, DEFAULT_WORKDAYS, isoFromDay, weekdayOf, WorkCalendar, type Weekday } from '../engine/calendar';
+import type { TimelineData, TimelineMilestone, TimelinePhase } from '../engine/timeline';
+import { el, text, title, truncate } from './svg';
+import { BAR_HEIGHT, dayOf, layoutTimeline, px, type LayoutOptions, type LayoutRow, type TimelineLayout } from './timelineLayout';
+import {
+  milestoneAriaLabel,
+  milestoneTooltip,
+  phaseAriaLabel,
+  phaseTooltip,
+  progressPercent,
+  totalFindings,
+  worstSeverity,
+} from './timelineText';
+import { timelineCss, TIMELINE_ROOT_CLASS, type TimelineTheme } from './timelineTheme';
+
+/**
+ * The timeline as a standalone SVG Gantt chart, shared by `crm-rollout timeline --format svg`,
+ * the HTML export and the VS Code webview. Pure and deterministic: the same data and options
+ * give the same bytes. No scripts and no external resources; all plan text is escaped.
+ *
+ * Hooks for interactive hosts: every phase and milestone is a `<g>` with `data-id` (the plan
+ * id), `data-kind` (`phase` or `milestone`), `tabindex="0"`, `role="graphics-symbol"`, an
+ * `aria-label` and a `<title>` tooltip. Phases also carry `data-start`, `data-end` and
+ * `data-critical`; milestones `data-date`, `data-gate` and `data-phase`. Colours come only
+ * from classes (see timelineTheme.ts): with `theme: 'vscode'` no stylesheet is embedded.
+ */
+
+export interface TimelineSvgOptions extends LayoutOptions {
+  /** `light` (default) and `dark` embed a fixed palette; `vscode` embeds none (classes only). */
+  theme?: TimelineTheme;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LABEL_CHARS = 32;
+const MILESTONE_LABEL_CHARS = 28;
+
+function monthLabel(d: number): string {
+  const iso = isoFromDay(d);
+  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+function firstOfMonth(d: number): number {
+  return d - (Number(isoFromDay(d).slice(8, 10)) - 1);
+}
+
+/** Weekend shading as runs of non-worked weekdays, and each holiday that falls on a workday. */
+function shading(layout: TimelineLayout, workdays: readonly Weekday[], holidays: ReadonlySet<number>): string[] {
+  const worked = new Set(workdays.length > 0 ? workdays : DEFAULT_WORKDAYS);
+  const out: string[] = [];
+  const height = layout.bottom - layout.top;
+  let runStart: number | undefined;
+  const flush = (end: number) => {
+    if (runStart === undefined) return;
+    out.push(el('rect', { class: 'nonworking', x: layout.x(runStart), y: layout.top, width: (end - runStart) * layout.dayWidth, height }));
+    runStart = undefined;
+  };
+  for (let d = layout.firstDay; d <= layout.lastDay; d++) {
+    if (!worked.has(weekdayOf(d))) {
+      runStart ??= d;
+      continue;
+    }
+    flush(d);
+    if (holidays.has(d)) {
+      out.push(el('rect', { class: 'holiday', x: layout.x(d), y: layout.top, width: layout.dayWidth, height }, title(`holiday ${isoFromDay(d)}`)));
+    }
+  }
+  flush(layout.lastDay + 1);
+  return out;
+}
+
+function axis(layout: TimelineLayout): string[] {
+  const out: string[] = [];
+  const { top, bottom, dayWidth } = layout;
+  let month = firstOfMonth(layout.firstDay);
+  if (month < layout.firstDay) {
+    const next = addMonths(month, 1);
+    if ((next - layout.firstDay) * dayWidth >= 64) out.push(text({ class: 'axis-label month-label', x: layout.x(layout.firstDay) + 4, y: 46 }, monthLabel(layout.firstDay)));
+    month = next;
+  }
+  for (; month <= layout.lastDay; month = addMonths(month, 1)) {
+    out.push(el('line', { class: 'month-line', x1: layout.x(month), y1: 32, x2: layout.x(month), y2: bottom }));
+    out.push(text({ class: 'axis-label month-label', x: layout.x(month) + 4, y: 46 }, monthLabel(month)));
+  }
+  const weekLabels = dayWidth * 7 >= 20;
+  for (let monday = layout.firstDay; monday <= layout.lastDay; monday += 7) {
+    out.push(el('line', { class: 'week-line', x1: layout.x(monday), y1: 52, x2: layout.x(monday), y2: top }));
+    if (weekLabels) out.push(text({ class: 'axis-label week-label', x: layout.x(monday) + 3, y: 64 }, String(Number(isoFromDay(monday).slice(8, 10)))));
+  }
+  return out;
+}
+
+function header(data: TimelineData, layout: TimelineLayout): string[] {
+  const lines = [text({ class: 'title', x: 12, y: 22 }, data.name)];
+  lines.push(text({ class: 'subtitle', x: 12, y: 46 }, data.goLive ? `go-live ${data.goLive}` : 'no go-live phase'));
+  const span = data.start && data.end ? `${data.start} → ${data.end}` : 'not scheduled';
+  lines.push(text({ class: 'subtitle', x: 12, y: 64 }, truncate(span, Math.floor(layout.labelWidth / 6.5))));
+  return lines;
+}
+
+function rowLabels(rows: LayoutRow[], layout: TimelineLayout, indent: number): string[] {
+  const out: string[] = [];
+  for (const row of rows) {
+    if (row.type === 'lane') {
+      out.push(el('rect', { class: 'lane-band', x: 0, y: row.y, width: layout.width, height: row.height }));
+      out.push(text({ class: 'lane-label', x: 8, y: row.y + 15 }, row.label));
+    } else if (row.type === 'phase') {
+      out.push(text({ class: 'row-label', x: indent, y: row.y + row.height / 2 + 4, 'data-for': row.phase.id }, truncate(row.phase.name, LABEL_CHARS)));
+    } else if (row.phaseId === undefined) {
+      out.push(text({ class: 'milestone-row-label', x: indent, y: row.y + row.height / 2 + 4 }, 'milestones of unscheduled phases'));
+    }
+  }
+  return out;
+}
+
+function dependencyPath(from: { x: number; y: number }, to: { x: number; y: number }): string {
+  if (to.x - from.x >= 10) return `M${px(from.x)} ${px(from.y)}H${px(from.x + 5)}V${px(to.y)}H${px(to.x)}`;
+  // The successor starts at or before the predecessor's end: go round between the rows.
+  const between = to.y > from.y ? to.y - BAR_HEIGHT / 2 - 3 : to.y + BAR_HEIGHT / 2 + 3;
+  return `M${px(from.x)} ${px(from.y)}H${px(from.x + 5)}V${px(between)}H${px(to.x - 6)}V${px(to.y)}H${px(to.x)}`;
+}
+
+function dependencies(data: TimelineData, layout: TimelineLayout): string[] {
+  const byId = new Map(data.phases.map((p) => [p.id, p]));
+  const out: string[] = [];
+  for (const dep of data.dependencies) {
+    const from = byId.get(dep.from);
+    const to = byId.get(dep.to);
+    const fromY = layout.barMiddle.get(dep.from);
+    const toY = layout.barMiddle.get(dep.to);
+    if (!from || !to || fromY === undefined || toY === undefined) continue;
+    const d = dependencyPath({ x: layout.x(dayOf(from.end)) + layout.dayWidth, y: fromY }, { x: layout.x(dayOf(to.start)), y: toY });
+    const marker = dep.critical ? 'url(#crm-timeline-arrow-critical)' : 'url(#crm-timeline-arrow)';
+    out.push(el('path', { class: dep.critical ? 'dependency critical' : 'dependency', d, 'marker-end': marker, 'data-from': dep.from, 'data-to': dep.to }));
+  }
+  return out;
+}
+
+function badge(phase: TimelinePhase, x: number, y: number): string {
+  const worst = worstSeverity(phase.findings);
+  if (!worst) return '';
+  const count = totalFindings(phase.findings);
+  return el('g', { class: `badge badge-${worst}` }, [
+    el('circle', { cx: x + 8, cy: y, r: 8 }),
+    text({ x: x + 8, y: y + 3.5, 'text-anchor': 'middle' }, count > 99 ? '99+' : String(count)),
+  ]);
+}
+
+function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout, calendar: WorkCalendar): string {
+  const start = dayOf(phase.start);
+  const end = dayOf(phase.end);
+  const x0 = layout.x(start);
+  const x1 = layout.x(end) + layout.dayWidth;
+  const width = x1 - x0;
+  const barY = row.y + (row.height - BAR_HEIGHT) / 2;
+  const middle = row.y + row.height / 2;
+  const parts = [title(phaseTooltip(phase)), el('rect', { class: 'bar', x: x0, y: barY, width, height: BAR_HEIGHT, rx: 3 })];
+  const percent = progressPercent(phase);
+  if (percent !== undefined && percent > 0) {
+    parts.push(el('rect', { class: 'progress', x: x0, y: barY, width: (width * percent) / 100, height: BAR_HEIGHT, rx: 3 }));
+  }
+  let right = x1;
+  if (phase.slack > 0) {
+    const slackEnd = layout.x(calendar.addWorkingDays(end, phase.slack)) + layout.dayWidth;
+    parts.push(el('line', { class: 'slack', x1, y1: middle, x2: slackEnd, y2: middle }));
+    parts.push(el('line', { class: 'slack', x1: slackEnd, y1: middle - 4, x2: slackEnd, y2: middle + 4 }));
+    right = slackEnd;
+  }
+  const findings = badge(phase, right + 4, middle);
+  if (findings) {
+    parts.push(findings);
+    right += 4 + 16;
+  }
+  if (percent !== undefined) {
+    const inside = width >= 44;
+    parts.push(text({ class: 'bar-label', x: inside ? x0 + 5 : right + 5, y: middle + 4 }, `${percent}%`));
+  }
+  return el(
+    'g',
+    {
+      class: phase.critical ? 'phase critical' : 'phase',
+      'data-id': phase.id,
+      'data-kind': 'phase',
+      'data-start': phase.start,
+      'data-end': phase.end,
+      'data-critical': phase.critical ? 'true' : 'false',
+      tabindex: '0',
+      role: 'graphics-symbol',
+      'aria-label': phaseAriaLabel(phase),
+    },
+    parts,
+  );
+}
+
+function diamond(cx: number, cy: number, r: number): string {
+  return `M${px(cx)} ${px(cy - r)}L${px(cx + r)} ${px(cy)}L${px(cx)} ${px(cy + r)}L${px(cx - r)} ${px(cy)}Z`;
+}
+
+/** The diamond's centre: the middle of its day's column. */
+function milestoneX(m: TimelineMilestone, layout: TimelineLayout): number {
+  return layout.x(dayOf(m.date)) + layout.dayWidth / 2;
+}
+
+/**
+ * Characters of each milestone's label that fit before the next diamond on the same row (the
+ * tooltip keeps the whole name); the last one may use the full label length.
+ */
+function labelRoom(milestones: TimelineMilestone[], layout: TimelineLayout): Map<TimelineMilestone, number> {
+  const sorted = [...milestones].sort((a, b) => a.date.localeCompare(b.date));
+  const room = new Map<TimelineMilestone, number>();
+  sorted.forEach((m, i) => {
+    const next = sorted[i + 1];
+    const gap = next ? milestoneX(next, layout) - milestoneX(m, layout) - 22 : Infinity;
+    room.set(m, Math.max(0, Math.min(MILESTONE_LABEL_CHARS, Math.floor(gap / 6.2))));
+  });
+  return room;
+}
+
+function milestoneGroup(m: TimelineMilestone, row: LayoutRow, layout: TimelineLayout, room: number): string {
+  const cx = milestoneX(m, layout);
+  const cy = row.y + row.height / 2;
+  const parts = [title(milestoneTooltip(m))];
+  if (m.gate) parts.push(el('path', { class: 'gate-ring', d: diamond(cx, cy, 9) }));
+  parts.push(el('path', { class: 'diamond', d: diamond(cx, cy, 6) }));
+  if (room >= 2) parts.push(text({ class: 'milestone-label', x: cx + 11, y: cy + 4 }, truncate(m.name, room)));
+  return el(
+    'g',
+    {
+      class: m.gate ? 'milestone gate' : 'milestone',
+      'data-id': m.id,
+      'data-kind': 'milestone',
+      'data-date': m.date,
+      'data-gate': m.gate ? 'true' : 'false',
+      'data-phase': m.phaseId,
+      tabindex: '0',
+      role: 'graphics-symbol',
+      'aria-label': milestoneAriaLabel(m),
+    },
+    parts,
+  );
+}
+
+function marker(id: string, className: string): string {
+  return el('marker', { id, viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, el('path', { class: className, d: 'M0 0L8 4L0 8Z' }));
+}
+
+/** A vertical line across the chart with its label in the footer. */
+function dateLine(layout: TimelineLayout, iso: string | undefined, className: string, label: string, footerRow: number): string[] {
+  const d = iso === undefined ? undefined : dayFromIso(iso);
+  if (d === undefined || d < layout.firstDay || d > layout.lastDay) return [];
+  const x = layout.x(d);
+  const nearRight = x > layout.width - 150;
+  return [
+    el('line', { class: className, x1: x, y1: 32, x2: x, y2: layout.bottom + 4 + footerRow * 16 }),
+    text({ class: `${className}-label`, x: nearRight ? x - 4 : x + 4, y: layout.bottom + 16 + footerRow * 16, 'text-anchor': nearRight ? 'end' : undefined }, label),
+  ];
+}
+
+export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOptions = {}): string {
+  const theme = options.theme ?? 'light';
+  const layout = layoutTimeline(data, options);
+  const holidays = new Set(data.holidays.map((h) => dayFromIso(h)).filter((d): d is number => d !== undefined));
+  const calendar = new WorkCalendar(data.workdays, holidays);
+  const indent = layout.rows.some((r) => r.type === 'lane') ? 20 : 12;
+
+  const body: string[] = [el('rect', { class: 'background', x: 0, y: 0, width: layout.width, height: layout.height })];
+  body.push(...shading(layout, data.workdays, holidays), ...axis(layout), ...header(data, layout), ...rowLabels(layout.rows, layout, indent));
+  if (data.phases.length === 0 && data.milestones.length === 0) {
+    body.push(text({ class: 'empty', x: 12, y: layout.top + 18 }, 'no phase could be scheduled: give the first phase a start date or set calendar.start'));
+  }
+  body.push(...dependencies(data, layout));
+  for (const row of layout.rows) {
+    if (row.type === 'phase') body.push(phaseGroup(row.phase, row, layout, calendar));
+    if (row.type === 'milestones') {
+      const room = labelRoom(row.milestones, layout);
+      for (const m of row.milestones) body.push(milestoneGroup(m, row, layout, room.get(m) ?? 0));
+    }
+  }
+  body.push(...dateLine(layout, data.goLive, 'go-live', `go-live ${data.goLive}`, 1));
+  body.push(...dateLine(layout, data.asOf, 'today', `as of ${data.asOf}`, 0));
+
+  const head = [title(`Timeline of ${data.name}`)];
+  if (theme !== 'vscode') head.push(`<style>\n${timelineCss(theme)}\n</style>`);
+  head.push(el('defs', {}, [marker('crm-timeline-arrow', 'arrowhead'), marker('crm-timeline-arrow-critical', 'arrowhead critical')]));
+  const svg = el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: `${TIMELINE_ROOT_CLASS} theme-${theme}`,
+      width: layout.width,
+      height: layout.height,
+      viewBox: `0 0 ${px(layout.width)} ${px(layout.height)}`,
+      role: 'graphics-document',
+      'aria-label': `Timeline of ${data.name}`,
+      'data-as-of': data.asOf,
+    },
+    `\n${[...head, ...body].join('\n')}\n`,
+  );
+  return `${svg}\n`;
+}

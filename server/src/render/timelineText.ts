@@ -1,0 +1,77 @@
+import type { FindingCounts, TimelineMilestone, TimelinePhase } from '../engine/timeline';
+
+/** Plain-text descriptions shared by the SVG's tooltips and labels and the HTML tables. */
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `1 error, 2 warnings`; empty when there are none. */
+export function findingsText(counts: FindingCounts): string {
+  const parts: string[] = [];
+  if (counts.error) parts.push(plural(counts.error, 'error'));
+  if (counts.warning) parts.push(plural(counts.warning, 'warning'));
+  if (counts.info) parts.push(`${counts.info} info`);
+  return parts.join(', ');
+}
+
+export function totalFindings(counts: FindingCounts): number {
+  return counts.error + counts.warning + counts.info;
+}
+
+/** The most severe level present, for the badge colour. */
+export function worstSeverity(counts: FindingCounts): keyof FindingCounts | undefined {
+  if (counts.error) return 'error';
+  if (counts.warning) return 'warning';
+  return counts.info ? 'info' : undefined;
+}
+
+/** Whole percent of checklist items done; undefined without a checklist. */
+export function progressPercent(phase: TimelinePhase): number | undefined {
+  const { done, total } = phase.progress;
+  return total === 0 ? undefined : Math.round((done * 100) / total);
+}
+
+/** `2 of 3 checklist items done (67%)`. */
+export function checklistText(done: number, total: number): string {
+  return total === 0 ? 'no checklist' : `${done} of ${total} checklist items done (${Math.round((done * 100) / total)}%)`;
+}
+
+export function progressText(phase: TimelinePhase): string {
+  return checklistText(phase.progress.done, phase.progress.total);
+}
+
+/** One sentence for screen readers. */
+export function phaseAriaLabel(phase: TimelinePhase): string {
+  const parts = [`phase ${phase.name}`, `${phase.start} to ${phase.end}`, plural(phase.workingDays, 'working day')];
+  parts.push(phase.critical ? 'on the critical path' : `slack ${plural(phase.slack, 'working day')}`);
+  parts.push(progressText(phase));
+  const findings = findingsText(phase.findings);
+  if (findings) parts.push(findings);
+  return parts.join(', ');
+}
+
+/** The tooltip: one fact per line. */
+export function phaseTooltip(phase: TimelinePhase): string {
+  const lines = [`${phase.name} (${phase.id})`, `${phase.start} → ${phase.end}, ${plural(phase.workingDays, 'working day')}`];
+  if (phase.kind) lines.push(`kind: ${phase.kind}`);
+  if (phase.owner) lines.push(`owner: ${phase.owner}`);
+  if (phase.wave !== undefined) lines.push(`wave: ${phase.wave}`);
+  lines.push(phase.critical ? 'on the critical path' : `slack: ${plural(phase.slack, 'working day')}`);
+  if (phase.after.length) lines.push(`after: ${phase.after.join(', ')}`);
+  lines.push(`checklist: ${progressText(phase)}`);
+  const findings = findingsText(phase.findings);
+  if (findings) lines.push(`findings: ${findings}`);
+  return lines.join('\n');
+}
+
+export function milestoneAriaLabel(m: TimelineMilestone): string {
+  return `${m.gate ? 'gate' : 'milestone'} ${m.name}, ${m.date}, phase ${m.phaseId}`;
+}
+
+export function milestoneTooltip(m: TimelineMilestone): string {
+  const lines = [`${m.name} (${m.id})`, `${m.gate ? 'gate' : 'milestone'} on ${m.date}, phase ${m.phaseId}`];
+  if (m.owner) lines.push(`owner: ${m.owner}`);
+  for (const c of m.criteria) lines.push(`criterion: ${c}`);
+  return lines.join('\n');
+}
