@@ -188,6 +188,21 @@ describe('plan schema: messages and ranges', () => {
     expect(validate('plan', text).map(summary)).toEqual([['"tagz" is not a checklist item field; did you mean "tags"?', 7, 34, 7, 38]]);
   });
 
+  it('explains that a comma inside { } cut a text short, and offers quoting it', () => {
+    const text = 'plan: 1\nname: X\nphases:\n  - id: p\n    name: P\n    kind: planning\n    checklist:\n      - { task: Interview service, sales and marketing leads, tags: [stakeholders] }\n';
+    const [finding, ...others] = validate('plan', text);
+    expect(others).toEqual([]);
+    expect(summary(finding)).toEqual([
+      '"sales and marketing leads" is not a checklist item field; inside { } a comma ends a value, so quote text that contains commas: task: "Interview service, sales and marketing leads"',
+      7,
+      35,
+      7,
+      60,
+    ]);
+    const [edit] = finding.fixes?.[0].edits ?? [];
+    expect(text.slice(0, edit.start) + edit.newText + text.slice(edit.end)).toContain('- { task: "Interview service, sales and marketing leads", tags: [stakeholders] }');
+  });
+
   it('reports a missing required key with the entity id, the allowed values, at the first key of the mapping', () => {
     const text = 'plan: 1\nname: X\nphases:\n  - id: discovery\n    name: Discovery\n';
     const findings = validate('plan', text);

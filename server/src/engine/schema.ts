@@ -93,7 +93,6 @@ export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, valu
   return uniqueFindings(findings);
 }
 
-// ---------------------------------------------------------------------------------------
 // Choosing which of ajv's errors to show
 
 /** Keywords whose own error only repeats what the failing branch already says. */
@@ -143,7 +142,6 @@ function uniqueFindings(findings: Finding[]): Finding[] {
   return unique.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1]);
 }
 
-// ---------------------------------------------------------------------------------------
 // Reading the schemas for messages (only when there are errors to describe)
 
 interface SchemaIndex {
@@ -209,7 +207,6 @@ function defNameOf(schema: JsonSchema | undefined): string | undefined {
   return schemaIndex.defNameOf.get(schema);
 }
 
-// ---------------------------------------------------------------------------------------
 // Finding the YAML node an instancePath names
 
 function pathSegments(instancePath: string): string[] {
@@ -286,7 +283,6 @@ function valueOffsets(text: string, location: Location): [number, number] {
   return nonEmptyOffsets(node) ?? nonEmptyOffsets(location.nearest) ?? [0, 0];
 }
 
-// ---------------------------------------------------------------------------------------
 // Messages
 
 /** How each form of value is written, keyed by `$defs` name or, for formats, format name. */
@@ -374,7 +370,7 @@ function expectedPhrase(schema: JsonSchema | undefined, types: unknown): string 
 /** What to write where a value is missing: "a person id", "a checklist item", "some text". */
 function whatToWrite(schema: JsonSchema | undefined, expected: string): string {
   const title = titleOf(schema);
-  if (title && !isPlural(title)) return article(title);
+  if (title && !isPlural(title) && !EXPECTED_BY_TITLE[title]) return article(title);
   return expected === 'text' ? 'some text' : expected;
 }
 
@@ -719,7 +715,8 @@ function describe(kind: SchemaKind, source: SourceFile, value: unknown, error: E
     range: rangeFromOffsets(source, offsets[0], offsets[1]),
     offsets,
     data: { schema: kind, instancePath: error.instancePath, keyword: error.keyword, ...described.data },
-    idPath: idPathOf(value, segments),
+    // An unknown key's path ends at its map; adding the key keeps two typos in one map apart.
+    idPath: idPathOf(value, error.keyword === 'additionalProperties' ? [...segments, String(error.params.additionalProperty)] : segments),
   };
   const related = described.offsets ? undefined : relatedAnchor(source, location);
   if (related) finding.related = related;
