@@ -115,7 +115,7 @@ phases:
   - id: mobilise
     name: Mobilise
     kind: planning
-    checklist: [{ task: Announce the rollout, its benefits and the go-live date to every affected team, tags: [communication] }]
+    checklist: [{ task: "Announce the rollout, its benefits and the go-live date to every affected team", tags: [communication] }]
   - id: design
     name: Design
     kind: design

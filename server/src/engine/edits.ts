@@ -1,6 +1,7 @@
 import { isMap, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { lineEndOffset, lineStartOffset, type SourceFile } from './source';
+import { lineEndOffset, lineStartOffset, positionAt, type SourceFile } from './source';
 import type { TextEdit } from './types';
+import { pairOf } from './yamlNodes';
 
 /**
  * Minimal text edits at node ranges. Quick fixes never re-serialise the document
@@ -11,12 +12,20 @@ export function eolOf(source: SourceFile): string {
   return source.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** A plain scalar when YAML allows it, else quoted: keeps ids bare and odd text safe. */
+/**
+ * A scalar that reads back as the same value wherever an edit puts it: plain when YAML allows
+ * it (ids stay bare), else double-quoted, and always on one line. Edits often land inside
+ * `{ … }` or `[ … ]`, where plain text holding a comma, bracket or brace would split or close
+ * the collection, so such text is quoted too (in block context the quotes are merely
+ * unnecessary).
+ */
 export function scalarText(value: string | number | boolean): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+  const text = stringify(value, { lineWidth: 0, blockQuote: false }).trimEnd();
+  const plainWithFlowIndicator = typeof value === 'string' && /[,[\]{}]/.test(text) && !/^["']/.test(text);
+  return plainWithFlowIndicator ? stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE' }).trimEnd() : text;
 }
 
-/** `{ a: 1, b: two }` in flow style for inserting a small object on one line. */
+/** `{ a: 1, b: [x, y] }` in flow style for inserting a small object on one line. */
 export function flowMapText(entries: Record<string, string | number | boolean | string[]>): string {
   const parts = Object.entries(entries).map(([key, value]) =>
     Array.isArray(value) ? `${key}: [${value.map(scalarText).join(', ')}]` : `${key}: ${scalarText(value)}`,
@@ -27,14 +36,6 @@ export function flowMapText(entries: Record<string, string | number | boolean | 
 export function replaceNode(node: Node, newText: string): TextEdit {
   const [start, end] = node.range ?? [0, 0];
   return { start, end, newText };
-}
-
-function lineOf(source: SourceFile, offset: number): number {
-  return source.lineCounter.linePos(offset).line - 1;
-}
-
-function columnOf(source: SourceFile, offset: number): number {
-  return source.lineCounter.linePos(offset).col - 1;
 }
 
 /** Offset where the text of a block collection's last item ends (before trailing comments/blank lines). */
@@ -70,7 +71,9 @@ function indentText(text: string, indent: string, eol: string): string {
 /**
  * Adds `key: value` to a mapping. Block maps get a new line indented like their keys,
  * after the last entry (or after `afterKey` when given); flow maps get `, key: value`.
- * `valueText` may span several lines (block YAML), written relative to the key's indent.
+ * `valueText` may span several lines (block YAML), written relative to the key's indent; a
+ * one-line `valueText` is always written after the key, so a nested mapping with a single entry
+ * is passed in flow style (`{ child: value }`), which fits block and flow parents alike.
  */
 export function insertMapEntry(source: SourceFile, map: YAMLMap, key: string, valueText: string, afterKey?: string): TextEdit {
   const eol = eolOf(source);
@@ -80,19 +83,19 @@ export function insertMapEntry(source: SourceFile, map: YAMLMap, key: string, va
     const start = map.range?.[0] ?? 0;
     return { start, end: start, newText: `${key}: ${valueText}${eol}` };
   }
-  const indent = ' '.repeat(columnOf(source, (map.items[0].key as Node).range![0]));
+  const indent = ' '.repeat(positionAt(source, (map.items[0].key as Node).range![0]).character);
   let anchorEnd = lastContentEnd(source, map);
   if (afterKey) {
     const idx = map.items.findIndex((p) => (p.key as { value?: unknown })?.value === afterKey);
     const next = map.items[idx + 1];
     if (idx >= 0 && next?.key && (next.key as Node).range) {
       // Insert on the line before the next key, so the new entry lands right after `afterKey`.
-      const nextLineStart = lineStartOffset(source, lineOf(source, (next.key as Node).range![0]));
+      const nextLineStart = lineStartOffset(source, positionAt(source, (next.key as Node).range![0]).line);
       const body = inline ? `${key}: ${valueText}` : `${key}:${eol}${indentText(valueText, indent, eol)}`;
       return { start: nextLineStart, end: nextLineStart, newText: `${indent}${body}${eol}` };
     }
   }
-  anchorEnd = lineEndOffset(source, lineOf(source, anchorEnd));
+  anchorEnd = lineEndOffset(source, positionAt(source, anchorEnd).line);
   const body = inline ? `${key}: ${valueText}` : `${key}:${eol}${indent}${indentText(valueText, indent, eol)}`;
   return { start: anchorEnd, end: anchorEnd, newText: `${eol}${indent}${body}` };
 }
@@ -107,9 +110,9 @@ export function appendSeqItem(source: SourceFile, seq: YAMLSeq, itemText: string
   const first = seq.items[0] as Node | undefined;
   const firstStart = first?.range?.[0] ?? seq.range?.[0] ?? 0;
   // The dash sits two columns before the item's content in `- item`.
-  const dashColumn = Math.max(0, columnOf(source, firstStart) - 2);
+  const dashColumn = Math.max(0, positionAt(source, firstStart).character - 2);
   const dashIndent = ' '.repeat(dashColumn);
-  const end = lineEndOffset(source, lineOf(source, lastContentEnd(source, seq)));
+  const end = lineEndOffset(source, positionAt(source, lastContentEnd(source, seq)).line);
   return { start: end, end, newText: `${eol}${dashIndent}- ${indentText(itemText, `${dashIndent}  `, eol)}` };
 }
 
@@ -118,23 +121,40 @@ export function insertSeqItemBefore(source: SourceFile, seq: YAMLSeq, index: num
   const target = seq.items[index] as Node | undefined;
   if (!target?.range || isFlow(seq)) return appendSeqItem(source, seq, itemText);
   const eol = eolOf(source);
-  const column = columnOf(source, target.range[0]);
+  const column = positionAt(source, target.range[0]).character;
   const dashIndent = ' '.repeat(Math.max(0, column - 2));
-  const lineStart = lineStartOffset(source, lineOf(source, target.range[0]));
+  const lineStart = lineStartOffset(source, positionAt(source, target.range[0]).line);
   return { start: lineStart, end: lineStart, newText: `${dashIndent}- ${indentText(itemText, `${dashIndent}  `, eol)}${eol}` };
 }
 
-/** Appends a top-level `key: value` (block) at the end of the root map. */
+/**
+ * Adds a top-level `key: value` to the root map, at its end or after `afterKey`. Undefined when
+ * the root is not a mapping or already has `key` (with any value): a second copy would be a
+ * duplicate key, and a wrong value is the schema's to report.
+ */
 export function insertTopLevelKey(source: SourceFile, key: string, valueText: string, afterKey?: string): TextEdit | undefined {
   const root = source.doc.contents;
-  if (!isMap(root)) return undefined;
+  if (!isMap(root) || pairOf(source.doc, root, key)) return undefined;
   return insertMapEntry(source, root, key, valueText, afterKey);
 }
 
-/** Adds a value to a list under `key` in `map`, creating `key: [value]` when absent. */
-export function addToListKey(source: SourceFile, map: YAMLMap, key: string, list: Node | undefined, itemText: string): TextEdit {
+/**
+ * Adds an item to `list`, the list under `key` in `map`, creating `key: [item]` (after
+ * `afterKey` when given) when the key is absent. Undefined when the key holds something other
+ * than a list (`key:` with no value included): inserting would duplicate the key, and the schema
+ * reports the value.
+ */
+export function addToListKey(
+  source: SourceFile,
+  map: YAMLMap,
+  key: string,
+  list: Node | undefined,
+  itemText: string,
+  afterKey?: string,
+): TextEdit | undefined {
   if (isSeq(list)) return appendSeqItem(source, list, itemText);
-  return insertMapEntry(source, map, key, `[${itemText}]`);
+  if (pairOf(source.doc, map, key)) return undefined;
+  return insertMapEntry(source, map, key, `[${itemText}]`, afterKey);
 }
 
 /** Applies non-overlapping edits back to front. Overlapping edits after the first are dropped. */

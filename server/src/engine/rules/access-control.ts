@@ -1,8 +1,8 @@
 import { isoFromDay } from '../calendar';
 import { findTagHint, goLiveDate, itemsTagged, phasesOfKind } from '../definitions';
 import type { ChecklistItem } from '../model';
-import { insertItemFix } from './checklist-edits';
-import { datedWithin, judge, missedItemReport, type Deadline } from './dated-items';
+import { checkDatedItem } from '../ruleSupport/datedItems';
+import { datedWithin, type Deadline } from '../ruleSupport/deadlines';
 import type { Rule } from './types';
 
 function inDesignOrConfiguration(item: ChecklistItem): boolean {
@@ -29,21 +29,16 @@ export const accessControl: Rule = {
     const target = phasesOfKind(plan, 'configuration')[0] ?? phasesOfKind(plan, 'design')[0];
     if (goLive === undefined || !target) return;
     const deadline: Deadline = { day: goLive, relation: 'before' };
-    const data = { goLive: isoFromDay(goLive) };
-    const verdict = judge(itemsTagged(plan, 'access-roles').filter(inDesignOrConfiguration), schedule, deadline);
-    if (verdict.status === 'missed') {
-      report(missedItemReport('late', verdict, schedule, deadline, ['access-roles'], data));
-      return;
-    }
-    if (verdict.status !== 'absent') return;
-    const fix = insertItemFix(schedule, { phase: target }, { task: 'Define user roles and permissions for each team', tags: ['access-roles'] }, deadline);
     const onTime = datedWithin(schedule, deadline);
-    report({
-      messageId: 'missing',
-      data: { ...data, hint: findTagHint(plan, 'access-roles', (item) => inDesignOrConfiguration(item) && onTime(item)) ?? '' },
-      node: target.idNode,
-      fixes: fix ? [fix] : undefined,
-      idPath: target.idPath,
+    checkDatedItem(report, schedule, {
+      candidates: itemsTagged(plan, 'access-roles').filter(inDesignOrConfiguration),
+      deadline,
+      tags: ['access-roles'],
+      data: { goLive: isoFromDay(goLive) },
+      missedMessageId: 'late',
+      target: { phase: target },
+      item: { task: 'Define user roles and permissions for each team', tags: ['access-roles'] },
+      hint: () => findTagHint(plan, 'access-roles', (item) => inDesignOrConfiguration(item) && onTime(item)) ?? '',
     });
   },
 };

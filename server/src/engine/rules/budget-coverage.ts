@@ -1,40 +1,12 @@
-import { phasesOfKind } from '../definitions';
-import { appendSeqItem, flowMapText, insertMapEntry } from '../edits';
+import { addToListKey, flowMapText } from '../edits';
 import { keyNodeOf, type BudgetLine, type Plan } from '../model';
+import { budgetNeeds } from '../ruleSupport/budgetNeeds';
 import type { Fix } from '../types';
 import { BUDGET_CATEGORIES, type BudgetCategory } from '../vocabulary';
-import { pairOf } from '../yamlNodes';
 import type { Rule } from './types';
-
-/** Categories of which one line must have an amount above 0, and why the plan needs it. */
-export interface BudgetNeed {
-  categories: BudgetCategory[];
-  reason: string;
-}
 
 function isBudgetCategory(value: unknown): value is BudgetCategory {
   return typeof value === 'string' && (BUDGET_CATEGORIES as readonly string[]).includes(value);
-}
-
-/**
- * What the budget must cover: training; data migration when the plan replaces systems or has
- * a data-migration phase; integration when it declares integrations; support or maintenance;
- * then each category of `require` that is not already needed on its own.
- */
-export function budgetNeeds(plan: Plan, require: readonly BudgetCategory[] = []): BudgetNeed[] {
-  const needs: BudgetNeed[] = [{ categories: ['training'], reason: '' }];
-  const replaced = plan.crm?.replaces[0];
-  const migration = phasesOfKind(plan, 'data-migration')[0];
-  if (replaced) needs.push({ categories: ['data-migration'], reason: ` although the plan replaces "${replaced.value}"` });
-  else if (migration) needs.push({ categories: ['data-migration'], reason: ` although the plan has the data-migration phase "${migration.id}"` });
-  const integration = plan.integrations[0];
-  if (integration) needs.push({ categories: ['integration'], reason: ` although the plan declares the integration "${integration.id}"` });
-  needs.push({ categories: ['support', 'maintenance'], reason: '' });
-  for (const category of require) {
-    if (needs.some((n) => n.categories.length === 1 && n.categories[0] === category)) continue;
-    needs.push({ categories: [category], reason: ' (required by the configuration)' });
-  }
-  return needs;
 }
 
 function quoted(categories: readonly string[]): string {
@@ -48,11 +20,8 @@ function linesOf(plan: Plan, categories: readonly BudgetCategory[]): BudgetLine[
 /** Inserts `{ category, amount: 0 }`: the amount is a placeholder for the real cost, so the fix is never safe. */
 function insertLineFix(plan: Plan, category: BudgetCategory): Fix[] {
   const budget = plan.budget!;
-  const line = flowMapText({ category, amount: 0 });
-  if (budget.linesNode) return [{ title: `add a "${category}" line (then enter its amount)`, edits: [appendSeqItem(plan.source, budget.linesNode, line)], safe: false }];
-  // A `lines:` key without a list would be duplicated by the insertion; the schema reports it.
-  if (pairOf(plan.source.doc, budget.map, 'lines')) return [];
-  return [{ title: `add a "${category}" line (then enter its amount)`, edits: [insertMapEntry(plan.source, budget.map, 'lines', `[${line}]`)], safe: false }];
+  const edit = addToListKey(plan.source, budget.map, 'lines', budget.linesNode, flowMapText({ category, amount: 0 }));
+  return edit ? [{ title: `add a "${category}" line (then enter its amount)`, edits: [edit], safe: false }] : [];
 }
 
 /**

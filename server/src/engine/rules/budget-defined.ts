@@ -1,9 +1,10 @@
 import { flowMapText, insertMapEntry, insertTopLevelKey, replaceNode } from '../edits';
 import { keyNodeOf, type Plan } from '../model';
+import { budgetNeeds } from '../ruleSupport/budgetNeeds';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Fix, TextEdit } from '../types';
 import type { BudgetCategory } from '../vocabulary';
 import { pairOf } from '../yamlNodes';
-import { budgetNeeds } from './budget-coverage';
 import type { Rule } from './types';
 
 /** Licenses and services, then the first category of each cost budget-coverage expects for this plan. */
@@ -21,9 +22,8 @@ function skeletonEdit(plan: Plan): TextEdit | undefined {
   const flowList = `[${lines.join(', ')}]`;
   const budget = plan.budget;
   if (!budget) {
-    // A `budget:` key that is not a mapping would be duplicated by the insertion; the schema reports it.
-    if (!plan.root || pairOf(plan.source.doc, plan.root, 'budget')) return undefined;
-    if (plan.root.flow) return insertTopLevelKey(plan.source, 'budget', `{ lines: ${flowList} }`);
+    // Undefined when a `budget:` key holds something other than a mapping: the schema reports it.
+    if (plan.root?.flow) return insertTopLevelKey(plan.source, 'budget', `{ lines: ${flowList} }`);
     return insertTopLevelKey(plan.source, 'budget', ['  lines:', ...lines.map((l) => `    - ${l}`)].join('\n'));
   }
   // Only an empty list gets here: the rule is silent once `lines` has an entry.
@@ -53,8 +53,7 @@ export const budgetDefined: Rule = {
     if ((plan.budget?.linesNode?.items.length ?? 0) > 0) return;
     const edit = skeletonEdit(plan);
     const fixes: Fix[] = edit ? [{ title: 'add a budget skeleton (then enter the amounts)', edits: [edit], safe: false }] : [];
-    const budgetKey = plan.root ? keyNodeOf(plan.source, plan.root, 'budget') : undefined;
-    const node = (plan.budget && keyNodeOf(plan.source, plan.budget.map, 'lines')) || budgetKey || plan.name?.node || plan.root;
+    const node = (plan.budget && keyNodeOf(plan.source, plan.budget.map, 'lines')) || topLevelKeyLocation(plan, 'budget');
     report({ messageId: plan.budget ? 'noLines' : 'noBudget', node, fixes, idPath: 'budget' });
   },
 };

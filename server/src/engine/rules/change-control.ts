@@ -1,6 +1,6 @@
 import { scalarText } from '../edits';
-import { pairOf } from '../yamlNodes';
-import { governanceLocation, insertGovernanceEntry } from './plan-keys';
+import { hasGovernanceEntry, setGovernanceEntry } from '../planEdits';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Rule } from './types';
 
 /**
@@ -24,11 +24,11 @@ export const changeControl: Rule = {
   },
   check({ plan, report }) {
     if (!plan.root) return;
-    if (plan.governance && pairOf(plan.source.doc, plan.governance.map, 'change_control')) return;
-    const edit = insertGovernanceEntry(plan, 'change_control', scalarText(PLACEHOLDER));
+    if (hasGovernanceEntry(plan, 'change_control')) return;
+    const edit = setGovernanceEntry(plan, 'change_control', scalarText(PLACEHOLDER));
     report({
       messageId: 'missing',
-      node: governanceLocation(plan),
+      node: topLevelKeyLocation(plan, 'governance'),
       fixes: edit ? [{ title: 'add change_control: to fill in', edits: [edit], safe: false }] : [],
       idPath: 'governance/change_control',
     });

@@ -1,9 +1,10 @@
 import { findTagHint, itemsTagged, phasesOfKind } from '../definitions';
-import { addToListKey, flowMapText } from '../edits';
+import { flowMapText } from '../edits';
 import type { Phase, PhaseKind, Plan } from '../model';
+import { insertChecklistItem } from '../planEdits';
+import { planLocation } from '../ruleSupport/reportLocations';
 import type { Fix } from '../types';
 import type { ChecklistTag } from '../vocabulary';
-import { pairOf } from '../yamlNodes';
 import type { Rule } from './types';
 
 interface Practice {
@@ -41,11 +42,9 @@ function homePhase(plan: Plan, practice: Practice): Phase | undefined {
   return plan.phases[0];
 }
 
-function insertItemFix(plan: Plan, phase: Phase, practice: Practice): Fix[] {
-  // A `checklist:` key without a list would be duplicated by the insertion; the schema reports it.
-  if (phase.checklistNode === undefined && pairOf(plan.source.doc, phase.map, 'checklist')) return [];
-  const item = flowMapText({ task: practice.task, tags: [practice.tag] });
-  return [{ title: `add a ${practice.tag} item to "${phase.id}"`, edits: [addToListKey(plan.source, phase.map, 'checklist', phase.checklistNode, item)], safe: true }];
+function insertItemFix(phase: Phase, practice: Practice): Fix[] {
+  const edit = insertChecklistItem(phase, flowMapText({ task: practice.task, tags: [practice.tag] }));
+  return edit ? [{ title: `add a ${practice.tag} item to "${phase.id}"`, edits: [edit], safe: true }] : [];
 }
 
 /**
@@ -82,8 +81,8 @@ export const changeManagement: Rule = {
           where: phase ? `, for example with an item in "${phase.id}"` : '',
           hint: findTagHint(plan, practice.tag) ?? '',
         },
-        node: phase?.idNode ?? plan.name?.node ?? plan.root,
-        fixes: phase ? insertItemFix(plan, phase, practice) : undefined,
+        node: phase?.idNode ?? planLocation(plan),
+        fixes: phase ? insertItemFix(phase, practice) : undefined,
         idPath: phase?.idPath ?? 'phases',
       });
     }

@@ -1,7 +1,7 @@
 import { scalarText } from '../edits';
-import { pairOf } from '../yamlNodes';
-import { personCandidates, personPickFixes } from './person-fixes';
-import { governanceLocation, insertGovernanceEntry } from './plan-keys';
+import { hasGovernanceEntry, setGovernanceEntry } from '../planEdits';
+import { personCandidates, personPickFixes } from '../ruleSupport/personPicks';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Rule } from './types';
 
 /**
@@ -24,12 +24,12 @@ export const crmOwner: Rule = {
   },
   check({ plan, report }) {
     if (!plan.root) return;
-    if (plan.governance && pairOf(plan.source.doc, plan.governance.map, 'crm_owner')) return;
+    if (hasGovernanceEntry(plan, 'crm_owner')) return;
     const candidates = personCandidates(plan, [plan.owner?.value]);
     report({
       messageId: 'missing',
-      node: governanceLocation(plan),
-      fixes: personPickFixes(candidates, (id) => `add crm_owner: ${id}`, (id) => insertGovernanceEntry(plan, 'crm_owner', scalarText(id))),
+      node: topLevelKeyLocation(plan, 'governance'),
+      fixes: personPickFixes(candidates, (id) => `add crm_owner: ${id}`, (id) => setGovernanceEntry(plan, 'crm_owner', scalarText(id))),
       idPath: 'governance/crm_owner',
       extra: { candidates },
     });

@@ -1,9 +1,9 @@
 import { isoFromDay } from '../calendar';
 import { findTagHint, hasTag, migrationAnchor } from '../definitions';
 import { allChecklistItems } from '../model';
-import { insertItemFix } from './checklist-edits';
-import { datedWithin, judge, missedItemReport } from './dated-items';
-import { migrationPrepTarget, preparationDeadline } from './migration-items';
+import { checkDatedItem } from '../ruleSupport/datedItems';
+import { datedWithin } from '../ruleSupport/deadlines';
+import { migrationPrepTarget, preparationDeadline } from '../ruleSupport/migrationItems';
 import type { Rule } from './types';
 
 export const dataCleansing: Rule = {
@@ -22,24 +22,17 @@ export const dataCleansing: Rule = {
     const anchor = migrationAnchor(plan, schedule);
     if (!anchor) return;
     const { deadline, text, firstTrial } = preparationDeadline(plan, schedule, anchor);
-    const candidates = allChecklistItems(plan).filter((item) => hasTag(item, 'data-audit') || hasTag(item, 'data-cleansing'));
-    const verdict = judge(candidates, schedule, deadline);
-    if (verdict.status === 'missed') {
-      const tag = hasTag(verdict.item, 'data-cleansing') ? 'data-cleansing' : 'data-audit';
-      report(missedItemReport('late', verdict, schedule, deadline, ['data-audit', 'data-cleansing'], { tag, deadline: text, date: isoFromDay(deadline.day) }));
-      return;
-    }
-    if (verdict.status !== 'absent') return;
-    const target = migrationPrepTarget(plan, anchor, ['test-migration', 'backup', 'final-migration', 'validation'], firstTrial);
-    if (!target) return;
-    const fix = insertItemFix(schedule, target, { task: 'Audit the legacy data and remove duplicates', tags: ['data-audit', 'data-cleansing'] }, deadline);
     const onTime = datedWithin(schedule, deadline);
-    report({
-      messageId: 'missing',
-      data: { deadline: text, hint: findTagHint(plan, 'data-cleansing', onTime) ?? findTagHint(plan, 'data-audit', onTime) ?? '' },
-      node: target.phase.idNode,
-      fixes: fix ? [fix] : undefined,
-      idPath: target.phase.idPath,
+    checkDatedItem(report, schedule, {
+      candidates: allChecklistItems(plan).filter((item) => hasTag(item, 'data-audit') || hasTag(item, 'data-cleansing')),
+      deadline,
+      tags: ['data-audit', 'data-cleansing'],
+      data: { deadline: text, date: isoFromDay(deadline.day) },
+      missedData: (item) => ({ tag: hasTag(item, 'data-cleansing') ? 'data-cleansing' : 'data-audit' }),
+      missedMessageId: 'late',
+      target: migrationPrepTarget(plan, anchor, ['test-migration', 'backup', 'final-migration', 'validation'], firstTrial),
+      item: { task: 'Audit the legacy data and remove duplicates', tags: ['data-audit', 'data-cleansing'] },
+      hint: () => findTagHint(plan, 'data-cleansing', onTime) ?? findTagHint(plan, 'data-audit', onTime) ?? '',
     });
   },
 };

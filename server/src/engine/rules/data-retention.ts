@@ -1,6 +1,7 @@
 import { findTagHint, itemsTagged } from '../definitions';
+import { scalarText } from '../edits';
 import { keyNodeOf } from '../model';
-import { setGovernanceEntry } from './governance-edits';
+import { setGovernanceEntry } from '../planEdits';
 import type { Rule } from './types';
 
 /** A placeholder for a person to replace, so the fix is never applied unattended. */
@@ -25,7 +26,7 @@ export const dataRetention: Rule = {
     const node = governance
       ? (keyNodeOf(plan.source, governance.map, 'retention') ?? (plan.root && keyNodeOf(plan.source, plan.root, 'governance')) ?? governance.map)
       : (plan.name?.node ?? plan.root);
-    const edit = setGovernanceEntry(plan, 'retention', RETENTION_PLACEHOLDER);
+    const edit = setGovernanceEntry(plan, 'retention', scalarText(RETENTION_PLACEHOLDER));
     report({
       messageId: 'missing',
       data: { hint: findTagHint(plan, 'compliance') ?? '' },

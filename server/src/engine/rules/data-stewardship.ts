@@ -1,9 +1,9 @@
 import { phasesOfKind } from '../definitions';
 import { scalarText } from '../edits';
 import { keyNodeOf, type Plan } from '../model';
+import { setGovernanceEntry } from '../planEdits';
+import { personCandidates, personPickFixes } from '../ruleSupport/personPicks';
 import type { Fix } from '../types';
-import { setGovernanceEntry } from './governance-edits';
-import { personCandidates, personPickFixes } from './person-fixes';
 import type { Report, Rule } from './types';
 
 /** Why the plan needs a steward, or undefined when it moves no data. */

@@ -1,19 +1,11 @@
 import { isSeq } from 'yaml';
-import { appendSeqItem, insertMapEntry, scalarText } from '../edits';
-import { allMilestones, type Milestone, type Plan } from '../model';
-import type { Fix, TextEdit } from '../types';
+import { addToListKey, scalarText } from '../edits';
+import { allMilestones } from '../model';
+import type { Fix } from '../types';
 import type { Rule } from './types';
 
 /** Text a person must replace: the fix is therefore never applied by `lint --fix`. */
 const PLACEHOLDER = 'TODO: what must be true to pass this gate';
-
-function placeholderEdit(plan: Plan, milestone: Milestone): TextEdit | undefined {
-  const text = scalarText(PLACEHOLDER);
-  if (isSeq(milestone.criteriaNode)) return appendSeqItem(plan.source, milestone.criteriaNode, text);
-  // A `criteria:` holding something other than a list would be duplicated; the schema reports it.
-  if (milestone.criteriaNode) return undefined;
-  return insertMapEntry(plan.source, milestone.map, 'criteria', `[${text}]`);
-}
 
 export const gateCriteria: Rule = {
   meta: {
@@ -30,7 +22,7 @@ export const gateCriteria: Rule = {
   check({ plan, report }) {
     for (const milestone of allMilestones(plan)) {
       if (!milestone.gate || milestone.criteria.length > 0) continue;
-      const edit = placeholderEdit(plan, milestone);
+      const edit = addToListKey(plan.source, milestone.map, 'criteria', milestone.criteriaNode, scalarText(PLACEHOLDER));
       const fixes: Fix[] = edit ? [{ title: `add criteria to "${milestone.id}" (to fill in)`, edits: [edit], safe: false }] : [];
       report({
         messageId: 'noCriteria',

@@ -1,13 +1,14 @@
 import { isoFromDay } from '../calendar';
 import { milestoneDate, phasesPreparing } from '../definitions';
+import { addToListKey, flowMapText } from '../edits';
 import type { Milestone, Phase, Plan } from '../model';
+import { unusedId } from '../planEdits';
 import type { Fix } from '../types';
-import { addToPhaseList, flowMap, unusedId } from './lifecycleEdits';
 import type { Rule } from './types';
 
 function gateFix(plan: Plan, goLive: Phase, date: string): Fix[] {
-  const milestone = flowMap({ id: unusedId(plan, `${goLive.id}-gate`), name: 'Go/no-go decision', date, gate: true });
-  const edit = addToPhaseList(plan, goLive.map, 'milestones', goLive.milestonesNode, milestone);
+  const milestone = flowMapText({ id: unusedId(plan, `${goLive.id}-gate`), name: 'Go/no-go decision', date, gate: true });
+  const edit = addToListKey(plan.source, goLive.map, 'milestones', goLive.milestonesNode, milestone);
   return edit ? [{ title: `add a go/no-go gate to "${goLive.id}" on ${date}`, edits: [edit], safe: true }] : [];
 }
 

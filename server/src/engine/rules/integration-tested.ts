@@ -1,13 +1,12 @@
-import { isSeq } from 'yaml';
 import { isoFromDay } from '../calendar';
 import { findTagHint, goLiveDate, itemsTagged, phasesOfKind } from '../definitions';
 import { addToListKey, scalarText } from '../edits';
 import type { ChecklistItem, Integration, Plan } from '../model';
+import { firstTaggedIndex, insertItemFix, itemLabel, missedItemReport, type InsertionPoint } from '../ruleSupport/datedItems';
+import { datedWithin, judge, type Deadline } from '../ruleSupport/deadlines';
 import type { Schedule } from '../schedule';
 import type { Fix } from '../types';
-import { valueOf } from '../yamlNodes';
-import { insertItemFix, type InsertionPoint } from './checklist-edits';
-import { datedWithin, firstTaggedIndex, itemLabel, judge, missedItemReport, type Deadline } from './dated-items';
+import { asSeq, valueOf } from '../yamlNodes';
 import type { Rule } from './types';
 
 function containsWords(text: string, phrase: string): boolean {
@@ -63,11 +62,10 @@ export const integrationTested: Rule = {
       let hint = '';
       if (unreferenced) {
         hint = `; item ${itemLabel(unreferenced)} is tagged integration-test but its refs do not name "${integration.id}"`;
-        const refs = valueOf(unreferenced.source.doc, unreferenced.map, 'refs');
-        if (refs === undefined || isSeq(refs)) {
-          const edit = addToListKey(unreferenced.source, unreferenced.map, 'refs', refs, scalarText(integration.id));
-          fixes.push({ title: `add "${integration.id}" to the refs of ${itemLabel(unreferenced)}`, edits: [edit], safe: false });
-        }
+        const { doc } = unreferenced.source;
+        const refs = asSeq(doc, valueOf(doc, unreferenced.map, 'refs'));
+        const edit = addToListKey(unreferenced.source, unreferenced.map, 'refs', refs, scalarText(integration.id));
+        if (edit) fixes.push({ title: `add "${integration.id}" to the refs of ${itemLabel(unreferenced)}`, edits: [edit], safe: false });
       } else {
         const namesIt = (item: ChecklistItem) => item.refs.some((r) => r.value === integration.id) || mentions(item, integration);
         hint = findTagHint(plan, 'integration-test', (item) => onTime(item) && namesIt(item)) ?? '';

@@ -1,6 +1,5 @@
-import { keyNodeOf } from '../model';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import { asSeq, valueOf } from '../yamlNodes';
-import { planLocation } from './plan-keys';
 import type { Rule } from './types';
 
 /**
@@ -27,7 +26,7 @@ export const integrationsDeclared: Rule = {
     report({
       messageId: 'none',
       data: { size },
-      node: list ?? keyNodeOf(plan.source, plan.root, 'integrations') ?? planLocation(plan),
+      node: list ?? topLevelKeyLocation(plan, 'integrations'),
       idPath: 'integrations',
     });
   },

@@ -1,5 +1,5 @@
+import { addToListKey, flowMapText, replaceNode, scalarText } from '../edits';
 import { planReferences, declaredEntities, KIND_NOUNS } from '../entities';
-import { appendSeqItem, flowMapText, insertTopLevelKey, replaceNode, scalarText } from '../edits';
 import type { Entity } from '../model';
 import { closest } from '../suggest';
 import type { Fix } from '../types';
@@ -35,7 +35,7 @@ export const knownReferences: Rule = {
       if (suggestion) fixes.push({ title: `replace with "${suggestion}"`, edits: [replaceNode(ref.node, scalarText(suggestion))], safe: true });
       if (accepts.includes('person')) {
         const stub = flowMapText({ id: ref.value, name: 'TODO' });
-        const edit = plan.peopleNode ? appendSeqItem(plan.source, plan.peopleNode, stub) : insertTopLevelKey(plan.source, 'people', `[${stub}]`);
+        const edit = plan.root && addToListKey(plan.source, plan.root, 'people', plan.peopleNode, stub);
         if (edit) fixes.push({ title: `declare person "${ref.value}"`, edits: [edit], safe: false });
       }
       report({

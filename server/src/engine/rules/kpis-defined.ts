@@ -1,7 +1,8 @@
-import type { Node } from 'yaml';
-import { appendSeqItem, flowMapText, insertMapEntry, insertTopLevelKey } from '../edits';
+import { addToListKey, flowMapText, insertMapEntry } from '../edits';
 import { entityIndex } from '../entities';
-import { keyNodeOf, type Kpi, type Plan } from '../model';
+import type { Kpi, Plan } from '../model';
+import { unusedId } from '../planEdits';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Fix, TextEdit } from '../types';
 import type { Rule } from './types';
 
@@ -19,12 +20,9 @@ function isComplete(kpi: Kpi): boolean {
   return kpi.target !== undefined && kpi.review !== undefined;
 }
 
+/** `weekly-active-users` names the kpi best; when it is taken, `adoption-rate`, `adoption-rate-2`... */
 function freeId(plan: Plan): string {
-  const taken = entityIndex(plan);
-  for (const id of ['weekly-active-users', 'adoption-rate']) if (!taken.has(id)) return id;
-  let n = 2;
-  while (taken.has(`adoption-rate-${n}`)) n++;
-  return `adoption-rate-${n}`;
+  return entityIndex(plan).has('weekly-active-users') ? unusedId(plan, 'adoption-rate') : 'weekly-active-users';
 }
 
 /** An adoption kpi whose target is a placeholder for the team to set, so the fix is never safe. */
@@ -34,11 +32,8 @@ function adoptionKpiText(plan: Plan): string {
   return flowMapText(kpi);
 }
 
-function addKpiFix(plan: Plan, kpisKey: Node | undefined): Fix[] {
-  // A `kpis:` key without a list would be duplicated by the insertion; the schema reports it.
-  if (!plan.kpisNode && kpisKey) return [];
-  const text = adoptionKpiText(plan);
-  const edit: TextEdit | undefined = plan.kpisNode ? appendSeqItem(plan.source, plan.kpisNode, text) : insertTopLevelKey(plan.source, 'kpis', `[${text}]`);
+function addKpiFix(plan: Plan): Fix[] {
+  const edit = plan.root && addToListKey(plan.source, plan.root, 'kpis', plan.kpisNode, adoptionKpiText(plan));
   return edit ? [{ title: 'add an adoption kpi (then set its target)', edits: [edit], safe: false }] : [];
 }
 
@@ -83,11 +78,10 @@ export const kpisDefined: Rule = {
       report({ messageId: 'incomplete', data: { id: first.id, missing: missingKeys(first) }, node: first.idNode, fixes: completeKpiFix(plan, first), idPath: first.idPath });
       return;
     }
-    const kpisKey = plan.root ? keyNodeOf(plan.source, plan.root, 'kpis') : undefined;
     report({
       messageId: plan.kpis.length === 0 ? 'noKpis' : 'noAdoption',
-      node: kpisKey ?? plan.name?.node ?? plan.root,
-      fixes: addKpiFix(plan, kpisKey),
+      node: topLevelKeyLocation(plan, 'kpis'),
+      fixes: addKpiFix(plan),
       idPath: 'kpis',
     });
   },

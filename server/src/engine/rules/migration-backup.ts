@@ -1,8 +1,7 @@
-import { isoFromDay } from '../calendar';
 import { findTagHint, itemsTagged, migrationAnchor } from '../definitions';
-import { insertItemFix } from './checklist-edits';
-import { datedWithin, judge, missedItemReport, type Deadline } from './dated-items';
-import { anchorText, beforeFinalMigration } from './migration-items';
+import { checkDatedItem } from '../ruleSupport/datedItems';
+import { datedWithin, type Deadline } from '../ruleSupport/deadlines';
+import { beforeFinalMigration, migrationDateData } from '../ruleSupport/migrationItems';
 import type { Rule } from './types';
 
 export const migrationBackup: Rule = {
@@ -22,22 +21,15 @@ export const migrationBackup: Rule = {
     const anchor = migrationAnchor(plan, schedule);
     if (!anchor) return;
     const deadline: Deadline = { day: anchor.day, relation: 'onOrBefore' };
-    const data = { migrationDate: isoFromDay(anchor.day), anchor: anchorText(anchor) };
-    const verdict = judge(itemsTagged(plan, 'backup'), schedule, deadline);
-    if (verdict.status === 'missed') {
-      report(missedItemReport('late', verdict, schedule, deadline, ['backup'], data));
-      return;
-    }
-    if (verdict.status !== 'absent') return;
-    const target = beforeFinalMigration(plan, anchor);
-    if (!target) return;
-    const fix = insertItemFix(schedule, target, { task: 'Back up the legacy data before the final migration', tags: ['backup'] }, deadline);
-    report({
-      messageId: 'missing',
-      data: { ...data, hint: findTagHint(plan, 'backup', datedWithin(schedule, deadline)) ?? '' },
-      node: target.phase.idNode,
-      fixes: fix ? [fix] : undefined,
-      idPath: target.phase.idPath,
+    checkDatedItem(report, schedule, {
+      candidates: itemsTagged(plan, 'backup'),
+      deadline,
+      tags: ['backup'],
+      data: migrationDateData(anchor),
+      missedMessageId: 'late',
+      target: beforeFinalMigration(plan, anchor),
+      item: { task: 'Back up the legacy data before the final migration', tags: ['backup'] },
+      hint: () => findTagHint(plan, 'backup', datedWithin(schedule, deadline)) ?? '',
     });
   },
 };

@@ -1,8 +1,8 @@
 import { isoFromDay } from '../calendar';
 import { findTagHint, itemsTagged, migrationAnchor } from '../definitions';
-import { insertItemFix } from './checklist-edits';
-import { datedWithin, judge, missedItemReport } from './dated-items';
-import { migrationPrepTarget, preparationDeadline } from './migration-items';
+import { checkDatedItem } from '../ruleSupport/datedItems';
+import { datedWithin } from '../ruleSupport/deadlines';
+import { migrationPrepTarget, preparationDeadline } from '../ruleSupport/migrationItems';
 import type { Rule } from './types';
 
 export const migrationMapping: Rule = {
@@ -21,22 +21,16 @@ export const migrationMapping: Rule = {
     const anchor = migrationAnchor(plan, schedule);
     if (!anchor) return;
     const { deadline, text, firstTrial } = preparationDeadline(plan, schedule, anchor);
-    const verdict = judge(itemsTagged(plan, 'data-mapping'), schedule, deadline);
-    if (verdict.status === 'missed') {
-      report(missedItemReport('late', verdict, schedule, deadline, ['data-mapping'], { deadline: text, date: isoFromDay(deadline.day) }));
-      return;
-    }
-    if (verdict.status !== 'absent') return;
-    // Mapping comes before cleansing against the target fields and before the trial migration.
-    const target = migrationPrepTarget(plan, anchor, ['data-cleansing', 'test-migration', 'backup', 'final-migration', 'validation'], firstTrial);
-    if (!target) return;
-    const fix = insertItemFix(schedule, target, { task: 'Map legacy fields to the new CRM', tags: ['data-mapping'] }, deadline);
-    report({
-      messageId: 'missing',
-      data: { deadline: text, hint: findTagHint(plan, 'data-mapping', datedWithin(schedule, deadline)) ?? '' },
-      node: target.phase.idNode,
-      fixes: fix ? [fix] : undefined,
-      idPath: target.phase.idPath,
+    checkDatedItem(report, schedule, {
+      candidates: itemsTagged(plan, 'data-mapping'),
+      deadline,
+      tags: ['data-mapping'],
+      data: { deadline: text, date: isoFromDay(deadline.day) },
+      missedMessageId: 'late',
+      // Mapping comes before cleansing against the target fields and before the trial migration.
+      target: migrationPrepTarget(plan, anchor, ['data-cleansing', 'test-migration', 'backup', 'final-migration', 'validation'], firstTrial),
+      item: { task: 'Map legacy fields to the new CRM', tags: ['data-mapping'] },
+      hint: () => findTagHint(plan, 'data-mapping', datedWithin(schedule, deadline)) ?? '',
     });
   },
 };

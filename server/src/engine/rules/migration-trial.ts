@@ -1,8 +1,7 @@
-import { isoFromDay } from '../calendar';
 import { findTagHint, itemsTagged, migrationAnchor } from '../definitions';
-import { insertItemFix } from './checklist-edits';
-import { datedWithin, judge, missedItemReport, type Deadline } from './dated-items';
-import { anchorText, migrationPrepTarget } from './migration-items';
+import { checkDatedItem } from '../ruleSupport/datedItems';
+import { datedWithin, type Deadline } from '../ruleSupport/deadlines';
+import { migrationDateData, migrationPrepTarget } from '../ruleSupport/migrationItems';
 import type { Rule } from './types';
 
 export const migrationTrial: Rule = {
@@ -22,23 +21,16 @@ export const migrationTrial: Rule = {
     const anchor = migrationAnchor(plan, schedule);
     if (!anchor) return;
     const deadline: Deadline = { day: anchor.day, relation: 'onOrBefore' };
-    const data = { migrationDate: isoFromDay(anchor.day), anchor: anchorText(anchor) };
-    const verdict = judge(itemsTagged(plan, 'test-migration'), schedule, deadline);
-    if (verdict.status === 'missed') {
-      report(missedItemReport('late', verdict, schedule, deadline, ['test-migration'], data));
-      return;
-    }
-    if (verdict.status !== 'absent') return;
-    // A trial comes after the data is prepared and before the backup and the final migration.
-    const target = migrationPrepTarget(plan, anchor, ['backup', 'final-migration', 'validation']);
-    if (!target) return;
-    const fix = insertItemFix(schedule, target, { task: 'Trial migration into a test environment', tags: ['test-migration'] }, deadline);
-    report({
-      messageId: 'missing',
-      data: { ...data, hint: findTagHint(plan, 'test-migration', datedWithin(schedule, deadline)) ?? '' },
-      node: target.phase.idNode,
-      fixes: fix ? [fix] : undefined,
-      idPath: target.phase.idPath,
+    checkDatedItem(report, schedule, {
+      candidates: itemsTagged(plan, 'test-migration'),
+      deadline,
+      tags: ['test-migration'],
+      data: migrationDateData(anchor),
+      missedMessageId: 'late',
+      // A trial comes after the data is prepared and before the backup and the final migration.
+      target: migrationPrepTarget(plan, anchor, ['backup', 'final-migration', 'validation']),
+      item: { task: 'Trial migration into a test environment', tags: ['test-migration'] },
+      hint: () => findTagHint(plan, 'test-migration', datedWithin(schedule, deadline)) ?? '',
     });
   },
 };

@@ -1,10 +1,9 @@
-import { isoFromDay } from '../calendar';
 import { findTagHint, itemsTagged, migrationAnchor, phasesOfKind, type MigrationAnchor } from '../definitions';
 import type { ChecklistItem, PhaseKind, Plan } from '../model';
+import { checkDatedItem, type InsertionPoint } from '../ruleSupport/datedItems';
+import { datedWithin, type Deadline } from '../ruleSupport/deadlines';
+import { migrationDateData } from '../ruleSupport/migrationItems';
 import type { Schedule } from '../schedule';
-import { insertItemFix, type InsertionPoint } from './checklist-edits';
-import { datedWithin, judge, missedItemReport, type Deadline } from './dated-items';
-import { anchorText } from './migration-items';
 import type { Rule } from './types';
 
 /** Validation counts where the migrated data lives: the migration itself, go-live and support. */
@@ -45,23 +44,16 @@ export const migrationValidation: Rule = {
     const anchor = migrationAnchor(plan, schedule);
     if (!anchor) return;
     const deadline: Deadline = { day: anchor.day, relation: 'onOrAfter' };
-    const data = { migrationDate: isoFromDay(anchor.day), anchor: anchorText(anchor) };
-    const verdict = judge(itemsTagged(plan, 'validation').filter(inValidatingPhase), schedule, deadline);
-    if (verdict.status === 'missed') {
-      report(missedItemReport('early', verdict, schedule, deadline, ['validation'], data));
-      return;
-    }
-    if (verdict.status !== 'absent') return;
-    const target = validationTarget(plan, schedule, anchor);
-    if (!target) return;
-    const fix = insertItemFix(schedule, target, { task: 'Validate the migrated data against the legacy system', tags: ['validation'] }, deadline);
     const onTime = datedWithin(schedule, deadline);
-    report({
-      messageId: 'missing',
-      data: { ...data, hint: findTagHint(plan, 'validation', (item) => inValidatingPhase(item) && onTime(item)) ?? '' },
-      node: target.phase.idNode,
-      fixes: fix ? [fix] : undefined,
-      idPath: target.phase.idPath,
+    checkDatedItem(report, schedule, {
+      candidates: itemsTagged(plan, 'validation').filter(inValidatingPhase),
+      deadline,
+      tags: ['validation'],
+      data: migrationDateData(anchor),
+      missedMessageId: 'early',
+      target: validationTarget(plan, schedule, anchor),
+      item: { task: 'Validate the migrated data against the legacy system', tags: ['validation'] },
+      hint: () => findTagHint(plan, 'validation', (item) => inValidatingPhase(item) && onTime(item)) ?? '',
     });
   },
 };

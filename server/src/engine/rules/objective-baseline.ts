@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { insertMapEntry, scalarText } from '../edits';
+import { OBJECTIVE_PLACEHOLDERS } from '../ruleSupport/objectivePlaceholders';
 import { pairOf } from '../yamlNodes';
-import { OBJECTIVE_PLACEHOLDERS } from './objective-placeholders';
 import type { Rule } from './types';
 
 /**

@@ -1,10 +1,11 @@
 import { appendSeqItem, flowMapText, scalarText } from '../edits';
 import { entityIndex } from '../entities';
-import { keyNodeOf, type Plan } from '../model';
+import type { Plan } from '../model';
+import { insertTopLevel } from '../planEdits';
+import { OBJECTIVE_PLACEHOLDERS, placeholderDue, placeholderOwner } from '../ruleSupport/objectivePlaceholders';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Schedule } from '../schedule';
 import type { TextEdit } from '../types';
-import { OBJECTIVE_PLACEHOLDERS, placeholderDue, placeholderOwner } from './objective-placeholders';
-import { insertTopLevel, planLocation } from './plan-keys';
 import type { Rule } from './types';
 
 /**
@@ -52,7 +53,7 @@ export const objectivesDefined: Rule = {
     const edit = insertSkeleton(plan, schedule);
     report({
       messageId: 'missing',
-      node: plan.objectivesNode ?? keyNodeOf(plan.source, plan.root, 'objectives') ?? planLocation(plan),
+      node: plan.objectivesNode ?? topLevelKeyLocation(plan, 'objectives'),
       fixes: edit ? [{ title: 'insert an objective to fill in', edits: [edit], safe: false }] : [],
       idPath: 'objectives',
     });

@@ -1,8 +1,9 @@
 import { isoFromDay } from '../calendar';
 import { findTagHint, goLiveDate, hasTag, phasesOfKind } from '../definitions';
+import { flowMapText } from '../edits';
 import { keyNodeOf, type Phase } from '../model';
+import { insertChecklistItem } from '../planEdits';
 import type { Fix } from '../types';
-import { addToPhaseList, flowMap } from './lifecycleEdits';
 import type { Rule } from './types';
 
 const REFRESHER_ITEM = { task: 'Refresher and new-hire training sessions', tags: ['training'] };
@@ -38,7 +39,7 @@ export const ongoingTraining: Rule = {
     if (afterCare.some((p) => p.checklist.some((item) => hasTag(item, 'training')))) return;
     // The refresher item goes into the first support phase, else the first optimization phase.
     const target = phasesOfKind(plan, 'support')[0] ?? phasesOfKind(plan, 'optimization')[0];
-    const edit = target ? addToPhaseList(plan, target.map, 'checklist', target.checklistNode, flowMap(REFRESHER_ITEM)) : undefined;
+    const edit = target ? insertChecklistItem(target, flowMapText(REFRESHER_ITEM)) : undefined;
     const fixes: Fix[] = target && edit ? [{ title: `add a refresher-training item to "${target.id}"`, edits: [edit], safe: true }] : [];
     const phasesKey = plan.root ? keyNodeOf(plan.source, plan.root, 'phases') : undefined;
     report({

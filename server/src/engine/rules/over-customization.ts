@@ -1,5 +1,4 @@
-import { keyNodeOf } from '../model';
-import { planLocation } from './plan-keys';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Rule } from './types';
 
 /**
@@ -38,7 +37,7 @@ export const overCustomization: Rule = {
     const count = (priority: 'must' | 'could') => plan.customizations.filter((c) => c.priority?.value === priority).length;
     const must = count('must');
     const could = count('could');
-    const node = keyNodeOf(plan.source, plan.root, 'customizations') ?? planLocation(plan);
+    const node = topLevelKeyLocation(plan, 'customizations');
     if (must > max) report({ messageId: 'tooManyMust', data: { must, max }, node, idPath: 'customizations' });
     if (could >= MIN_COULD && could > must) report({ messageId: 'tooManyCould', data: { could, must }, node, idPath: 'customizations' });
   },

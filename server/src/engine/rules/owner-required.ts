@@ -1,9 +1,9 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import { insertMapEntry, scalarText } from '../edits';
 import { KIND_NOUNS } from '../entities';
+import { personCandidates, personPickFixes } from '../ruleSupport/personPicks';
 import type { Fix } from '../types';
 import { pairOf } from '../yamlNodes';
-import { personCandidates, personPickFixes } from './person-fixes';
 import type { Rule } from './types';
 
 /**

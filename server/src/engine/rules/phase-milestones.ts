@@ -1,6 +1,7 @@
+import { addToListKey, flowMapText } from '../edits';
 import type { Phase, Plan } from '../model';
+import { unusedId } from '../planEdits';
 import type { Fix } from '../types';
-import { addToPhaseList, flowMap, unusedId } from './lifecycleEdits';
 import type { Rule } from './types';
 
 /** Support and optimization are ongoing work, not deliveries with an end to mark. */
@@ -8,8 +9,8 @@ const EXEMPT_KINDS = new Set(['support', 'optimization']);
 
 function milestoneFix(plan: Plan, phase: Phase): Fix[] {
   // Without a `date` the milestone falls on the phase's end: the phase is done.
-  const milestone = flowMap({ id: unusedId(plan, `${phase.id}-done`), name: `${phase.name?.value ?? phase.id} complete` });
-  const edit = addToPhaseList(plan, phase.map, 'milestones', phase.milestonesNode, milestone);
+  const milestone = flowMapText({ id: unusedId(plan, `${phase.id}-done`), name: `${phase.name?.value ?? phase.id} complete` });
+  const edit = addToListKey(plan.source, phase.map, 'milestones', phase.milestonesNode, milestone);
   return edit ? [{ title: `add a milestone marking the end of "${phase.id}"`, edits: [edit], safe: true }] : [];
 }
 

@@ -1,10 +1,10 @@
 import { isoFromDay } from '../calendar';
 import { effectiveDate, findTagHint, goLiveDate, itemsTagged, phasesOfKind } from '../definitions';
-import { addToListKey, flowMapText } from '../edits';
+import { flowMapText } from '../edits';
 import type { Phase, Plan } from '../model';
+import { insertChecklistItem } from '../planEdits';
 import type { Schedule } from '../schedule';
 import type { Fix } from '../types';
-import { pairOf } from '../yamlNodes';
 import type { Rule } from './types';
 
 const ITEM = { task: 'Review the KPIs against the objectives with the sponsor', tags: ['kpi-review'] };
@@ -18,10 +18,9 @@ function reviewPhase(plan: Plan, schedule: Schedule, goLive: number): Phase | un
   return undefined;
 }
 
-function insertItemFix(plan: Plan, phase: Phase): Fix[] {
-  // A `checklist:` key without a list would be duplicated by the insertion; the schema reports it.
-  if (phase.checklistNode === undefined && pairOf(plan.source.doc, phase.map, 'checklist')) return [];
-  return [{ title: `add a kpi-review item to "${phase.id}"`, edits: [addToListKey(plan.source, phase.map, 'checklist', phase.checklistNode, flowMapText(ITEM))], safe: true }];
+function insertItemFix(phase: Phase): Fix[] {
+  const edit = insertChecklistItem(phase, flowMapText(ITEM));
+  return edit ? [{ title: `add a kpi-review item to "${phase.id}"`, edits: [edit], safe: true }] : [];
 }
 
 /**
@@ -67,7 +66,7 @@ export const postGoLiveReview: Rule = {
       messageId: 'missing',
       data: { goLive: goLiveIso, where: phase ? `for example in "${phase.id}"` : 'for example in a support phase after go-live', hint },
       node: target.idNode,
-      fixes: phase ? insertItemFix(plan, phase) : undefined,
+      fixes: phase ? insertItemFix(phase) : undefined,
       idPath: target.idPath,
     });
   },

@@ -1,9 +1,9 @@
 import { isoFromDay } from '../calendar';
 import { goLiveDate, lastGoLiveStart } from '../definitions';
 import { keyNodeOf, type Phase, type Plan } from '../model';
+import { insertPhase, unusedId } from '../planEdits';
 import type { PhaseWindow } from '../schedule';
 import type { Fix } from '../types';
-import { insertPhase, unusedId } from './lifecycleEdits';
 import type { Rule } from './types';
 
 /** Four weeks of hypercare: this project's default, for the author to adjust. */

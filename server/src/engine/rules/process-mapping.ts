@@ -1,8 +1,8 @@
 import { findTagHint, itemsTagged, phasesOfKind } from '../definitions';
-import { addToListKey, flowMapText } from '../edits';
+import { flowMapText } from '../edits';
 import type { ChecklistItem } from '../model';
+import { insertChecklistItem } from '../planEdits';
 import type { Fix } from '../types';
-import { pairOf } from '../yamlNodes';
 import type { Rule } from './types';
 
 /**
@@ -34,11 +34,8 @@ export const processMapping: Rule = {
   check({ plan, report }) {
     const target = phasesOfKind(plan, 'planning')[0] ?? phasesOfKind(plan, 'design')[0];
     if (!target || itemsTagged(plan, 'process-mapping').some(inPlanningOrDesign)) return;
-    // A `checklist:` key without a list would be duplicated by the insertion; the schema reports it.
-    const canInsert = target.checklistNode !== undefined || !pairOf(plan.source.doc, target.map, 'checklist');
-    const fixes: Fix[] = canInsert
-      ? [{ title: `add a process-mapping item to "${target.id}"`, edits: [addToListKey(plan.source, target.map, 'checklist', target.checklistNode, flowMapText(ITEM))], safe: true }]
-      : [];
+    const edit = insertChecklistItem(target, flowMapText(ITEM));
+    const fixes: Fix[] = edit ? [{ title: `add a process-mapping item to "${target.id}"`, edits: [edit], safe: true }] : [];
     report({
       messageId: 'missing',
       data: { phase: target.id, hint: findTagHint(plan, 'process-mapping') ?? '' },

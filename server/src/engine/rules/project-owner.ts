@@ -1,6 +1,7 @@
 import { scalarText } from '../edits';
-import { personPickFixes, personCandidates } from './person-fixes';
-import { hasTopLevelKey, insertTopLevel, planLocation } from './plan-keys';
+import { hasTopLevelKey, insertTopLevel } from '../planEdits';
+import { personCandidates, personPickFixes } from '../ruleSupport/personPicks';
+import { planLocation } from '../ruleSupport/reportLocations';
 import type { Rule } from './types';
 
 /**

@@ -1,8 +1,8 @@
 import type { Phase, PhaseKind, Plan } from '../model';
-import { keyNodeOf } from '../model';
+import { insertPhase, unusedId, type PhaseSkeleton } from '../planEdits';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Fix } from '../types';
 import { LIFECYCLE_RANK } from '../vocabulary';
-import { insertPhase, unusedId, type PhaseSkeleton } from './lifecycleEdits';
 import type { Rule } from './types';
 
 /**
@@ -88,7 +88,6 @@ export const requiredPhases: Rule = {
     },
   },
   check({ plan, report }) {
-    const phasesKey = plan.root ? keyNodeOf(plan.source, plan.root, 'phases') : undefined;
     for (const { kind, messageId } of missingKinds(plan)) {
       report({
         messageId,
@@ -97,7 +96,7 @@ export const requiredPhases: Rule = {
           purpose: SKELETONS[kind]?.purpose ?? '',
           replaced: (plan.crm?.replaces ?? []).map((r) => `"${r.value}"`).join(', '),
         },
-        node: phasesKey ?? plan.name?.node ?? plan.root,
+        node: topLevelKeyLocation(plan, 'phases'),
         fixes: insertFix(plan, kind),
         idPath: 'phases',
       });

@@ -1,4 +1,5 @@
-import { keyNodeOf, type Risk } from '../model';
+import type { Risk } from '../model';
+import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import { asSeq, valueOf } from '../yamlNodes';
 import type { Rule } from './types';
 
@@ -30,8 +31,7 @@ export const riskRegister: Rule = {
     // Entries without an id are still risks (the schema reports the missing id), so count the list itself.
     const listed = asSeq(plan.source.doc, valueOf(plan.source.doc, plan.root, 'risks'))?.items.length ?? 0;
     if (listed === 0) {
-      const risksKey = plan.root ? keyNodeOf(plan.source, plan.root, 'risks') : undefined;
-      report({ messageId: 'noRisks', node: risksKey ?? plan.name?.node ?? plan.root, idPath: 'risks' });
+      report({ messageId: 'noRisks', node: topLevelKeyLocation(plan, 'risks'), idPath: 'risks' });
       return;
     }
     for (const risk of plan.risks) {

@@ -1,6 +1,6 @@
 import { insertMapEntry, scalarText } from '../edits';
+import { OBJECTIVE_PLACEHOLDERS, placeholderDue, placeholderOwner } from '../ruleSupport/objectivePlaceholders';
 import { pairOf } from '../yamlNodes';
-import { OBJECTIVE_PLACEHOLDERS, placeholderDue, placeholderOwner } from './objective-placeholders';
 import type { Rule } from './types';
 
 /**

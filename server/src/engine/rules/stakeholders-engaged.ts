@@ -1,8 +1,8 @@
 import { phasesOfKind, findTagHint, hasTag } from '../definitions';
-import { addToListKey, flowMapText } from '../edits';
+import { flowMapText } from '../edits';
 import type { Phase } from '../model';
+import { insertChecklistItem } from '../planEdits';
 import type { Fix } from '../types';
-import { pairOf } from '../yamlNodes';
 import type { Rule } from './types';
 
 const ITEM = { task: 'Interview stakeholders from every affected team and gather their requirements', tags: ['stakeholders', 'requirements'] };
@@ -34,11 +34,8 @@ export const stakeholdersEngaged: Rule = {
     if (!first || planning.some(engagesStakeholders)) return;
     const inPlanning = (item: { phase: Phase }) => item.phase.phaseKind?.value === 'planning';
     const hint = findTagHint(plan, 'stakeholders', inPlanning) ?? findTagHint(plan, 'requirements', inPlanning) ?? '';
-    // A `checklist:` key without a list would be duplicated by the insertion; the schema reports it.
-    const canInsert = first.checklistNode !== undefined || !pairOf(plan.source.doc, first.map, 'checklist');
-    const fixes: Fix[] = canInsert
-      ? [{ title: `add a stakeholder item to "${first.id}"`, edits: [addToListKey(plan.source, first.map, 'checklist', first.checklistNode, flowMapText(ITEM))], safe: true }]
-      : [];
+    const edit = insertChecklistItem(first, flowMapText(ITEM));
+    const fixes: Fix[] = edit ? [{ title: `add a stakeholder item to "${first.id}"`, edits: [edit], safe: true }] : [];
     report({ messageId: 'missing', data: { phase: first.id, hint }, node: first.idNode, fixes, idPath: first.idPath });
   },
 };

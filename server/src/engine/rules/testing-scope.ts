@@ -1,7 +1,6 @@
 import { isoFromDay } from '../calendar';
 import { findTagHint, goLiveDate, hasTag, phasesOfKind } from '../definitions';
-import { insertItemFix } from './checklist-edits';
-import { firstTaggedIndex } from './dated-items';
+import { firstTaggedIndex, insertItemFix } from '../ruleSupport/datedItems';
 import type { Rule } from './types';
 
 type ScopeTag = 'functional-test' | 'performance-test';

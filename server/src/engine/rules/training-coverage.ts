@@ -1,9 +1,8 @@
 import { phasesOfKind } from '../definitions';
-import { appendSeqItem, insertMapEntry } from '../edits';
-import { flowScalar } from './lifecycleEdits';
+import { addToListKey, scalarText } from '../edits';
 import type { Phase, Plan } from '../model';
 import type { Fix, TextEdit } from '../types';
-import { asSeq, keysOf, pairOf, valueOf } from '../yamlNodes';
+import { asSeq, keysOf, valueOf } from '../yamlNodes';
 import type { Rule } from './types';
 
 /** Keys that hold a phase's nested lists; a new `audiences:` goes before them, next to the phase's scalars. */
@@ -12,13 +11,10 @@ const NESTED_KEYS = new Set(['checklist', 'milestones']);
 function addAudience(plan: Plan, phase: Phase, team: string): TextEdit | undefined {
   const { doc } = plan.source;
   const list = asSeq(doc, valueOf(doc, phase.map, 'audiences'));
-  if (list) return appendSeqItem(plan.source, list, flowScalar(team));
-  // An `audiences:` that is not a list would be duplicated; the schema reports it.
-  if (pairOf(doc, phase.map, 'audiences')) return undefined;
   const keys = keysOf(phase.map).map((k) => k.name);
   const firstNested = keys.findIndex((k) => NESTED_KEYS.has(k));
   const afterKey = firstNested > 0 ? keys[firstNested - 1] : undefined;
-  return insertMapEntry(plan.source, phase.map, 'audiences', `[${flowScalar(team)}]`, afterKey);
+  return addToListKey(plan.source, phase.map, 'audiences', list, scalarText(team), afterKey);
 }
 
 export const trainingCoverage: Rule = {

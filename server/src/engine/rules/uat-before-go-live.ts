@@ -1,9 +1,11 @@
 import { isoFromDay } from '../calendar';
-import { effectiveDate, findTagHint, hasTag, phasesOfKind, phasesPreparing } from '../definitions';
-import type { ChecklistItem, Phase, Plan } from '../model';
+import { findTagHint, hasTag, phasesOfKind, phasesPreparing } from '../definitions';
+import { flowMapText } from '../edits';
+import type { Phase } from '../model';
+import { insertChecklistItem } from '../planEdits';
+import { judge } from '../ruleSupport/deadlines';
 import type { Schedule } from '../schedule';
 import type { Fix } from '../types';
-import { addToPhaseList, flowMap } from './lifecycleEdits';
 import type { Rule } from './types';
 
 const UAT_ITEM = { task: 'User acceptance testing with end users from every affected team', tags: ['uat'] };
@@ -28,14 +30,14 @@ function uatItem(phase: Phase, schedule: Schedule, goLiveStart: number): string 
   const w = schedule.windowOf(phase);
   const lastDay = schedule.calendar.previousBefore(goLiveStart);
   const runsIntoGoLive = w !== undefined && w.end >= goLiveStart && w.start <= lastDay;
-  return flowMap(runsIntoGoLive ? { ...UAT_ITEM, due: isoFromDay(lastDay) } : UAT_ITEM);
+  return flowMapText(runsIntoGoLive ? { ...UAT_ITEM, due: isoFromDay(lastDay) } : UAT_ITEM);
 }
 
 /** One candidate makes a safe fix; several are a choice, offered as one unsafe fix each. */
-function insertFixes(plan: Plan, schedule: Schedule, candidates: Phase[], goLiveStart: number): Fix[] {
+function insertFixes(schedule: Schedule, candidates: Phase[], goLiveStart: number): Fix[] {
   const fixes: Fix[] = [];
   for (const phase of candidates) {
-    const edit = addToPhaseList(plan, phase.map, 'checklist', phase.checklistNode, uatItem(phase, schedule, goLiveStart));
+    const edit = insertChecklistItem(phase, uatItem(phase, schedule, goLiveStart));
     if (edit) fixes.push({ title: `add a UAT item to "${phase.id}"`, edits: [edit], safe: candidates.length === 1 });
   }
   return fixes;
@@ -85,19 +87,13 @@ export const uatBeforeGoLive: Rule = {
         const homes = uatHomes(schedule, testing, gw.start);
         const hint = findTagHint(plan, 'uat', (item) => preparing.includes(item.phase)) ?? '';
         const data = { goLive: goLive.id, start, testing: homes[homes.length - 1].id, hint };
-        report({ ...base, messageId: 'missing', data, fixes: insertFixes(plan, schedule, homes, gw.start) });
+        report({ ...base, messageId: 'missing', data, fixes: insertFixes(schedule, homes, gw.start) });
         continue;
       }
-      let earliest: { item: ChecklistItem; day: number } | undefined;
-      let undated = false;
-      for (const item of uat) {
-        const day = effectiveDate(item, schedule);
-        if (day === undefined) undated = true;
-        else if (!earliest || day < earliest.day) earliest = { item, day };
-      }
-      // An undated UAT item might be on time: the rule cannot tell, so it stays silent.
-      if (!earliest || earliest.day < gw.start || undated) continue;
-      const { item, day } = earliest;
+      // Silent when some UAT item is dated before the go-live starts, and when one is undated: it might be on time.
+      const verdict = judge(uat, schedule, { day: gw.start, relation: 'before' });
+      if (verdict.status !== 'missed') continue;
+      const { item, day } = verdict;
       const related = [{ node: item.map, source: plan.source, message: 'the earliest user acceptance testing item' }];
       const data = { goLive: goLive.id, start, end: isoFromDay(day), testing: item.phase.id, task: item.task?.value ?? '' };
       const messageId = item.due ? 'lateDue' : goLive.after.some((a) => a.value === item.phase.id) ? 'lateStart' : 'late';

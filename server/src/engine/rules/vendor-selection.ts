@@ -1,7 +1,9 @@
 import { isoFromDay } from '../calendar';
-import { effectiveDate, findTagHint, itemsTagged, phasesOfKind } from '../definitions';
-import { addToListKey, flowMapText } from '../edits';
+import { findTagHint, itemsTagged, phasesOfKind } from '../definitions';
+import { flowMapText } from '../edits';
 import type { ChecklistItem, Phase, Plan } from '../model';
+import { insertChecklistItem } from '../planEdits';
+import { judge } from '../ruleSupport/deadlines';
 import type { Schedule } from '../schedule';
 import type { Fix } from '../types';
 import { pairOf } from '../yamlNodes';
@@ -24,7 +26,8 @@ import type { Rule } from './types';
 const ITEM_TASK = 'Evaluate CRM vendors against the requirements and select the product';
 const SELECTION_KINDS = new Set(['planning', 'design']);
 
-interface Deadline {
+/** The day the vendor must be chosen by (strictly before it), with words for the message. */
+interface SelectionDeadline {
   day: number;
   what: string;
 }
@@ -34,7 +37,7 @@ function inSelectionPhase(item: ChecklistItem): boolean {
 }
 
 /** The start of the first configuration phase, else G, with words for the message. */
-function deadlineOf(plan: Plan, schedule: Schedule): Deadline | undefined {
+function deadlineOf(plan: Plan, schedule: Schedule): SelectionDeadline | undefined {
   let first: { phase: Phase; start: number } | undefined;
   for (const phase of phasesOfKind(plan, 'configuration')) {
     const start = schedule.windowOf(phase)?.start;
@@ -47,17 +50,15 @@ function deadlineOf(plan: Plan, schedule: Schedule): Deadline | undefined {
   return undefined;
 }
 
-function insertItemFix(plan: Plan, schedule: Schedule, phase: Phase, deadline: Deadline | undefined): Fix[] {
-  // A `checklist:` key without a list would be duplicated by the insertion; the schema reports it.
-  if (!phase.checklistNode && pairOf(plan.source.doc, phase.map, 'checklist')) return [];
+function insertItemFix(schedule: Schedule, phase: Phase, deadline: SelectionDeadline | undefined): Fix[] {
   const window = schedule.windowOf(phase);
   const item: Record<string, string | string[]> = { task: ITEM_TASK, tags: ['vendor-selection'] };
   if (deadline && window && window.end >= deadline.day) {
     const due = schedule.calendar.previousBefore(deadline.day);
     if (due >= window.start) item.due = isoFromDay(due);
   }
-  const edit = addToListKey(plan.source, phase.map, 'checklist', phase.checklistNode, flowMapText(item));
-  return [{ title: `add a vendor-selection item to "${phase.id}"`, edits: [edit], safe: true }];
+  const edit = insertChecklistItem(phase, flowMapText(item));
+  return edit ? [{ title: `add a vendor-selection item to "${phase.id}"`, edits: [edit], safe: true }] : [];
 }
 
 export const vendorSelection: Rule = {
@@ -89,20 +90,16 @@ export const vendorSelection: Rule = {
         messageId: 'missing',
         data: { phase: target.id, deadline: deadline?.what ?? 'configuration starts', detail },
         node: target.idNode,
-        fixes: insertItemFix(plan, schedule, target, deadline),
+        fixes: insertItemFix(schedule, target, deadline),
         idPath: target.idPath,
       });
       return;
     }
     if (!deadline) return;
-    let earliest: { item: ChecklistItem; day: number } | undefined;
-    for (const item of candidates) {
-      const day = effectiveDate(item, schedule);
-      if (day === undefined || day < deadline.day) return;
-      if (!earliest || day < earliest.day) earliest = { item, day };
-    }
-    if (!earliest) return;
-    const { item, day } = earliest;
+    // Silent when some candidate is on time or undated (it might be); else the earliest one is late.
+    const verdict = judge(candidates, schedule, { day: deadline.day, relation: 'before' });
+    if (verdict.status !== 'missed') return;
+    const { item, day } = verdict;
     report({
       messageId: 'late',
       data: { task: item.task?.value ?? item.idPath, due: isoFromDay(day), deadline: deadline.what },

@@ -3,8 +3,8 @@ import { itemsTagged, phasesOfKind, type MigrationAnchor } from '../definitions'
 import type { ChecklistItem, Plan } from '../model';
 import type { Schedule } from '../schedule';
 import type { ChecklistTag } from '../vocabulary';
-import type { InsertionPoint } from './checklist-edits';
-import { earliestItem, firstTaggedIndex, itemLabel, type Deadline } from './dated-items';
+import { firstTaggedIndex, itemLabel, type InsertionPoint } from './datedItems';
+import { earliestItem, type Deadline } from './deadlines';
 
 /**
  * What the migration rules share beyond M itself (definitions.ts): how messages name what
@@ -14,6 +14,11 @@ import { earliestItem, firstTaggedIndex, itemLabel, type Deadline } from './date
 /** What fixed M, for messages: `the final migration "Final import"`. */
 export function anchorText(anchor: MigrationAnchor): string {
   return 'item' in anchor ? `the final migration ${itemLabel(anchor.item)}` : `the end of data-migration phase "${anchor.phase.id}"`;
+}
+
+/** Message data of the rules dated against M itself: `{{migrationDate}} ({{anchor}})`. */
+export function migrationDateData(anchor: MigrationAnchor): { migrationDate: string; anchor: string } {
+  return { migrationDate: isoFromDay(anchor.day), anchor: anchorText(anchor) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { addMonths, isoFromDay } from '../calendar';
 import { goLiveDate } from '../definitions';
 import type { Plan } from '../model';
 import type { Schedule } from '../schedule';
-import { personCandidates } from './person-fixes';
+import { personCandidates } from './personPicks';
 
 /**
  * Values that objective fixes insert for a person to replace. They are placeholders, so every
