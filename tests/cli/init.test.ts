@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kebabName } from '../../server/src/cli/initCommand';
+import { kebabName } from '../../server/src/cli/templates/naming';
 import { isoFromDay } from '../../server/src/engine/calendar';
 import { MemoryFileSystem } from '../../server/src/engine/fileSystem';
 import { lintText } from '../../server/src/engine/lint';

@@ -8,6 +8,7 @@ import { optionValue, parseArgs, UsageError } from './args';
 import type { CommandIO } from './lintCommand';
 import { CONFIG_TEXT, TEMPLATES } from './templates/index';
 import { renderPlan } from './templates/render';
+import { kebabName } from './templates/naming';
 
 /**
  * `crm-rollout init`: writes a starter plan and a configuration, without asking anything.
@@ -33,17 +34,6 @@ export const INIT_OPTIONS = {
 
 const DEFAULT_NAME = 'CRM rollout';
 const DEFAULT_SIZE: OrgSize = 'mid';
-
-/** `Acme Sales Cloud rollout` -> `acme-sales-cloud-rollout`; accents are dropped, never the letter. */
-export function kebabName(name: string): string {
-  const kebab = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return kebab || 'crm-rollout';
-}
 
 function checkedSize(value: string | undefined): OrgSize {
   if (value === undefined) return DEFAULT_SIZE;

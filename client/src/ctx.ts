@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { TimelineResult } from '../../server/src/protocol';
+import { createLanguageClient, timelineRequest } from './client';
+import { createOutputChannel } from './output';
+
+export type Cmd = (...args: unknown[]) => unknown;
+/** A command is made from the context it needs, so extension.ts only wires (rust-analyzer's pattern). */
+export type CmdFactory = (ctx: Ctx) => Cmd;
+
+/** What every part of the extension shares: the VS Code context, the output channel and the language client. */
+export class Ctx implements vscode.Disposable {
+  readonly output: vscode.LogOutputChannel;
+  readonly client: LanguageClient;
+  private readonly restarted = new vscode.EventEmitter<void>();
+  /** Fires after the server was (re)started, so views showing server data can ask again. */
+  readonly onDidStartServer = this.restarted.event;
+  private starting: Promise<void> | undefined;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.output = createOutputChannel();
+    this.client = createLanguageClient(extension, this.output);
+    extension.subscriptions.push(this, this.output, this.restarted);
+  }
+
+  push(...disposables: vscode.Disposable[]): void {
+    this.extension.subscriptions.push(...disposables);
+  }
+
+  registerCommands(commands: Record<string, CmdFactory>): void {
+    for (const [name, factory] of Object.entries(commands)) {
+      this.push(vscode.commands.registerCommand(name, factory(this)));
+    }
+  }
+
+  /** Starts the server once; later callers wait for the same start. */
+  start(): Promise<void> {
+    this.starting ??= this.client.start().then(() => this.restarted.fire());
+    return this.starting;
+  }
+
+  async restart(): Promise<void> {
+    this.output.info('restarting the language server');
+    const restarting = this.client.state === State.Stopped ? this.client.start() : this.client.restart();
+    this.starting = restarting.then(() => this.restarted.fire());
+    await this.starting;
+  }
+
+  /** The plan's timeline, or null when the document is not a plan; undefined when the server is not running. */
+  async timeline(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<TimelineResult | undefined> {
+    try {
+      await this.start();
+      if (!this.client.isRunning()) return undefined;
+      return await this.client.sendRequest(timelineRequest, { uri: uri.toString() }, token);
+    } catch (error) {
+      if (token?.isCancellationRequested) return undefined;
+      this.output.warn(`timeline request for ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    void this.client.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+import { performance } from 'node:perf_hooks';
+import type * as vscode from 'vscode';
+import type { CrmRolloutApi } from './api';
+import * as commands from './commands';
+import { Ctx } from './ctx';
+import { TimelinePanel, registerTimelineSerializer } from './preview/timelinePanel';
+import { PlanStatus } from './status';
+
+let current: Ctx | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CrmRolloutApi> {
+  const started = performance.now();
+  const ctx = (current = new Ctx(context));
+  ctx.registerCommands({
+    'crm-rollout.showTimeline': commands.showTimeline,
+    'crm-rollout.timeline.copyMermaid': commands.copyTimelineAsMermaid,
+    'crm-rollout.timeline.saveSvg': commands.saveTimelineAsSvg,
+    'crm-rollout.fixAll': commands.fixAll,
+    'crm-rollout.lintWorkspace': commands.lintWorkspace,
+    'crm-rollout.newPlan': commands.newPlan,
+    'crm-rollout.openRuleDoc': commands.openRuleDoc,
+    'crm-rollout.restartServer': commands.restartServer,
+    'crm-rollout.showOutput': commands.showOutput,
+  });
+  const status = new PlanStatus(ctx);
+  ctx.push(status, registerTimelineSerializer(ctx), { dispose: () => TimelinePanel.disposeAll() });
+  const api: CrmRolloutApi = {
+    activation: { registeredMs: performance.now() - started },
+    status: () => status.snapshot(),
+    onDidUpdateStatus: status.onDidUpdate,
+    onDidRenderTimeline: TimelinePanel.onDidRender,
+  };
+  try {
+    await ctx.start();
+    api.activation.serverReadyMs = performance.now() - started;
+    ctx.output.info(`activated in ${api.activation.registeredMs.toFixed(1)} ms; language server ready after ${api.activation.serverReadyMs.toFixed(1)} ms`);
+  } catch (error) {
+    // The commands stay registered, so "Restart Server" and the output channel still work.
+    ctx.output.error(`the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return api;
+}
+
+/** Stops the server and waits for it, so it never outlives the extension host. */
+export async function deactivate(): Promise<void> {
+  if (current?.client.isRunning()) await current.client.stop();
+  current = undefined;
+}

@@ -1,0 +1,232 @@
+import * as vscode from 'vscode';
+import type { Range } from '../../../server/src/engine/types';
+import type { TimelineData } from '../../../server/src/protocol';
+import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../../webview/messages';
+import type { Ctx } from '../ctx';
+import { debounce } from '../debounce';
+import { itemAtCursor } from './itemAtCursor';
+import { createNonce, timelineHtml } from './webviewHtml';
+
+export const TIMELINE_VIEW_TYPE = 'crm-rollout.timeline';
+/** Quiet time after an edit before the timeline is asked for again. */
+const UPDATE_DELAY_MS = 250;
+const EXPORT_TIMEOUT_MS = 10_000;
+
+export interface RenderReport {
+  uri: string;
+  phases: number;
+  milestones: number;
+  ms: number;
+}
+
+function panelTitle(uri: vscode.Uri): string {
+  return `Timeline: ${uri.path.split('/').pop() ?? uri.path}`;
+}
+
+function webviewOptions(ctx: Ctx): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist')] };
+}
+
+function toRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function stateUri(state: unknown): vscode.Uri | undefined {
+  const uri = (state as Partial<WebviewState> | undefined)?.uri;
+  if (typeof uri !== 'string') return undefined;
+  try {
+    return vscode.Uri.parse(uri, true);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Gantt preview of one plan beside its editor: one panel per plan, revived after a reload
+ * by the serializer, refreshed (debounced) as the plan or its imports change, following the
+ * editor's cursor, and revealing in the editor whatever is clicked in the chart.
+ */
+export class TimelinePanel implements vscode.Disposable {
+  private static readonly panels = new Map<string, TimelinePanel>();
+  private static readonly rendered = new vscode.EventEmitter<RenderReport>();
+  /** Fires each time a webview has drawn a timeline. */
+  static readonly onDidRender = TimelinePanel.rendered.event;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly scheduleUpdate = debounce(() => void this.update(), UPDATE_DELAY_MS);
+  private data: TimelineData | undefined;
+  private generation = 0;
+  private highlighted: string | undefined;
+  private readonly pendingExports = new Map<ExportFormat, (text: string) => void>();
+
+  static createOrShow(ctx: Ctx, uri: vscode.Uri): TimelinePanel {
+    const existing = TimelinePanel.panels.get(uri.toString());
+    if (existing) {
+      existing.panel.reveal(existing.panel.viewColumn, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, panelTitle(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx));
+    return new TimelinePanel(ctx, panel, uri);
+  }
+
+  /** Restores a panel VS Code kept across a reload; its webview state names the plan. */
+  static revive(ctx: Ctx, panel: vscode.WebviewPanel, state: unknown): void {
+    const uri = stateUri(state);
+    if (!uri || TimelinePanel.panels.has(uri.toString())) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(ctx);
+    new TimelinePanel(ctx, panel, uri);
+  }
+
+  /** The panel the user is looking at, for the export commands of the panel's title bar. */
+  static active(): TimelinePanel | undefined {
+    return [...TimelinePanel.panels.values()].find((p) => p.panel.active) ?? [...TimelinePanel.panels.values()].find((p) => p.panel.visible);
+  }
+
+  static disposeAll(): void {
+    for (const panel of [...TimelinePanel.panels.values()]) panel.dispose();
+  }
+
+  private constructor(
+    private readonly ctx: Ctx,
+    private readonly panel: vscode.WebviewPanel,
+    readonly uri: vscode.Uri,
+  ) {
+    TimelinePanel.panels.set(uri.toString(), this);
+    panel.title = panelTitle(uri);
+    panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'images', 'icon.png');
+    panel.webview.html = timelineHtml(panel.webview, ctx.extension.extensionUri, createNonce());
+    const isMine = (u: vscode.Uri) => u.toString() === uri.toString();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isMine(e.document.uri) && e.contentChanges.length > 0) this.scheduleUpdate();
+      }),
+      // Imported people or holiday files and the configuration change the plan's diagnostics.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some(isMine)) this.scheduleUpdate();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (isMine(e.textEditor.document.uri)) this.followCursor(e.selections[0].active);
+      }),
+      ctx.onDidStartServer(() => this.scheduleUpdate()),
+    );
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async update(): Promise<void> {
+    const generation = ++this.generation;
+    const data = await this.ctx.timeline(this.uri);
+    // An older answer that arrives after a newer request would show stale dates.
+    if (generation !== this.generation || !TimelinePanel.panels.has(this.uri.toString())) return;
+    if (!data) {
+      const message = data === null ? 'This file is not a rollout plan (*.rollout.yaml).' : 'The language server is not running; see the CRM Rollout output channel.';
+      this.post({ type: 'unavailable', uri: this.uri.toString(), message });
+      return;
+    }
+    this.data = data;
+    this.post({ type: 'timeline', uri: this.uri.toString(), data });
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
+    if (editor) this.followCursor(editor.selection.active);
+  }
+
+  private followCursor(at: vscode.Position): void {
+    if (!this.data) return;
+    const id = itemAtCursor(this.data, { line: at.line, character: at.character });
+    if (id === this.highlighted) return;
+    this.highlighted = id;
+    this.post({ type: 'highlight', id });
+  }
+
+  private async onMessage(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        // A fresh or reloaded webview: it may show its saved state, but the plan may have changed since.
+        this.highlighted = undefined;
+        await this.update();
+        return;
+      case 'reveal':
+        await this.reveal(message.range);
+        return;
+      case 'exported': {
+        const waiting = this.pendingExports.get(message.format);
+        this.pendingExports.delete(message.format);
+        if (waiting) waiting(message.text);
+        else await this.deliver(message.format, message.text);
+        return;
+      }
+      case 'rendered':
+        this.ctx.output.debug(`timeline of ${this.uri.fsPath} drawn in ${message.ms.toFixed(1)} ms`);
+        TimelinePanel.rendered.fire({ uri: this.uri.toString(), phases: message.phases, milestones: message.milestones, ms: message.ms });
+        return;
+    }
+  }
+
+  private async reveal(range: Range): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
+    const selection = toRange(range);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, selection });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Asks the webview for the drawing in a format, then copies it or saves it (to `target`, else where the user picks). */
+  async export(format: ExportFormat, target?: vscode.Uri): Promise<void> {
+    const text = await new Promise<string | undefined>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingExports.delete(format);
+        resolve(undefined);
+      }, EXPORT_TIMEOUT_MS);
+      this.pendingExports.set(format, (t) => {
+        clearTimeout(timer);
+        resolve(t);
+      });
+      this.post({ type: 'export', format });
+    });
+    if (text === undefined) {
+      void vscode.window.showErrorMessage('The timeline did not answer; show the timeline panel and try again.');
+      return;
+    }
+    await this.deliver(format, text, target);
+  }
+
+  private async deliver(format: ExportFormat, text: string, chosen?: vscode.Uri): Promise<void> {
+    if (format === 'mermaid') {
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage('Copied the timeline as a Mermaid Gantt chart.');
+      return;
+    }
+    const name = (this.uri.path.split('/').pop() ?? 'plan').replace(/\.rollout\.ya?ml$/i, '');
+    const target =
+      chosen ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(this.uri, '..', `${name}.timeline.svg`),
+        filters: { 'SVG image': ['svg'] },
+        saveLabel: 'Save timeline',
+      }));
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    this.ctx.output.info(`saved the timeline of ${this.uri.fsPath} to ${target.fsPath}`);
+  }
+
+  dispose(): void {
+    if (TimelinePanel.panels.get(this.uri.toString()) === this) TimelinePanel.panels.delete(this.uri.toString());
+    this.scheduleUpdate.cancel();
+    this.generation++;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Brings timeline panels back after a window reload (needs `onWebviewPanel:crm-rollout.timeline`). */
+export function registerTimelineSerializer(ctx: Ctx): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+    deserializeWebviewPanel: async (panel, state) => TimelinePanel.revive(ctx, panel, state),
+  });
+}

@@ -1,0 +1,35 @@
+import * as crypto from 'node:crypto';
+import * as vscode from 'vscode';
+
+/** A fresh nonce per page load: the only scripts and inline styles that run are the ones carrying it. */
+export function createNonce(): string {
+  return crypto.randomBytes(18).toString('base64');
+}
+
+/** The strict policy: nothing remote, no inline handlers, only the extension's own files and nonced code. */
+export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
+  return [`default-src 'none'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
+}
+
+/**
+ * The timeline page. It holds no plan text at all: the data arrives by postMessage and the
+ * webview builds every node from it, so nothing here needs escaping but the nonce and URIs,
+ * which contain no markup characters.
+ */
+export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string): string {
+  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', name)).toString();
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${asset('webview.css')}">
+<title>Rollout timeline</title>
+</head>
+<body>
+<main id="app" aria-busy="true"></main>
+<script nonce="${nonce}" src="${asset('webview.js')}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,115 @@
+import { dayFromIso } from '../../server/src/engine/calendar';
+import type { TimelineData } from '../../server/src/protocol';
+import { RIGHT_PAD } from '../../server/src/render/timelineLayout';
+import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
+
+/** What a click, Enter or Space on the chart asks for: the entry and where it is in the plan. */
+export interface RevealRequest {
+  id: string;
+  kind: 'phase' | 'milestone';
+}
+
+const ITEM = '[data-id][data-kind]';
+const MIN_WIDTH = 640;
+/** Below this many pixels a day, month labels collide: a long plan scrolls sideways instead. */
+const MIN_DAY_PX = 2;
+/** The renderer's name column, plus the week of padding it adds on each side of the axis. */
+const NAME_COLUMN_PX = 230;
+const AXIS_PAD_DAYS = 14;
+
+/** The narrowest drawing of a plan that keeps its axis readable. */
+function readableWidth(data: TimelineData): number {
+  const first = data.start ? dayFromIso(data.start) : undefined;
+  const last = data.end ? dayFromIso(data.end) : undefined;
+  const days = first !== undefined && last !== undefined ? last - first + 1 + AXIS_PAD_DAYS : 0;
+  return NAME_COLUMN_PX + RIGHT_PAD + days * MIN_DAY_PX;
+}
+
+function itemOf(target: EventTarget | null): Element | null {
+  return target instanceof Element ? target.closest(ITEM) : null;
+}
+
+function selectorFor(id: string): string {
+  return `${ITEM}[data-id="${CSS.escape(id)}"]`;
+}
+
+/**
+ * The chart area: draws the SVG the shared renderer produces, swaps it in one step so an
+ * update neither flickers nor loses the scroll position or the focused bar, marks the entry
+ * under the editor's cursor, and turns clicks and keys on bars and milestones into reveals.
+ */
+export class Chart {
+  private highlighted: string | undefined;
+
+  constructor(
+    private readonly container: HTMLElement,
+    onReveal: (request: RevealRequest) => void,
+  ) {
+    container.addEventListener('click', (event) => {
+      const item = itemOf(event.target);
+      if (item) onReveal(this.requestOf(item));
+    });
+    container.addEventListener('keydown', (event) => {
+      const item = itemOf(event.target);
+      if (!item) return;
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        onReveal(this.requestOf(item));
+      } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        this.moveFocus(item, event.key === 'ArrowDown' ? 1 : -1);
+      }
+    });
+  }
+
+  /** The width the next drawing is fitted to. */
+  width(): number {
+    return Math.max(MIN_WIDTH, Math.floor(this.container.clientWidth));
+  }
+
+  /** Draws the timeline; returns the time taken in milliseconds. */
+  render(data: TimelineData): number {
+    const started = performance.now();
+    const markup = renderTimelineSvg(data, { theme: 'vscode', width: Math.max(this.width(), readableWidth(data)) });
+    // Parsed as XML, never as HTML: plan text is already escaped in it, and a parsed <script> never runs.
+    const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+    const svg = parsed.documentElement;
+    if (svg.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) {
+      throw new Error('the timeline drawing could not be read');
+    }
+    const focused = itemOf(document.activeElement)?.getAttribute('data-id') ?? undefined;
+    const { scrollLeft, scrollTop } = this.container;
+    this.container.replaceChildren(document.importNode(svg, true));
+    this.container.scrollLeft = scrollLeft;
+    this.container.scrollTop = scrollTop;
+    if (focused) (this.container.querySelector(selectorFor(focused)) as SVGElement | HTMLElement | null)?.focus({ preventScroll: true });
+    this.highlight(this.highlighted, false);
+    return performance.now() - started;
+  }
+
+  /** Marks the entry under the editor's cursor and scrolls it into view. */
+  highlight(id: string | undefined, scroll = true): void {
+    this.highlighted = id;
+    for (const el of this.container.querySelectorAll('.is-current')) el.classList.remove('is-current');
+    if (!id) return;
+    const item = this.container.querySelector(selectorFor(id));
+    if (!item) return;
+    item.classList.add('is-current');
+    for (const label of this.container.querySelectorAll(`[data-for="${CSS.escape(id)}"]`)) label.classList.add('is-current');
+    if (scroll) item.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  current(): string | undefined {
+    return this.highlighted;
+  }
+
+  private requestOf(item: Element): RevealRequest {
+    return { id: item.getAttribute('data-id') ?? '', kind: item.getAttribute('data-kind') === 'milestone' ? 'milestone' : 'phase' };
+  }
+
+  private moveFocus(from: Element, step: number): void {
+    const items = [...this.container.querySelectorAll<SVGElement>(ITEM)];
+    const next = items[items.indexOf(from as SVGElement) + step];
+    next?.focus();
+  }
+}

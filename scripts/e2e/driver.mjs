@@ -1,0 +1,327 @@
+// Runs the extension's end-to-end suites in code-server's VS Code, in Debian's chromium driven
+// by playwright-core. Called by scripts/e2e/run.sh, which installs and builds first.
+//
+// 1. starts code-server's VS Code server on a free loopback port with a throw-away data dir;
+// 2. session "tests": opens a copy of tests/e2e/fixtures/workspace with this repository as the
+//    extension under development and out/test/index.js as the tests (the same run() entry
+//    @vscode/test-electron calls); window.codeAutomationExit reports the exit code;
+// 3. session "tour": opens a copy of samples/ and walks out/test/tour.js, answering its
+//    checkpoints: looks inside the timeline webview, presses keys in it, takes screenshots;
+// 4. with --vsix: installs crm-rollout.vsix into the server and checks it activates on a plan;
+// 5. prints every result and the closing line "e2e: N passed, N failed".
+// Options: --screenshots (write docs/images/timeline-{light,dark}.png), --vsix, --verbose
+// (the server's and the workbench's logs), --keep (keep the temporary folder of the run).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { repo, testsWorkspace as makeTestsWorkspace, tourWorkspace as makeTourWorkspace } from './workspace.mjs';
+
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const codeServer = option('--code-server');
+const wantScreenshots = argv.includes('--screenshots');
+const wantVsix = argv.includes('--vsix');
+const verbose = argv.includes('--verbose') || !!process.env.CRM_ROLLOUT_E2E_VERBOSE;
+const keep = argv.includes('--keep');
+const SESSION_LIMIT_MS = 150_000;
+
+const results = [];
+const record = (title, ok, error) => results.push({ title, state: ok ? 'passed' : 'failed', error });
+
+function finish(extraFailure) {
+  if (extraFailure) record(extraFailure.title, false, extraFailure.error);
+  for (const r of results) console.log(`${r.state === 'passed' ? '  ✓' : '  ✗'} ${r.title}${r.error ? `\n      ${String(r.error).split('\n').join('\n      ')}` : ''}`);
+  const passed = results.filter((r) => r.state === 'passed').length;
+  const failed = results.length - passed;
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || results.length === 0 ? 1 : 0;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function chromiumPath() {
+  for (const candidate of [process.env.CRM_ROLLOUT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean)) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error('chromium not found; run scripts/e2e/setup.sh or set CRM_ROLLOUT_CHROMIUM');
+}
+
+/** Starts the VS Code server and resolves once it listens. */
+function startServer(serverMain, port, dataDir, env) {
+  const args = [
+    serverMain,
+    '--host', '127.0.0.1',
+    '--port', String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-workspace-trust',
+    '--server-data-dir', path.join(dataDir, 'server'),
+    '--user-data-dir', path.join(dataDir, 'user'),
+    '--extensions-dir', path.join(dataDir, 'extensions'),
+  ];
+  // Its own process group, so stopping it also stops the extension hosts and language servers it started.
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const log = [];
+  const onData = (chunk) => {
+    const text = chunk.toString();
+    log.push(text);
+    if (verbose) process.stderr.write(`[server] ${text}`);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the VS Code server did not start in 60 s:\n${log.join('')}`)), 60_000);
+    const watch = (chunk) => {
+      if (/Extension host agent listening on|Web UI available at|Server bound to/.test(chunk.toString())) {
+        clearTimeout(timer);
+        resolve({ child, log, stop: () => stopServer(child) });
+      }
+    };
+    child.stdout.on('data', watch);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the VS Code server exited with ${code}:\n${log.join('')}`));
+    });
+  });
+}
+
+function workbenchUrl(port, folder, payload) {
+  const query = new URLSearchParams({ folder });
+  if (payload) query.set('payload', JSON.stringify(payload));
+  return `http://127.0.0.1:${port}/?${query}`;
+}
+
+/** SIGTERM to the server's process group, SIGKILL if it is still there after 5 s. */
+async function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const signal = (name) => {
+    try {
+      process.kill(-child.pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const remote = (port, p) => `vscode-remote://127.0.0.1:${port}${p}`;
+
+/** The webview frame that shows the timeline (VS Code nests the page in two iframes). */
+async function timelineFrame(page, limitMs = 20_000) {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.$('svg.crm-timeline')) return frame;
+      } catch {
+        // A frame that navigated away while we looked.
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('no webview frame shows svg.crm-timeline');
+}
+
+/** Answers the tour's checkpoints until the session ends. */
+function answerCheckpoints(page, tourDir, dialogs, stopped) {
+  let n = 1;
+  const answer = async (checkpoint) => {
+    const frame = await timelineFrame(page);
+    switch (checkpoint.name) {
+      case 'inspect-escaping': {
+        const found = await frame.evaluate(() => {
+          const svg = document.querySelector('svg.crm-timeline');
+          const texts = [...(svg?.querySelectorAll('text, title') ?? [])].map((t) => t.textContent ?? '');
+          return {
+            scripts: document.querySelectorAll('svg script, svg foreignObject, svg iframe, svg [onload], svg [onerror], img').length,
+            shownAsText: texts.some((t) => t.includes('<script>document.title')) && texts.some((t) => t.includes('</text><script>alert("phase")</script>')),
+            title: document.title,
+            csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+            inlineHandlers: [...document.querySelectorAll('*')].some((el) => [...el.attributes].some((a) => a.name.startsWith('on'))),
+          };
+        });
+        const problems = [];
+        if (found.scripts > 0) problems.push(`${found.scripts} script-capable element(s) in the chart`);
+        if (!found.shownAsText) problems.push('the plan names are not shown as literal text');
+        if (found.title === 'pwned') problems.push('a script from the plan ran');
+        if (found.inlineHandlers) problems.push('an element carries an inline event handler');
+        if (!/default-src 'none'/.test(found.csp) || !/script-src 'nonce-[^']+'/.test(found.csp)) problems.push(`weak CSP: ${found.csp}`);
+        if (dialogs.length > 0) problems.push(`dialogs opened: ${dialogs.join(' | ')}`);
+        return { ok: problems.length === 0, detail: problems.join('; ') };
+      }
+      case 'press-enter-on': {
+        const selector = `[data-id="${checkpoint.id}"][data-kind]`;
+        await frame.focus(selector);
+        await frame.press(selector, 'Enter');
+        return { ok: true };
+      }
+      case 'click': {
+        await frame.click(`[data-id="${checkpoint.id}"][data-kind]`);
+        return { ok: true };
+      }
+      case 'expect-highlight': {
+        await frame.waitForSelector(`[data-id="${checkpoint.id}"][data-kind].is-current`, { timeout: 10_000 });
+        return { ok: true };
+      }
+      case 'screenshot': {
+        await frame.waitForFunction((cls) => document.body.classList.contains(cls), checkpoint.bodyClass, { timeout: 15_000 });
+        // Let the theme's transition and the last redraw settle before the picture.
+        await page.waitForTimeout(800);
+        // Only the pictures docs/vscode.md shows go to docs/images, and only when asked for.
+        const dir = wantScreenshots && checkpoint.docs ? path.join(repo, 'docs', 'images') : path.join(tourDir, 'shots');
+        mkdirSync(dir, { recursive: true });
+        await page.screenshot({ path: path.join(dir, checkpoint.file) });
+        return { ok: true, detail: path.join(dir, checkpoint.file) };
+      }
+      default:
+        return { ok: false, detail: `unknown checkpoint ${checkpoint.name}` };
+    }
+  };
+  return (async () => {
+    while (!stopped()) {
+      const file = path.join(tourDir, `checkpoint-${n}.json`);
+      if (!existsSync(file)) {
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      const checkpoint = JSON.parse(readFileSync(file, 'utf8'));
+      let ack;
+      try {
+        ack = await answer(checkpoint);
+      } catch (error) {
+        ack = { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+      writeFileSync(path.join(tourDir, `ack-${n}.json`), JSON.stringify(ack));
+      n++;
+    }
+  })();
+}
+
+/** Opens the workbench and resolves with the exit code the tests report through the smoke-test driver hooks. */
+async function runSession(browser, name, url, { tourDir } = {}) {
+  // The clipboard permissions let "Copy as Mermaid" be read back by the tests.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const dialogs = [];
+  let exit;
+  const exited = new Promise((resolve) => (exit = resolve));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    if (verbose) console.error(`[${name}:${type}]`, ...(Array.isArray(args) ? args : [args]));
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => exit(code));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  if (verbose) page.on('console', (m) => console.error(`[${name}:console] ${m.text()}`));
+  let done = false;
+  const answering = tourDir ? answerCheckpoints(page, tourDir, dialogs, () => done) : Promise.resolve();
+  const started = Date.now();
+  await page.goto(url);
+  const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), SESSION_LIMIT_MS))]);
+  done = true;
+  await answering;
+  if (verbose) console.error(`[${name}] ended with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await context.close();
+  return code;
+}
+
+function readResults(file, prefix) {
+  if (!existsSync(file)) return undefined;
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  for (const t of data.tests) record(`${prefix}${t.title}`, t.state === 'passed', t.error);
+  rmSync(file);
+  return data;
+}
+
+async function main() {
+  if (!codeServer) throw new Error('usage: driver.mjs --code-server <dir> [--screenshots] [--vsix] [--verbose]');
+  const serverMain = path.join(codeServer, 'lib', 'vscode', 'out', 'server-main.js');
+  const started = Date.now();
+  const work = mkdtempSync(path.join(tmpdir(), 'crm-rollout-e2e-'));
+  const resultsFile = path.join(work, 'results.json');
+  const tourDir = path.join(work, 'tour');
+  mkdirSync(tourDir);
+  const testsWorkspace = makeTestsWorkspace(path.join(work, 'tests-ws'));
+  const tourWorkspace = makeTourWorkspace(path.join(work, 'tour-ws'));
+  const port = await freePort();
+  const server = await startServer(serverMain, port, work, { CRM_ROLLOUT_E2E_RESULTS: resultsFile, CRM_ROLLOUT_E2E_TOUR: tourDir });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  try {
+    const dev = [['extensionDevelopmentPath', remote(port, repo)]];
+    const testsCode = await runSession(browser, 'tests', workbenchUrl(port, testsWorkspace, [...dev, ['extensionTestsPath', remote(port, path.join(repo, 'out', 'test', 'index.js'))]]));
+    const tests = readResults(resultsFile, '');
+    if (!tests) record('extension tests ran and reported', false, `no results; the session ended with ${testsCode}\n${server.log.join('').slice(-4000)}`);
+    else if (tests.failed === 0 && testsCode !== 0) record('extension host exit code', false, `tests passed but the session ended with ${testsCode}`);
+    if (tests?.activation) {
+      const a = tests.activation;
+      console.log(`activation: commands registered after ${a.registeredMs.toFixed(1)} ms, language server ready after ${a.serverReadyMs?.toFixed(1) ?? '?'} ms (VS Code ${tests.vscodeVersion})`);
+    }
+
+    const tourCode = await runSession(browser, 'tour', workbenchUrl(port, tourWorkspace, [...dev, ['extensionTestsPath', remote(port, path.join(repo, 'out', 'test', 'tour.js'))]]), { tourDir });
+    const tour = readResults(resultsFile, '');
+    if (!tour) record('tour ran and reported', false, `no results; the session ended with ${tourCode}`);
+
+    if (wantVsix) await checkVsix(browser, serverMain, work, testsWorkspace);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  console.log(`e2e: ran in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Kept after a failure (or with --keep), for its logs, workspaces and screenshots.
+  if (!keep && results.every((r) => r.state === 'passed')) rmSync(work, { recursive: true, force: true });
+  else console.log(`e2e: work files kept in ${work}`);
+}
+
+/** Installs the packaged extension into a fresh server and checks it activates on a plan, without the development copy. */
+async function checkVsix(browser, serverMain, work, workspace) {
+  const vsix = path.join(repo, 'crm-rollout.vsix');
+  const dataDir = path.join(work, 'vsix');
+  mkdirSync(path.join(dataDir, 'extensions'), { recursive: true });
+  const install = spawnSync(process.execPath, [serverMain, '--extensions-dir', path.join(dataDir, 'extensions'), '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  const installed = install.status === 0 && /successfully installed|already installed/i.test(install.stdout + install.stderr);
+  record('vsix: installs into code-server', installed, installed ? undefined : `${install.stdout}\n${install.stderr}`);
+  if (!installed) return;
+  // VS Code runs a tests file only for an extension under development: an empty probe plays that part.
+  const probe = path.join(dataDir, 'probe');
+  mkdirSync(probe, { recursive: true });
+  writeFileSync(path.join(probe, 'package.json'), JSON.stringify({ name: 'vsix-probe', publisher: 'crm-rollout-tests', version: '0.0.0', engines: { vscode: '^1.91.0' } }));
+  const port = await freePort();
+  const resultsFile = path.join(dataDir, 'results.json');
+  const server = await startServer(serverMain, port, dataDir, { CRM_ROLLOUT_E2E_RESULTS: resultsFile });
+  try {
+    const payload = [['extensionDevelopmentPath', remote(port, probe)], ['extensionTestsPath', remote(port, path.join(repo, 'out', 'test', 'vsix.js'))]];
+    const code = await runSession(browser, 'vsix', workbenchUrl(port, workspace, payload));
+    const data = readResults(resultsFile, 'vsix: ');
+    if (!data) record('vsix: the installed extension ran its checks', false, `no results; the session ended with ${code}`);
+    else if (data.activation) console.log(`vsix activation: commands registered after ${data.activation.registeredMs.toFixed(1)} ms, language server ready after ${data.activation.serverReadyMs?.toFixed(1) ?? '?'} ms`);
+  } finally {
+    await server.stop();
+  }
+}
+
+// Exits as soon as the results are out: nothing of the run is left to wait for.
+main().then(
+  () => finish(),
+  (error) => finish({ title: 'end-to-end run', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+).finally(() => process.exit());

@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CrmRolloutApi } from '../../client/src/api';
+import { EXTENSION_ID, rangeOf, when } from './helpers';
+
+/**
+ * The walk that scripts/e2e/driver.mjs takes screenshots and webview checks along: the
+ * extension host puts the editor in a state (a plan open, its timeline drawn, a theme), then
+ * stops at a checkpoint until the driver, which sees the page through chromium, has done its
+ * part (look inside the webview, press a key in it, take a screenshot) and acknowledged.
+ * What the driver finds comes back in the acknowledgement, so every check is counted here.
+ *
+ * Handshake files live in `CRM_ROLLOUT_E2E_TOUR`: `checkpoint-N.json` ({ name }) from here,
+ * `ack-N.json` ({ ok, detail }) from the driver. Results go to `CRM_ROLLOUT_E2E_RESULTS`.
+ */
+
+interface Ack {
+  ok: boolean;
+  detail?: string;
+}
+
+interface Check {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+}
+
+const ACK_LIMIT_MS = 60_000;
+let checkpoints = 0;
+
+function tourDir(): string {
+  const dir = process.env.CRM_ROLLOUT_E2E_TOUR;
+  if (!dir) throw new Error('CRM_ROLLOUT_E2E_TOUR is not set: the tour runs only under scripts/e2e/driver.mjs');
+  return dir;
+}
+
+/** Hands over to the driver and resolves with its answer (polling: the driver is another process with no event to wait on). */
+async function checkpoint(name: string, data: Record<string, unknown> = {}): Promise<Ack> {
+  const n = ++checkpoints;
+  const dir = tourDir();
+  writeFileSync(path.join(dir, `checkpoint-${n}.json`), JSON.stringify({ name, ...data }));
+  const ackFile = path.join(dir, `ack-${n}.json`);
+  const deadline = Date.now() + ACK_LIMIT_MS;
+  while (!existsSync(ackFile)) {
+    if (Date.now() > deadline) throw new Error(`the driver did not answer checkpoint "${name}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return JSON.parse(readFileSync(ackFile, 'utf8')) as Ack;
+}
+
+function folderFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tour needs a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+async function showWithTimeline(api: CrmRolloutApi, relative: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(folderFile(relative));
+  const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+  const drawn = when(api.onDidRenderTimeline, (r) => (r?.uri === document.uri.toString() ? r : undefined), `the timeline of ${relative}`);
+  await vscode.commands.executeCommand('crm-rollout.showTimeline', document.uri);
+  await drawn;
+  return editor;
+}
+
+async function setTheme(theme: string): Promise<void> {
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+}
+
+/** Pictures that do not change with the day they are taken, and show the today line inside the plan. */
+async function setAsOf(date: string): Promise<void> {
+  await vscode.workspace.getConfiguration('crm-rollout').update('asOf', date, vscode.ConfigurationTarget.Workspace);
+}
+
+async function tidyWindow(): Promise<void> {
+  for (const command of ['workbench.action.closeSidebar', 'workbench.action.closePanel', 'workbench.action.closeAuxiliaryBar', 'notifications.clearAll']) {
+    await vscode.commands.executeCommand(command).then(undefined, () => undefined);
+  }
+}
+
+/** The plan on a third of the window and the timeline on the rest, as the screenshots show them. */
+async function widenTimeline(): Promise<void> {
+  await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{ size: 0.32 }, { size: 0.68 }] });
+}
+
+function selectionIs(editor: vscode.TextEditor, range: vscode.Range): true | undefined {
+  return editor.selection.isEqual(new vscode.Selection(range.start, range.end)) ? true : undefined;
+}
+
+export async function run(): Promise<void> {
+  const checks: Check[] = [];
+  const check = async (title: string, body: () => Promise<void>) => {
+    try {
+      await body();
+      checks.push({ title, state: 'passed' });
+      console.log(`tour check passed: ${title}`);
+    } catch (error) {
+      checks.push({ title, state: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      console.log(`tour check failed: ${title}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const extension = vscode.extensions.getExtension<CrmRolloutApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  await tidyWindow();
+
+  let xss: vscode.TextEditor | undefined;
+  await check('webview: plan text with markup is shown as text, never run', async () => {
+    xss = await showWithTimeline(api, 'xss.rollout.yaml');
+    const ack = await checkpoint('inspect-escaping');
+    assert.ok(ack.ok, ack.detail);
+  });
+
+  await check('webview: Enter on a focused bar reveals the phase in the editor', async () => {
+    assert.ok(xss);
+    const editor = xss;
+    const target = rangeOf(editor.document, 'setup');
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One, true);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const revealed = when(vscode.window.onDidChangeTextEditorSelection, () => selectionIs(editor, target), 'the setup phase to be selected');
+    const ack = await checkpoint('press-enter-on', { id: 'setup' });
+    assert.ok(ack.ok, ack.detail);
+    await revealed;
+  });
+
+  await check('webview: clicking a milestone reveals it in the editor', async () => {
+    assert.ok(xss);
+    const editor = xss;
+    const target = rangeOf(editor.document, 'scope');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const revealed = when(vscode.window.onDidChangeTextEditorSelection, () => selectionIs(editor, target), 'the scope milestone to be selected');
+    const ack = await checkpoint('click', { id: 'scope' });
+    assert.ok(ack.ok, ack.detail);
+    await revealed;
+  });
+
+  await check('webview: moving the cursor into a phase highlights its bar', async () => {
+    assert.ok(xss);
+    const editor = await vscode.window.showTextDocument(xss.document, vscode.ViewColumn.One);
+    const inside = rangeOf(editor.document, 'duration: 2w').start;
+    editor.selection = new vscode.Selection(inside, inside);
+    const ack = await checkpoint('expect-highlight', { id: 'setup' });
+    assert.ok(ack.ok, ack.detail);
+  });
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await check('screenshot: the mid-size sample in a light theme', async () => {
+    await setTheme('Default Light Modern');
+    await setAsOf('2027-04-19');
+    await showWithTimeline(api, 'mid/northwind.rollout.yaml');
+    await tidyWindow();
+    await widenTimeline();
+    const ack = await checkpoint('screenshot', { file: 'timeline-light.png', bodyClass: 'vscode-light', docs: true });
+    assert.ok(ack.ok, ack.detail);
+  });
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await check('screenshot: the enterprise sample in a dark theme', async () => {
+    await setTheme('Default Dark Modern');
+    await setAsOf('2027-06-14');
+    await showWithTimeline(api, 'enterprise/contoso.rollout.yaml');
+    await tidyWindow();
+    await widenTimeline();
+    const ack = await checkpoint('screenshot', { file: 'timeline-dark.png', bodyClass: 'vscode-dark', docs: true });
+    assert.ok(ack.ok, ack.detail);
+  });
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await check('screenshot: the small sample in a high contrast theme', async () => {
+    await setTheme('Default High Contrast');
+    await showWithTimeline(api, 'small/acme.rollout.yaml');
+    await tidyWindow();
+    await widenTimeline();
+    const ack = await checkpoint('screenshot', { file: 'timeline-high-contrast.png', bodyClass: 'vscode-high-contrast', docs: false });
+    assert.ok(ack.ok, ack.detail);
+  });
+
+  const passed = checks.filter((c) => c.state === 'passed').length;
+  const failed = checks.length - passed;
+  const file = process.env.CRM_ROLLOUT_E2E_RESULTS;
+  if (file) writeFileSync(file, JSON.stringify({ passed, failed, activation: api.activation, vscodeVersion: vscode.version, tests: checks }, null, 2));
+  if (failed > 0) throw new Error(`${failed} tour check(s) failed`);
+}
