@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleDocUrl } from '../../server/src/engine/rules/docs';
+import { ruleDocUrl } from '../../server/src/engine/ruleDocs';
 import type { Cmd, Ctx } from './ctx';
 import { createPlan, type NewPlanOptions } from './newPlan';
 import { TimelinePanel } from './preview/timelinePanel';

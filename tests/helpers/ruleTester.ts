@@ -4,7 +4,7 @@ import { applySafeFixes } from '../../server/src/engine/fix';
 import { resolveImports } from '../../server/src/engine/imports';
 import { buildPlan } from '../../server/src/engine/model';
 import { parseSource } from '../../server/src/engine/parse';
-import { runRules } from '../../server/src/engine/rules/run';
+import { runRules } from '../../server/src/engine/runRules';
 import type { Rule } from '../../server/src/engine/rules/types';
 import { buildSchedule } from '../../server/src/engine/schedule';
 import { dayFromIso } from '../../server/src/engine/calendar';

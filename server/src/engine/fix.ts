@@ -37,8 +37,15 @@ export interface FixLoopResult {
   remaining: Finding[];
 }
 
+/**
+ * Passes `fixUntilStable` makes at most. Fixes that insert at the same place (the missing
+ * phases of a skeletal plan) land one per pass, and the fuzz suite (tests/fuzz) found plans
+ * that need a dozen passes; the bound only stops two fixes that undo each other.
+ */
+export const MAX_FIX_PASSES = 30;
+
 /** Re-lints and re-fixes until the text stops changing (bounded, in case two fixes fight). */
-export function fixUntilStable(text: string, lint: (text: string) => Finding[], maxPasses = 10): FixLoopResult {
+export function fixUntilStable(text: string, lint: (text: string) => Finding[], maxPasses = MAX_FIX_PASSES): FixLoopResult {
   let current = text;
   const applied: FixLoopResult['applied'] = [];
   let findings = lint(current);

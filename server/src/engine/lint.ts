@@ -8,7 +8,7 @@ import { resolveImports, type ImportResolution } from './imports';
 import { buildPlan, type Plan } from './model';
 import { documentValue, parseSource } from './parse';
 import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
-import { runRules } from './rules/run';
+import { runRules } from './runRules';
 import type { RuleSetting } from './config';
 import { buildSchedule, type Schedule } from './schedule';
 import { validateAgainstSchema } from './schema';

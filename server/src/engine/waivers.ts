@@ -1,8 +1,8 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import planSchema from '../../../schemas/plan.schema.json';
 import { dayFromIso, isoFromDay } from './calendar';
-import { CORE_RULES } from './rules/core';
-import { formatMessage } from './rules/messages';
+import { CORE_RULES } from './coreRules';
+import { formatMessage } from './messages';
 import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
 import { closest } from './suggest';
 import type { Finding, Fix } from './types';

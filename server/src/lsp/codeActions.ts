@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import { disableLineEdit } from '../engine/disables';
 import { fixUntilStable } from '../engine/fix';
-import { ruleDocUrl } from '../engine/rules/docs';
+import { ruleDocUrl } from '../engine/ruleDocs';
 import { minimalEdit } from '../engine/textDiff';
 import type { Finding } from '../engine/types';
 import { isDiagnosticOf, toDiagnostic, toProtocolEdit } from './diagnostics';

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { ruleDocUrl } from '../engine/rules/docs';
+import { ruleDocUrl } from '../engine/ruleDocs';
 import { rangeFromOffsets, type SourceFile } from '../engine/source';
 import type { Finding, Severity, TextEdit as EngineEdit } from '../engine/types';
 

@@ -9,7 +9,7 @@ import type { Entity, Person, Phase, Plan } from '../engine/model';
 import { declarationOf, directoryOccurrences, occurrenceAt, planOccurrences, type IdOccurrence } from '../engine/occurrences';
 import { responsibilitiesOf } from '../engine/responsibilities';
 import { ruleMeta } from '../engine/rules/index';
-import { ruleDocUrl } from '../engine/rules/docs';
+import { ruleDocUrl } from '../engine/ruleDocs';
 import type { Schedule } from '../engine/schedule';
 import type { SchemaKind } from '../engine/schema';
 import { descriptionOf, schemaAtPath, titleOf } from '../engine/schemaPath';

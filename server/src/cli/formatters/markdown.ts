@@ -1,4 +1,4 @@
-import { ruleDocUrl } from '../../engine/rules/docs';
+import { ruleDocUrl } from '../../engine/ruleDocs';
 import { hiddenSummary, oneBased, plural, problemSummary, type Formatter } from '../report';
 
 /**

@@ -1,4 +1,4 @@
-import { ruleDocUrl } from '../../engine/rules/docs';
+import { ruleDocUrl } from '../../engine/ruleDocs';
 import type { Severity } from '../../engine/types';
 import { oneBased, type Formatter } from '../report';
 

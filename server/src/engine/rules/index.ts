@@ -1,4 +1,4 @@
-import { CORE_RULES } from './core';
+import { CORE_RULES } from '../coreRules';
 import { accessControl } from './access-control';
 import { budgetCoverage } from './budget-coverage';
 import { budgetDefined } from './budget-defined';

@@ -1,4 +1,4 @@
-import type { RuleMeta } from './types';
+import type { RuleMeta } from './rules/types';
 
 /**
  * Findings the pipeline itself produces (parse, schema, imports, configuration). They have

@@ -1,13 +1,13 @@
 import type { Node } from 'yaml';
-import type { Plan } from '../model';
-import type { Schedule } from '../schedule';
-import { nodeOffsets, rangeFromOffsets, type SourceFile } from '../source';
-import type { RuleSetting } from '../config';
-import type { Finding, RelatedLocation } from '../types';
+import type { Plan } from './model';
+import type { Schedule } from './schedule';
+import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
+import type { RuleSetting } from './config';
+import type { Finding, RelatedLocation } from './types';
 import { formatMessage } from './messages';
-import type { Report, Rule } from './types';
+import type { Report, Rule } from './rules/types';
 
-export type { RuleSetting } from '../config';
+export type { RuleSetting } from './config';
 
 export interface RunRulesInput {
   plan: Plan;
