@@ -116,18 +116,28 @@ interface FlowState {
   quote?: '"' | "'";
 }
 
+/** Index of the quote that closes a `quote`d scalar, reading from `from` (`\"` and `''` are escapes); -1 when the text ends first. */
+function closingQuote(text: string, from: number, quote: string): number {
+  for (let i = from; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
 function scanFlow(text: string, state: FlowState): FlowState {
   let { depth, quote } = state;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
     if (quote) {
-      if (quote === '"' && ch === '\\') i++;
-      else if (ch === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = undefined;
-      }
+      i = closingQuote(text, i, quote);
+      if (i < 0) break;
+      quote = undefined;
       continue;
     }
+    const ch = text[i];
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '[' || ch === '{') depth++;
     else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
@@ -221,15 +231,13 @@ function readFlow(text: string, basePath: PathSegment[]): { position: CursorPosi
   let quoteStart: number | undefined;
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
     if (quote) {
-      if (quote === '"' && ch === '\\') i++;
-      else if (ch === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = undefined;
-      }
+      i = closingQuote(text, i, quote);
+      if (i < 0) break;
+      quote = undefined;
       continue;
     }
+    const ch = text[i];
     const top = frames[frames.length - 1];
     if (ch === '"' || ch === "'") {
       quote = ch;

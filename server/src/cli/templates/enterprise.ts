@@ -1,4 +1,5 @@
 import type { PlanTemplate } from './render';
+import { duplicateRateKpi, gate, goNoGo, migrationChecklist, weeklyActiveKpi } from './sections';
 
 /**
  * An enterprise (two regions rolled out in two waves over about nine months): the shape of
@@ -71,9 +72,7 @@ export const ENTERPRISE: PlanTemplate = {
         { task: 'Publish the communication plan and the programme page', tags: ['communication'], owner: 'change-lead' },
         { task: 'Start the data protection impact assessment', tags: ['compliance'], owner: 'dpo' },
       ],
-      milestones: [
-        { id: 'programme-approved', name: 'Programme approved by the steering committee', owner: 'sponsor-lead', gate: true, criteria: ['Business case and budget approved', 'Wave scope agreed'] },
-      ],
+      milestones: [gate('programme-approved', 'Programme approved by the steering committee', ['Business case and budget approved', 'Wave scope agreed'], 'sponsor-lead')],
     },
     {
       id: 'solution-design',
@@ -89,7 +88,7 @@ export const ENTERPRISE: PlanTemplate = {
         { task: 'Recruit a champion network with one champion per 15 users', tags: ['champions'], owner: 'change-lead' },
       ],
       milestones: [
-        { id: 'design-signed-off', name: 'Design authority sign-off', owner: 'architect', gate: true, criteria: ['Every must customization traced to an objective', 'Security design approved by the data protection officer'] },
+        gate('design-signed-off', 'Design authority sign-off', ['Every must customization traced to an objective', 'Security design approved by the data protection officer'], 'architect'),
       ],
     },
     {
@@ -116,15 +115,15 @@ export const ENTERPRISE: PlanTemplate = {
       after: ['mobilise'],
       wave: 1,
       comment: 'Wave 1: region A and global marketing',
-      checklist: [
-        { task: 'Profile region A accounts, contacts, opportunities and cases', tags: ['data-audit'], owner: 'region-a-steward' },
-        { task: 'Map legacy entities to the new data model', tags: ['data-mapping'] },
-        { task: 'Deduplicate accounts and enrich missing company numbers', tags: ['data-cleansing'], owner: 'region-a-steward' },
-        { task: 'Trial migration into a full-copy sandbox', tags: ['test-migration'] },
-        { task: 'Full backup of the legacy database before cutover', tags: ['backup'] },
-        { task: 'Final migration over the cutover weekend', tags: ['final-migration'] },
-        { task: 'Reconcile record counts and sample accounts with the regional steward', tags: ['validation'], owner: 'region-a-steward' },
-      ],
+      checklist: migrationChecklist({
+        'data-audit': { task: 'Profile region A accounts, contacts, opportunities and cases', owner: 'region-a-steward' },
+        'data-mapping': 'Map legacy entities to the new data model',
+        'data-cleansing': { task: 'Deduplicate accounts and enrich missing company numbers', owner: 'region-a-steward' },
+        'test-migration': 'Trial migration into a full-copy sandbox',
+        backup: 'Full backup of the legacy database before cutover',
+        'final-migration': 'Final migration over the cutover weekend',
+        validation: { task: 'Reconcile record counts and sample accounts with the regional steward', owner: 'region-a-steward' },
+      }),
       milestones: [{ id: 'wave1-data-cutover', name: 'Wave 1 data cut over' }],
     },
     {
@@ -142,7 +141,7 @@ export const ENTERPRISE: PlanTemplate = {
         { task: 'Load test with the full user count and data volume', tags: ['performance-test'] },
         { task: 'UAT with region A champions and marketing', tags: ['uat'] },
       ],
-      milestones: [{ id: 'wave1-uat-exit', name: 'Wave 1 UAT exit', gate: true, criteria: ['No open severity 1 or 2 defects', 'Performance targets met', 'Champions sign off'] }],
+      milestones: [gate('wave1-uat-exit', 'Wave 1 UAT exit', ['No open severity 1 or 2 defects', 'Performance targets met', 'Champions sign off'])],
     },
     {
       id: 'wave1-training',
@@ -174,9 +173,7 @@ export const ENTERPRISE: PlanTemplate = {
         { task: 'Go-live readiness checklist signed by every regional lead', tags: ['go-live-readiness'] },
         { task: 'Champions floor-walk in every region A office', tags: ['support', 'champions'], owner: 'change-lead' },
       ],
-      milestones: [
-        { id: 'wave1-go-no-go', name: 'Wave 1 go/no-go', owner: 'sponsor-lead', gate: true, onStart: true, criteria: ['UAT exit passed', 'Data reconciled', 'Rollback rehearsed'] },
-      ],
+      milestones: [goNoGo('wave1-go-no-go', 'Wave 1 go/no-go', ['UAT exit passed', 'Data reconciled', 'Rollback rehearsed'], 'sponsor-lead')],
     },
     {
       id: 'wave1-hypercare',
@@ -201,15 +198,15 @@ export const ENTERPRISE: PlanTemplate = {
       after: ['wave1-data'],
       wave: 2,
       comment: 'Wave 2: region B',
-      checklist: [
-        { task: 'Profile region B business partners and activities', tags: ['data-audit'], owner: 'region-b-steward' },
-        { task: 'Map region B objects to the global data model', tags: ['data-mapping'] },
-        { task: 'Cleanse region B duplicates and consent flags', tags: ['data-cleansing'], owner: 'region-b-steward' },
-        { task: 'Trial migration of region B data into a full-copy sandbox', tags: ['test-migration'] },
-        { task: 'Full backup of the region B legacy CRM before cutover', tags: ['backup'] },
-        { task: 'Final region B migration over the cutover weekend', tags: ['final-migration'] },
-        { task: 'Reconcile region B record counts with the regional steward', tags: ['validation'], owner: 'region-b-steward' },
-      ],
+      checklist: migrationChecklist({
+        'data-audit': { task: 'Profile region B business partners and activities', owner: 'region-b-steward' },
+        'data-mapping': 'Map region B objects to the global data model',
+        'data-cleansing': { task: 'Cleanse region B duplicates and consent flags', owner: 'region-b-steward' },
+        'test-migration': 'Trial migration of region B data into a full-copy sandbox',
+        backup: 'Full backup of the region B legacy CRM before cutover',
+        'final-migration': 'Final region B migration over the cutover weekend',
+        validation: { task: 'Reconcile region B record counts with the regional steward', owner: 'region-b-steward' },
+      }),
       milestones: [{ id: 'wave2-data-cutover', name: 'Wave 2 data cut over' }],
     },
     {
@@ -225,7 +222,7 @@ export const ENTERPRISE: PlanTemplate = {
         { task: 'Load test with wave 1 and wave 2 users together', tags: ['performance-test'] },
         { task: 'UAT with region B champions', tags: ['uat'], owner: 'region-b-lead' },
       ],
-      milestones: [{ id: 'wave2-uat-exit', name: 'Wave 2 UAT exit', owner: 'region-b-lead', gate: true, criteria: ['No open severity 1 or 2 defects', 'Region B champions sign off'] }],
+      milestones: [gate('wave2-uat-exit', 'Wave 2 UAT exit', ['No open severity 1 or 2 defects', 'Region B champions sign off'], 'region-b-lead')],
     },
     {
       id: 'wave2-training',
@@ -255,9 +252,7 @@ export const ENTERPRISE: PlanTemplate = {
         { task: 'Rehearse the rollback to the region B legacy CRM', tags: ['rollback'] },
         { task: 'Champions floor-walk in every region B office', tags: ['support', 'champions'], owner: 'region-b-lead' },
       ],
-      milestones: [
-        { id: 'wave2-go-no-go', name: 'Wave 2 go/no-go', owner: 'sponsor-lead', gate: true, onStart: true, criteria: ['UAT exit passed', 'Region B data reconciled'] },
-      ],
+      milestones: [goNoGo('wave2-go-no-go', 'Wave 2 go/no-go', ['UAT exit passed', 'Region B data reconciled'], 'sponsor-lead')],
     },
     {
       id: 'wave2-hypercare',
@@ -304,24 +299,14 @@ export const ENTERPRISE: PlanTemplate = {
     { id: 'adoption-dip', description: 'Sales managers keep forecasting in spreadsheets', likelihood: 'high', impact: 'medium', mitigation: 'Forecast calls run from CRM dashboards only from the wave 1 go-live', owner: 'sponsor-lead' },
   ],
   kpis: [
-    { id: 'weekly-active-users', name: 'Weekly active users / licensed users', target: '85%', review: 'weekly', measures: 'adoption', owner: 'crm-owner' },
+    weeklyActiveKpi('users', '85%', 'crm-owner'),
     { id: 'forecast-in-crm', name: 'Forecast calls run from CRM dashboards', target: '100%', review: 'monthly', measures: 'adoption', owner: 'sponsor-lead' },
-    { id: 'duplicate-rate', name: 'Duplicate accounts per 1000 accounts', target: 3, review: 'monthly', measures: 'data-quality', owner: 'data-lead' },
+    duplicateRateKpi(3, 'data-lead'),
     { id: 'page-load', name: '95th percentile page load in seconds', target: 3, review: 'monthly', measures: 'performance', owner: 'crm-owner' },
   ],
   budget: {
     currency: 'EUR',
-    lines: [
-      ['licenses', 600000],
-      ['services', 850000],
-      ['data-migration', 150000],
-      ['integration', 220000],
-      ['training', 110000],
-      ['change-management', 80000],
-      ['support', 140000],
-      ['maintenance', 60000],
-      ['contingency', 170000],
-    ],
+    lines: { licenses: 600000, services: 850000, 'data-migration': 150000, integration: 220000, training: 110000, 'change-management': 80000, support: 140000, maintenance: 60000, contingency: 170000 },
   },
   governance: {
     crmOwner: 'crm-owner',

@@ -1,4 +1,5 @@
 import type { PlanTemplate } from './render';
+import { duplicateRateKpi, gate, goNoGo, migrationChecklist, weeklyActiveKpi } from './sections';
 
 /** A mid-size organization (several teams, an ERP integration, about four months): the shape of samples/mid. */
 export const MID: PlanTemplate = {
@@ -53,7 +54,7 @@ export const MID: PlanTemplate = {
         { task: 'Map the quote-to-order and case-handling processes', tags: ['process-mapping'] },
         { task: 'Announce the programme and its objectives to all staff', tags: ['communication'], owner: 'sponsor-lead' },
       ],
-      milestones: [{ id: 'charter-signed', name: 'Charter signed', owner: 'sponsor-lead', gate: true, criteria: ['Objectives and baselines approved by the sponsor', 'Budget approved'] }],
+      milestones: [gate('charter-signed', 'Charter signed', ['Objectives and baselines approved by the sponsor', 'Budget approved'], 'sponsor-lead')],
     },
     {
       id: 'design',
@@ -68,7 +69,7 @@ export const MID: PlanTemplate = {
         { task: 'Specify the ERP interface', tags: ['design'] },
         { task: 'Nominate one champion per team and shift', tags: ['champions'], owner: 'champion-lead' },
       ],
-      milestones: [{ id: 'design-approved', name: 'Design approved', owner: 'project-lead', gate: true, criteria: ['Every customization traced to an objective'] }],
+      milestones: [gate('design-approved', 'Design approved', ['Every customization traced to an objective'], 'project-lead')],
     },
     {
       id: 'build',
@@ -91,15 +92,15 @@ export const MID: PlanTemplate = {
       owner: 'data-lead',
       days: 65,
       after: ['discovery'],
-      checklist: [
-        { task: 'Profile legacy data for gaps and duplicates', tags: ['data-audit'] },
-        { task: 'Map legacy fields to the new data model', tags: ['data-mapping'] },
-        { task: 'Deduplicate accounts and contacts and fix missing owners', tags: ['data-cleansing'] },
-        { task: 'Trial migration into the test environment', tags: ['test-migration'] },
-        { task: 'Full backup of the legacy systems before cutover', tags: ['backup'] },
-        { task: 'Final migration over the cutover weekend', tags: ['final-migration'] },
-        { task: 'Reconcile record counts and sample accounts against legacy', tags: ['validation'] },
-      ],
+      checklist: migrationChecklist({
+        'data-audit': 'Profile legacy data for gaps and duplicates',
+        'data-mapping': 'Map legacy fields to the new data model',
+        'data-cleansing': 'Deduplicate accounts and contacts and fix missing owners',
+        'test-migration': 'Trial migration into the test environment',
+        backup: 'Full backup of the legacy systems before cutover',
+        'final-migration': 'Final migration over the cutover weekend',
+        validation: 'Reconcile record counts and sample accounts against legacy',
+      }),
       milestones: [{ id: 'data-cutover', name: 'Data cut over' }],
     },
     {
@@ -114,7 +115,7 @@ export const MID: PlanTemplate = {
         { task: 'End-to-end order and invoice sync with the ERP', tags: ['integration-test'], refs: ['erp'] },
         { task: 'UAT with champions from every team', tags: ['uat'], owner: 'champion-lead' },
       ],
-      milestones: [{ id: 'uat-signed-off', name: 'UAT signed off', owner: 'project-lead', gate: true, criteria: ['No open severity 1 or 2 defects', 'Champions from every team sign off'] }],
+      milestones: [gate('uat-signed-off', 'UAT signed off', ['No open severity 1 or 2 defects', 'Champions from every team sign off'], 'project-lead')],
     },
     {
       id: 'training',
@@ -145,9 +146,7 @@ export const MID: PlanTemplate = {
         { task: 'Go-live readiness checklist signed by every team lead', tags: ['go-live-readiness'] },
         { task: 'Champions floor-walk during the first week', tags: ['support', 'champions'], owner: 'champion-lead' },
       ],
-      milestones: [
-        { id: 'go-no-go', name: 'Go/no-go confirmed', owner: 'sponsor-lead', gate: true, onStart: true, criteria: ['UAT signed off', 'Data reconciled', 'Rollback plan rehearsed'] },
-      ],
+      milestones: [goNoGo('go-no-go', 'Go/no-go confirmed', ['UAT signed off', 'Data reconciled', 'Rollback plan rehearsed'], 'sponsor-lead')],
     },
     {
       id: 'hypercare',
@@ -187,22 +186,13 @@ export const MID: PlanTemplate = {
     { id: 'service-resistance', description: 'Service agents prefer the old workflow', likelihood: 'medium', impact: 'medium', mitigation: 'Service champions in UAT and on the floor at go-live', owner: 'service-lead' },
   ],
   kpis: [
-    { id: 'weekly-active-users', name: 'Weekly active users / licensed users', target: '85%', review: 'weekly', measures: 'adoption', owner: 'project-lead' },
-    { id: 'duplicate-rate', name: 'Duplicate accounts per 1000 accounts', target: 5, review: 'monthly', measures: 'data-quality', owner: 'data-lead' },
+    weeklyActiveKpi('users', '85%', 'project-lead'),
+    duplicateRateKpi(5, 'data-lead'),
     { id: 'first-response', name: 'Median first response on cases in business hours', target: 4, review: 'monthly', measures: 'business', owner: 'service-lead' },
   ],
   budget: {
     currency: 'USD',
-    lines: [
-      ['licenses', 90000],
-      ['services', 80000],
-      ['data-migration', 18000],
-      ['integration', 30000],
-      ['training', 14000],
-      ['change-management', 6000],
-      ['support', 12000],
-      ['contingency', 20000],
-    ],
+    lines: { licenses: 90000, services: 80000, 'data-migration': 18000, integration: 30000, training: 14000, 'change-management': 6000, support: 12000, contingency: 20000 },
   },
   governance: {
     crmOwner: 'project-lead',

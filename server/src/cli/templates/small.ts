@@ -1,4 +1,5 @@
 import type { PlanTemplate } from './render';
+import { gate, goNoGo, migrationChecklist, weeklyActiveKpi } from './sections';
 
 /**
  * A small organization (one team, a few weeks): the shape of samples/small. Design and
@@ -74,15 +75,15 @@ export const SMALL: PlanTemplate = {
       owner: 'data-lead',
       days: 15,
       after: ['discovery'],
-      checklist: [
-        { task: 'Audit the spreadsheets for gaps and stale deals', tags: ['data-audit'] },
-        { task: 'Map spreadsheet columns to CRM fields', tags: ['data-mapping'] },
-        { task: 'Merge duplicate companies and contacts', tags: ['data-cleansing'] },
-        { task: 'Trial import into a sandbox and review it with the sales team', tags: ['test-migration'] },
-        { task: 'Archive read-only copies of every spreadsheet', tags: ['backup'] },
-        { task: 'Final import of companies, contacts and open deals', tags: ['final-migration'] },
-        { task: 'Reconcile record counts against the spreadsheets', tags: ['validation'] },
-      ],
+      checklist: migrationChecklist({
+        'data-audit': 'Audit the spreadsheets for gaps and stale deals',
+        'data-mapping': 'Map spreadsheet columns to CRM fields',
+        'data-cleansing': 'Merge duplicate companies and contacts',
+        'test-migration': 'Trial import into a sandbox and review it with the sales team',
+        backup: 'Archive read-only copies of every spreadsheet',
+        'final-migration': 'Final import of companies, contacts and open deals',
+        validation: 'Reconcile record counts against the spreadsheets',
+      }),
       milestones: [{ id: 'data-loaded', name: 'Production data loaded' }],
     },
     {
@@ -96,7 +97,7 @@ export const SMALL: PlanTemplate = {
         { task: 'Test the pipeline stages and lead routing end to end', tags: ['functional-test'] },
         { task: 'Reps run a normal sales week in the sandbox', tags: ['uat'], owner: 'sales-champion' },
       ],
-      milestones: [{ id: 'uat-signed-off', name: 'UAT signed off', gate: true, criteria: ['No open blocking defects', 'The champion signs off'] }],
+      milestones: [gate('uat-signed-off', 'UAT signed off', ['No open blocking defects', 'The champion signs off'])],
     },
     {
       id: 'training',
@@ -123,9 +124,7 @@ export const SMALL: PlanTemplate = {
         { task: 'Confirm the go-live readiness checklist', tags: ['go-live-readiness'] },
         { task: 'Keep the spreadsheets read-only as the rollback path', tags: ['rollback'] },
       ],
-      milestones: [
-        { id: 'go-no-go', name: 'Go/no-go decision', owner: 'sponsor-lead', gate: true, onStart: true, criteria: ['UAT signed off', 'Final import validated', 'All reps trained'] },
-      ],
+      milestones: [goNoGo('go-no-go', 'Go/no-go decision', ['UAT signed off', 'Final import validated', 'All reps trained'], 'sponsor-lead')],
     },
     {
       id: 'hypercare',
@@ -149,19 +148,10 @@ export const SMALL: PlanTemplate = {
     { id: 'duplicate-contacts', description: "Duplicate companies across reps' sheets", likelihood: 'medium', impact: 'high', mitigation: 'Merge duplicates before the trial import', owner: 'data-lead' },
   ],
   kpis: [
-    { id: 'weekly-active-reps', name: 'Weekly active reps / licensed reps', target: '90%', review: 'weekly', measures: 'adoption', owner: 'project-lead' },
+    weeklyActiveKpi('reps', '90%', 'project-lead'),
     { id: 'deal-hygiene', name: 'Open deals with a next step and a close date', target: '95%', review: 'monthly', measures: 'data-quality', owner: 'project-lead' },
   ],
-  budget: {
-    currency: 'USD',
-    lines: [
-      ['licenses', 10000],
-      ['services', 5000],
-      ['data-migration', 1500],
-      ['training', 2000],
-      ['support', 1500],
-    ],
-  },
+  budget: { currency: 'USD', lines: { licenses: 10000, services: 5000, 'data-migration': 1500, training: 2000, support: 1500 } },
   governance: {
     crmOwner: 'project-lead',
     changeControl: 'Requests go to the project lead; approved changes ship every other week after a sandbox check',
