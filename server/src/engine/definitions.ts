@@ -49,7 +49,35 @@ export function preparedGoLive(phase: Phase, schedule: Schedule): Phase | undefi
   if (phase.phaseKind?.value === 'go-live') return phase;
   const wave = phase.wave?.value;
   if (wave === undefined) return schedule.goLives[0];
-  return schedule.goLives.find((g) => g.wave?.value === wave);
+  return goLiveIndexOf(schedule).byWave.get(wave);
+}
+
+/**
+ * Which go-live each wave and each phase belongs to, computed once per schedule: rules ask
+ * for every phase and every go-live, and a scan each time made a plan with many waves cost
+ * go-lives × phases × go-lives.
+ */
+interface GoLiveIndex {
+  /** The first go-live (in `schedule.goLives` order) of each wave number. */
+  byWave: Map<number, Phase>;
+  /** The phases preparing each go-live, in file order, per plan. */
+  preparing: WeakMap<Plan, Map<Phase, Phase[]>>;
+}
+
+const goLiveIndexes = new WeakMap<Schedule, GoLiveIndex>();
+
+function goLiveIndexOf(schedule: Schedule): GoLiveIndex {
+  let index = goLiveIndexes.get(schedule);
+  if (!index) {
+    const byWave = new Map<number, Phase>();
+    for (const goLive of schedule.goLives) {
+      const wave = goLive.wave?.value;
+      if (wave !== undefined && !byWave.has(wave)) byWave.set(wave, goLive);
+    }
+    index = { byWave, preparing: new WeakMap() };
+    goLiveIndexes.set(schedule, index);
+  }
+  return index;
 }
 
 /** The start of the go-live `phase` prepares: what "before its go-live" compares with. */
@@ -60,7 +88,21 @@ export function preparedGoLiveStart(phase: Phase, schedule: Schedule): number | 
 
 /** Phases that prepare `goLive`, in file order; the go-live phase itself is among them. */
 export function phasesPreparing(goLive: Phase, plan: Plan, schedule: Schedule): Phase[] {
-  return plan.phases.filter((p) => preparedGoLive(p, schedule) === goLive);
+  const index = goLiveIndexOf(schedule);
+  let groups = index.preparing.get(plan);
+  if (!groups) {
+    groups = new Map();
+    for (const phase of plan.phases) {
+      const prepared = preparedGoLive(phase, schedule);
+      if (!prepared) continue;
+      const group = groups.get(prepared);
+      if (group) group.push(phase);
+      else groups.set(prepared, [phase]);
+    }
+    index.preparing.set(plan, groups);
+  }
+  // A copy: callers filter and sort what they get.
+  return [...(groups.get(goLive) ?? [])];
 }
 
 export function hasTag(item: ChecklistItem, tag: ChecklistTag): boolean {
@@ -69,8 +111,23 @@ export function hasTag(item: ChecklistItem, tag: ChecklistTag): boolean {
 
 /** Checklist items carrying `tag`, in file order. */
 export function itemsTagged(plan: Plan, tag: ChecklistTag): ChecklistItem[] {
-  return allChecklistItems(plan).filter((item) => hasTag(item, tag));
+  let index = tagIndexes.get(plan);
+  if (!index) {
+    // One pass for every tag: a dozen rules each ask for a tag or two of a large plan.
+    index = new Map();
+    for (const item of allChecklistItems(plan)) {
+      for (const { value } of item.tags) {
+        const items = index.get(value);
+        if (!items) index.set(value, [item]);
+        else if (items[items.length - 1] !== item) items.push(item);
+      }
+    }
+    tagIndexes.set(plan, index);
+  }
+  return [...(index.get(tag) ?? [])];
 }
+
+const tagIndexes = new WeakMap<Plan, Map<string, ChecklistItem[]>>();
 
 /** What fixed M: the earliest `final-migration` item, or the last data-migration phase. */
 export type MigrationAnchor = { day: number; item: ChecklistItem } | { day: number; phase: Phase };

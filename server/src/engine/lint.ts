@@ -6,7 +6,8 @@ import { declaredEntities } from './entities';
 import { OverlayFileSystem, type FileSystem } from './fileSystem';
 import { resolveImports, type ImportResolution } from './imports';
 import { buildPlan, type Plan } from './model';
-import { documentValue, parseSource } from './parse';
+import { documentValue } from './parse';
+import { parseReusing } from './reparse';
 import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
 import { runRules } from './runRules';
 import type { RuleSetting } from './config';
@@ -78,7 +79,8 @@ function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSet
 /** Lints one file's text: the single entry point every front end uses. */
 export function lintText(path: string, text: string, options: LintOptions): LintResult {
   const role = roleOf(path);
-  const parsed = parseSource(path, text);
+  // Re-uses the previous parse of this path after a small edit (a keystroke in an editor).
+  const parsed = parseReusing(path, text);
   const { source } = parsed;
   const result: LintResult = { path, role, source, findings: [], configFindings: [], dependencies: [], waived: [] };
   if (role === 'config') {

@@ -231,6 +231,12 @@ export interface Plan {
   importedHolidays: DateValue[];
 }
 
+// Value tests for `located`, made once rather than per call: a large plan reads many values.
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isStringOrNumber = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
 /** Reads the typed values of one YAML file; `source` names the file for every located value. */
 class ModelReader {
   constructor(private readonly source: SourceFile) {}
@@ -257,15 +263,15 @@ class ModelReader {
   }
 
   string(map: YAMLMap | undefined, key: string): Located<string> | undefined {
-    return this.located(this.value(map, key), (v): v is string => typeof v === 'string' && v.length > 0);
+    return this.located(this.value(map, key), isNonEmptyString);
   }
 
   stringOrNumber(map: YAMLMap | undefined, key: string): Located<string | number> | undefined {
-    return this.located(this.value(map, key), (v): v is string | number => typeof v === 'string' || typeof v === 'number');
+    return this.located(this.value(map, key), isStringOrNumber);
   }
 
   number(map: YAMLMap | undefined, key: string): Located<number> | undefined {
-    return this.located(this.value(map, key), (v): v is number => typeof v === 'number' && Number.isFinite(v));
+    return this.located(this.value(map, key), isFiniteNumber);
   }
 
   oneOf<T extends string>(map: YAMLMap | undefined, key: string, allowed: readonly T[]): Located<T> | undefined {
@@ -281,7 +287,7 @@ class ModelReader {
   }
 
   dateOf(node: Node | undefined): DateValue | undefined {
-    const s = this.located(node, (v): v is string => typeof v === 'string');
+    const s = this.located(node, isString);
     if (!s) return undefined;
     const day = dayFromIso(s.value);
     return day === undefined ? undefined : { ...s, day };
@@ -290,11 +296,12 @@ class ModelReader {
   /** A list of strings; a single string where a list is expected is read as a one-item list. */
   strings(map: YAMLMap | undefined, key: string): Located<string>[] {
     const node = this.value(map, key);
+    const out: Located<string>[] = [];
+    if (!node) return out;
     const seq = this.seq(node);
     const items = seq ? seq.items.map((item) => deref(this.doc, item)) : [node];
-    const out: Located<string>[] = [];
     for (const item of items) {
-      const s = this.located(item, (v): v is string => typeof v === 'string' && v.length > 0);
+      const s = this.located(item, isNonEmptyString);
       if (s) out.push(s);
     }
     return out;

@@ -14,7 +14,7 @@ export interface ParseResult {
   fatal: boolean;
 }
 
-const PARSE_OPTIONS = {
+export const PARSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
   merge: true,
@@ -23,14 +23,21 @@ const PARSE_OPTIONS = {
   strict: true,
 } as const;
 
-function emptySource(path: string, text: string): SourceFile {
+/**
+ * A LineCounter holding the start of every line of `text`. The parser's own counter misses
+ * the line breaks inside a token it gives up on (a broken multi-line scalar), which would
+ * put every later finding on the wrong line; one scan of the text is exact and cheap.
+ */
+export function lineCounterOf(text: string): LineCounter {
   const lineCounter = new LineCounter();
-  const doc = parseDocument('', { lineCounter }) as Document.Parsed;
-  // Register line starts of the real text so positions past offset 0 still map.
-  lineCounter.lineStarts.length = 0;
   lineCounter.addNewLine(0);
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
-  return { path, text, doc, lineCounter };
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
+}
+
+function emptySource(path: string, text: string): SourceFile {
+  const doc = parseDocument('') as Document.Parsed;
+  return { path, text, doc, lineCounter: lineCounterOf(text) };
 }
 
 function syntaxFinding(source: SourceFile, message: string, start: number, end: number, messageId = 'syntax'): Finding {
@@ -100,21 +107,22 @@ function keyRangeAt(doc: Document.Parsed, offset: number): [number, number] | un
   return found;
 }
 
+const TOO_DEEP_TO_PARSE = 'the document is nested too deeply to parse; simplify the structure';
+
 /** Parses YAML text with the 1.2 core schema (dates stay strings) and a LineCounter. */
 export function parseSource(path: string, text: string): ParseResult {
   const junk = rejectJunk(path, text);
   if (junk) return junk;
-  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter }) as Document.Parsed;
+    doc = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
   } catch (error) {
     // The parser recurses on nesting; a pathological depth overflows the stack.
     const source = emptySource(path, text);
-    const why = error instanceof RangeError ? 'the document is nested too deeply to parse' : `the parser failed: ${String(error)}`;
-    return { source, fatal: true, findings: [syntaxFinding(source, `${why}; simplify the structure`, 0, 0, 'tooDeep')] };
+    const message = error instanceof RangeError ? TOO_DEEP_TO_PARSE : `the parser failed: ${String(error)}; simplify the structure`;
+    return { source, fatal: true, findings: [syntaxFinding(source, message, 0, 0, 'tooDeep')] };
   }
-  const source: SourceFile = { path, text, doc, lineCounter };
+  const source: SourceFile = { path, text, doc, lineCounter: lineCounterOf(text) };
   const findings: Finding[] = [];
   let fatal = false;
   for (const error of doc.errors) {
@@ -123,6 +131,10 @@ export function parseSource(path: string, text: string): ParseResult {
       const [keyStart, keyEnd] = keyRangeAt(doc, start) ?? [start, end];
       const key = text.slice(keyStart, keyEnd).trim() || 'key';
       findings.push(syntaxFinding(source, `key "${key}" appears twice in the same mapping; remove or rename one of them`, keyStart, keyEnd, 'duplicateKey'));
+    } else if (/call stack/i.test(error.message)) {
+      // The parser turns its own stack overflow on pathological nesting into an error here.
+      fatal = true;
+      findings.push(syntaxFinding(source, TOO_DEEP_TO_PARSE, start, Math.max(end, start + 1), 'tooDeep'));
     } else {
       fatal = true;
       findings.push(syntaxFinding(source, `${lowerFirst(error.message)}; fix the YAML syntax here`, start, Math.max(end, start + 1)));
@@ -143,16 +155,20 @@ export interface DocumentValue {
  */
 export function documentValue(source: SourceFile): DocumentValue {
   const findings: Finding[] = [];
-  visit(source.doc, {
-    Alias(_, alias) {
-      if (!alias.resolve(source.doc) && alias.range) {
-        const name = alias.source;
-        findings.push({
-          ...syntaxFinding(source, `alias "*${name}" has no anchor "&${name}" before it; define the anchor first or write the value out`, alias.range[0], alias.range[1], 'unresolvedAlias'),
-        });
-      }
-    },
-  });
+  // An alias is written `*name`: a text without `*` has none, and the walk that looks for
+  // unresolved ones is skipped.
+  if (source.text.includes('*')) {
+    visit(source.doc, {
+      Alias(_, alias) {
+        if (!alias.resolve(source.doc) && alias.range) {
+          const name = alias.source;
+          findings.push({
+            ...syntaxFinding(source, `alias "*${name}" has no anchor "&${name}" before it; define the anchor first or write the value out`, alias.range[0], alias.range[1], 'unresolvedAlias'),
+          });
+        }
+      },
+    });
+  }
   if (findings.length > 0) return { value: undefined, findings };
   try {
     return { value: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings };

@@ -1,0 +1,265 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { lintText } from '../server/src/engine/lint';
+import { forgetParses } from '../server/src/engine/reparse';
+import { VALIDATION_DELAY_MS } from '../server/src/lsp/validation';
+import { NodeFileSystem } from '../server/src/platform/nodeFileSystem';
+import { createWorkspace, LspServer, uriOf } from '../tests/lsp/harness';
+import { createSpectral, createYamlLanguageServer, floorParse, ourLint } from './contenders';
+import { typingEdits } from './edits';
+import { generatePlan } from './generatePlan';
+import { median, percentile, race, raceProcesses, round, runNode } from './measure';
+import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult, type SizeResult } from './report';
+
+/**
+ * `npm run bench`: one process run that measures the engine against its floor and against
+ * two other YAML schema validators, the CLI on a batch and at cold start, and the language
+ * server's diagnostics latency while typing. Prints tables, writes bench/results.json and,
+ * on a full run, docs/performance.md. Not a test: it asserts nothing.
+ *
+ * Flags: --sizes=200,2000 (plan sizes), --quick (fewer rounds, smaller batch, no docs),
+ * --skip=yls,spectral,batch,cold,edit (sections to leave out), --render-docs (rewrite
+ * docs/performance.md from bench/results.json, measuring nothing).
+ */
+
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const PRELOAD = join(ROOT, 'bench', 'peakRss.cjs');
+const FLOOR_BATCH = join(ROOT, 'bench', 'floorBatch.cjs');
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = args.includes('--quick');
+const sizes = (flag('sizes') ?? '200,2000,20000,100000').split(',').map(Number);
+const skip = new Set((flag('skip') ?? '').split(',').filter(Boolean));
+const writeDocs = !quick && !flag('sizes') && skip.size === 0;
+
+/** Rounds per size: enough for a stable median without spending minutes on the largest. */
+function roundsFor(lines: number): number {
+  const full = lines <= 500 ? 40 : lines <= 5000 ? 15 : lines <= 30000 ? 5 : 3;
+  return quick ? Math.max(2, Math.ceil(full / 4)) : full;
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+async function measureSizes(): Promise<SizeResult[]> {
+  const yls = skip.has('yls') ? undefined : createYamlLanguageServer();
+  const spectral = skip.has('spectral') ? undefined : createSpectral();
+  const out: SizeResult[] = [];
+  for (const lines of sizes) {
+    const plan = generatePlan({ lines });
+    log(`${plan.lines} lines (${(plan.text.length / 1024).toFixed(0)} KiB): floor, lint${yls ? ', yaml-language-server' : ''}${spectral ? ', spectral' : ''}`);
+    const rounds = roundsFor(lines);
+    const lint = () => ourLint(plan.text);
+    // Each ratio comes from a race of its own pair: the other validators' garbage and caches
+    // would otherwise weigh on the floor-to-lint comparison.
+    const base = await race({ floor: () => floorParse(plan.text), lint }, rounds);
+    const vsYls = yls ? await race({ lint, yls: () => yls(plan.text) }, rounds) : undefined;
+    const vsSpectral = spectral ? await race({ lint, spectral: () => spectral(plan.text) }, rounds) : undefined;
+    out.push({
+      lines: plan.lines,
+      floorMs: round(base.floor),
+      lintMs: round(base.lint),
+      lintRatio: round(base.lint / base.floor, 2),
+      ylsMs: vsYls ? round(vsYls.yls) : null,
+      ylsRatio: vsYls ? round(vsYls.lint / vsYls.yls, 2) : null,
+      spectralMs: vsSpectral ? round(vsSpectral.spectral) : null,
+      spectralRatio: vsSpectral ? round(vsSpectral.lint / vsSpectral.spectral, 2) : null,
+      findings: ourLint(plan.text).findings.length,
+    });
+  }
+  return out;
+}
+
+function measureBatch(): BenchResults['batch'] {
+  const files = quick ? 200 : 1000;
+  const dir = mkdtempSync(join(tmpdir(), 'crm-rollout-batch-'));
+  try {
+    for (let i = 0; i < files; i++) {
+      const plan = generatePlan({ lines: 200, seed: i + 1, label: `site ${i}` });
+      writeFileSync(join(dir, `site-${String(i).padStart(4, '0')}.rollout.yaml`), plan.text);
+    }
+    log(`batch: ${files} plans of ~200 lines, one CLI run each round`);
+    const r = raceProcesses(
+      {
+        lint: () => runNode([CLI, 'lint', dir, '--format', 'json'], { cwd: dir, preload: PRELOAD }),
+        floor: () => runNode([FLOOR_BATCH, dir], { cwd: dir, preload: PRELOAD }),
+      },
+      quick ? 1 : 3,
+    );
+    if (r.lint.status !== 0 && r.lint.status !== 1) throw new Error(`the CLI failed on the batch (exit ${r.lint.status}): ${r.lint.stderr}`);
+    return { files, lintMs: round(r.lint.wallMs), floorMs: round(r.floor.wallMs), lintPeakMiB: round(r.lint.peakMiB), floorPeakMiB: round(r.floor.peakMiB) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function measureColdStart(): BenchResults['coldStart'] {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-rollout-cold-'));
+  try {
+    const file = join(dir, 'plan.rollout.yaml');
+    writeFileSync(file, generatePlan({ lines: 200 }).text);
+    log('cold start: CLI on a 200-line plan beside node -e ""');
+    const r = raceProcesses(
+      {
+        cli: () => runNode([CLI, 'lint', file], { cwd: dir, preload: PRELOAD }),
+        node: () => runNode(['-e', ''], { cwd: dir, preload: PRELOAD }),
+      },
+      quick ? 3 : 10,
+    );
+    return { cliMs: round(r.cli.wallMs), nodeMs: round(r.node.wallMs) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface EditTarget {
+  label: string;
+  /** The plan file, inside `root`, and its text. */
+  path: string;
+  text: string;
+  root: string;
+}
+
+/** didChange → publishDiagnostics for one-character edits, each waited for before the next. */
+async function editLatency(target: EditTarget, count: number): Promise<{ p50: number; p95: number }> {
+  const server = await LspServer.start(target.root, { settings: { asOf: '2027-03-01' } });
+  try {
+    const uri = uriOf(target.path);
+    await server.open(uri, target.text);
+    const latencies: number[] = [];
+    for (const edit of typingEdits(target.text, count)) {
+      const started = performance.now();
+      await server.changeAndWait(uri, edit.text);
+      latencies.push(performance.now() - started);
+    }
+    if (!server.alive) throw new Error('the language server exited during the edits');
+    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The engine's own full lint of a file, as the server runs it (real disk, imports). */
+async function fullLintMs(target: EditTarget): Promise<number> {
+  const fs = new NodeFileSystem();
+  const lint = () => {
+    forgetParses();
+    lintText(target.path, target.text, { fs, asOf: '2027-03-01', root: target.root });
+    forgetParses();
+  };
+  const t = await race({ lint }, roundsFor(target.text.split('\n').length), 2);
+  return t.lint;
+}
+
+/** The engine alone on the same keystrokes: each lint re-uses the parse of the text before. */
+function engineEditMs(target: EditTarget, count: number): number {
+  const fs = new NodeFileSystem();
+  const options = { fs, asOf: '2027-03-01', root: target.root };
+  forgetParses();
+  lintText(target.path, target.text, options);
+  const times: number[] = [];
+  for (const edit of typingEdits(target.text, count)) {
+    const started = performance.now();
+    lintText(target.path, edit.text, options);
+    times.push(performance.now() - started);
+  }
+  forgetParses();
+  return median(times);
+}
+
+async function measureEdits(): Promise<EditResult[]> {
+  const count = quick ? 20 : 100;
+  const targets: EditTarget[] = [];
+  const workspaces: { dispose(): void }[] = [];
+  for (const lines of quick ? [2000] : [2000, 5000, 20000]) {
+    const text = generatePlan({ lines }).text;
+    const ws = createWorkspace({ 'plan.rollout.yaml': text });
+    workspaces.push(ws);
+    targets.push({ label: `generated ${lines}`, path: ws.path('plan.rollout.yaml'), text, root: ws.root });
+  }
+  for (const rel of ['samples/mid/northwind.rollout.yaml', 'samples/enterprise/contoso.rollout.yaml']) {
+    const path = join(ROOT, rel);
+    targets.push({ label: rel, path, text: readFileSync(path, 'utf8'), root: join(ROOT, 'samples') });
+  }
+  const out: EditResult[] = [];
+  try {
+    for (const target of targets) {
+      const lines = target.text.split('\n').length - (target.text.endsWith('\n') ? 1 : 0);
+      log(`language server: ${count} one-character edits in ${target.label} (${lines} lines)`);
+      const latency = await editLatency(target, count);
+      const full = await fullLintMs(target);
+      const engine = engineEditMs(target, count);
+      out.push({
+        file: target.label.startsWith('generated') ? undefined : basename(target.path),
+        lines,
+        p50Ms: round(latency.p50),
+        p95Ms: round(latency.p95),
+        fullLintMs: round(full),
+        debounceMs: VALIDATION_DELAY_MS,
+        p50RatioAfterDebounce: round((latency.p50 - VALIDATION_DELAY_MS) / full, 2),
+        engineEditMs: round(engine),
+        engineEditRatio: round(engine / full, 2),
+      });
+    }
+  } finally {
+    for (const ws of workspaces) ws.dispose();
+  }
+  return out;
+}
+
+function machine(): BenchResults['machine'] {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: round(totalmem() / 1024 ** 3, 0),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    loadAverage: loadavg().map((l) => round(l, 1)),
+  };
+}
+
+/** `--render-docs`: rewrites docs/performance.md from bench/results.json without measuring. */
+function renderDocsOnly(): void {
+  const results = JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) as BenchResults;
+  const doc = join(ROOT, 'docs', 'performance.md');
+  writeFileSync(doc, updatePerformanceDoc(existsSync(doc) ? readFileSync(doc, 'utf8') : undefined, results));
+  process.stdout.write(renderTables(results));
+}
+
+async function main(): Promise<void> {
+  if (args.includes('--render-docs')) return renderDocsOnly();
+  const startedAt = new Date().toISOString();
+  const before = machine();
+  // A warm-up of every code path on a small plan, so the first size does not pay for JIT.
+  ourLint(generatePlan({ lines: 300 }).text);
+  const results: BenchResults = {
+    sizes: await measureSizes(),
+    batch: skip.has('batch') ? null : measureBatch(),
+    coldStart: skip.has('cold') ? null : measureColdStart(),
+    edit: skip.has('edit') ? [] : await measureEdits(),
+    machine: { ...before, loadAverageAfter: loadavg().map((l) => round(l, 1)) },
+    command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    date: startedAt,
+  };
+  const resultsFile = join(ROOT, 'bench', 'results.json');
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(renderTables(results));
+  if (writeDocs) {
+    const doc = join(ROOT, 'docs', 'performance.md');
+    writeFileSync(doc, updatePerformanceDoc(existsSync(doc) ? readFileSync(doc, 'utf8') : undefined, results));
+    log('wrote bench/results.json and docs/performance.md');
+  } else {
+    log('wrote bench/results.json (docs/performance.md is only written by a full run)');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
