@@ -5,6 +5,7 @@ import configSchema from '../../../schemas/config.schema.json';
 import directorySchema from '../../../schemas/directory.schema.json';
 import planSchema from '../../../schemas/plan.schema.json';
 import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
+import { defNameOf, refTarget } from './schemaPath';
 import { closest } from './suggest';
 import type { Finding, Fix, RelatedLocation } from './types';
 import { asMap, asSeq, pairOf } from './yamlNodes';
@@ -144,51 +145,8 @@ function uniqueFindings(findings: Finding[]): Finding[] {
 
 // Reading the schemas for messages (only when there are errors to describe)
 
-interface SchemaIndex {
-  /** The file each schema object lives in, to resolve its `#/...` references. */
-  fileOf: WeakMap<object, string>;
-  /** The `$defs` name of each definition, which says what form a value must have. */
-  defNameOf: WeakMap<object, string>;
-}
-
-let schemaIndex: SchemaIndex | undefined;
-
-function indexSchemas(): SchemaIndex {
-  const index: SchemaIndex = { fileOf: new WeakMap(), defNameOf: new WeakMap() };
-  const visit = (node: unknown, file: string): void => {
-    if (typeof node !== 'object' || node === null) return;
-    index.fileOf.set(node, file);
-    for (const child of Object.values(node)) visit(child, file);
-  };
-  for (const [file, root] of Object.entries(SCHEMA_FILES)) {
-    visit(root, file);
-    const defs = root.$defs;
-    if (isObject(defs)) for (const [name, def] of Object.entries(defs)) if (isObject(def)) index.defNameOf.set(def, name);
-  }
-  return index;
-}
-
 function isObject(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function pointerGet(root: JsonSchema, pointer: string): JsonSchema | undefined {
-  let current: unknown = root;
-  for (const part of pointer.split('/').slice(1)) {
-    if (!isObject(current)) return undefined;
-    current = current[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return isObject(current) ? current : undefined;
-}
-
-/** The schema a `$ref` points at, relative to the file the referring schema lives in. */
-function refTarget(schema: JsonSchema): JsonSchema | undefined {
-  const ref = schema.$ref;
-  if (typeof ref !== 'string') return undefined;
-  schemaIndex ??= indexSchemas();
-  const [file, pointer = ''] = ref.split('#');
-  const root = SCHEMA_FILES[file || (schemaIndex.fileOf.get(schema) ?? '')];
-  return root ? pointerGet(root, pointer) : undefined;
 }
 
 /** A keyword of a schema, looking through `$ref` when the schema itself does not set it. */
@@ -199,12 +157,6 @@ function keywordOf(schema: JsonSchema | undefined, keyword: string): unknown {
     current = refTarget(current);
   }
   return undefined;
-}
-
-function defNameOf(schema: JsonSchema | undefined): string | undefined {
-  if (!schema) return undefined;
-  schemaIndex ??= indexSchemas();
-  return schemaIndex.defNameOf.get(schema);
 }
 
 // Finding the YAML node an instancePath names

@@ -77,12 +77,20 @@ function pointerGet(root: JsonObject, pointer: string): JsonObject | undefined {
   return isObject(current) ? current : undefined;
 }
 
-function refTarget(schema: JsonObject): JsonObject | undefined {
+/** The schema a `$ref` points at, relative to the file the referring schema lives in. */
+export function refTarget(schema: JsonObject): JsonObject | undefined {
   if (typeof schema.$ref !== 'string') return undefined;
   index ??= buildIndex();
   const [file, pointer = ''] = schema.$ref.split('#');
   const root = FILES[file || (index.fileOf.get(schema) ?? '')];
   return root ? pointerGet(root, pointer) : undefined;
+}
+
+/** The `$defs` name of a definition, which says what form a value must have. */
+export function defNameOf(schema: object | undefined): string | undefined {
+  if (!schema) return undefined;
+  index ??= buildIndex();
+  return index.defNameOf.get(schema);
 }
 
 /**
