@@ -3,12 +3,15 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLIENT_CAPABILITY } from '../../server/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ShowDocumentParams,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -50,10 +53,17 @@ export interface ServerOptions {
   /** What the client answers to `workspace/configuration` for the `crm-rollout` section. */
   settings?: Record<string, unknown>;
   snippetSupport?: boolean;
+  /** Client commands the client says it implements (`experimental.crmRollout.commands`), as VS Code's does. */
+  clientCommands?: string[];
+  /** Whether the client opens documents on request (`window.showDocument.support`). */
+  showDocument?: boolean;
 }
 
 export class LspServer {
   readonly logs: string[] = [];
+  /** The `window/showDocument` requests the server sent, answered as shown. */
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  initializeResult: InitializeResult | undefined;
   /** Mutable: the next `workspace/configuration` answers read it. */
   settings: Record<string, unknown>;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
@@ -82,6 +92,10 @@ export class LspServer {
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => params.items.map(() => this.settings));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
   }
 
   static async start(folder: string, options: ServerOptions = {}): Promise<LspServer> {
@@ -90,7 +104,7 @@ export class LspServer {
     const server = new LspServer(connection, child, options.settings ?? {});
     child.stderr!.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
     connection.listen();
-    await connection.sendRequest('initialize', {
+    server.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: uriOf(folder),
       workspaceFolders: [{ uri: uriOf(folder), name: 'workspace' }],
@@ -102,6 +116,8 @@ export class LspServer {
           rename: { prepareSupport: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
         },
+        ...(options.showDocument ? { window: { showDocument: { support: true } } } : {}),
+        ...(options.clientCommands ? { experimental: { [CLIENT_CAPABILITY]: { commands: options.clientCommands } } } : {}),
       },
     });
     connection.sendNotification('initialized', {});
