@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { parse, stringify, type ToStringOptions } from 'yaml';
 import { blockScalarText, flowListText, flowMapText, scalarText } from '../../server/src/engine/yamlText';
 
 /**
@@ -12,7 +12,7 @@ import { blockScalarText, flowListText, flowMapText, scalarText } from '../../se
  */
 
 /** The yaml library's text for a value, without the line break it ends a document with. */
-function library(value: string | number | boolean, options: Parameters<typeof stringify>[2]): string {
+function library(value: string | number | boolean, options: ToStringOptions): string {
   return stringify(value, options).replace(/\n$/, '');
 }
 
