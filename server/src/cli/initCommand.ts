@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayFromIso, isoFromDay, todayIso, WorkCalendar } from '../engine/calendar';
-import type { OrgSize } from '../engine/model';
-import { ORG_SIZES } from '../engine/vocabulary';
+import { ORG_SIZES, type OrgSize } from '../engine/vocabulary';
 import { CONFIG_FILE_NAMES, planFileName } from '../fileRoles';
 import { optionValue, parseArgs, UsageError } from './args';
 import type { CommandIO } from './lintCommand';
