@@ -1,6 +1,5 @@
-import { dayFromIso } from '../../server/src/engine/calendar';
 import type { TimelineData } from '../../server/src/protocol';
-import { RIGHT_PAD } from '../../server/src/render/timelineLayout';
+import { widthAtDayWidth } from '../../server/src/render/timelineLayout';
 import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
 
 /** What a click, Enter or Space on the chart asks for: the entry and where it is in the plan. */
@@ -13,16 +12,9 @@ const ITEM = '[data-id][data-kind]';
 const MIN_WIDTH = 640;
 /** Below this many pixels a day, month labels collide: a long plan scrolls sideways instead. */
 const MIN_DAY_PX = 2;
-/** The renderer's name column, plus the week of padding it adds on each side of the axis. */
-const NAME_COLUMN_PX = 230;
-const AXIS_PAD_DAYS = 14;
-
-/** The narrowest drawing of a plan that keeps its axis readable. */
+/** The narrowest drawing of a plan that keeps its axis readable, by the renderer's own geometry. */
 function readableWidth(data: TimelineData): number {
-  const first = data.start ? dayFromIso(data.start) : undefined;
-  const last = data.end ? dayFromIso(data.end) : undefined;
-  const days = first !== undefined && last !== undefined ? last - first + 1 + AXIS_PAD_DAYS : 0;
-  return NAME_COLUMN_PX + RIGHT_PAD + days * MIN_DAY_PX;
+  return widthAtDayWidth(data, MIN_DAY_PX);
 }
 
 function itemOf(target: EventTarget | null): Element | null {

@@ -1,6 +1,4 @@
 import type { TimelineData } from '../../server/src/protocol';
-import { renderTimelineMermaid } from '../../server/src/render/timelineMermaid';
-import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
 import { timelineCss } from '../../server/src/render/timelineTheme';
 import { findingsText } from '../../server/src/render/timelineText';
 import { Chart, type RevealRequest } from './chart';
@@ -30,14 +28,6 @@ function button(label: string, title: string, onClick: () => void): HTMLButtonEl
   return b;
 }
 
-function exportText(data: TimelineData, format: ExportFormat): string {
-  if (format === 'mermaid') return renderTimelineMermaid(data);
-  // A file leaves the editor, where the theme variables do not exist: embed a fixed palette like the editor's.
-  const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
-  const light = document.body.classList.contains('vscode-high-contrast-light');
-  return renderTimelineSvg(data, { theme: dark && !light ? 'dark' : 'light' });
-}
-
 function save(patch: Partial<WebviewState>): void {
   if (!state && !patch.uri) return;
   state = { ...(state as WebviewState), ...patch };
@@ -61,7 +51,7 @@ container.className = 'chart';
 container.setAttribute('aria-label', 'Plan timeline; Tab moves between phases and milestones, Enter shows one in the editor');
 
 function requestExport(format: ExportFormat): void {
-  if (state?.data) host.postMessage({ type: 'exported', format, text: exportText(state.data, format) });
+  host.postMessage({ type: 'export', format });
 }
 
 toolbar.append(
@@ -116,9 +106,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'highlight':
       chart.highlight(message.id);
       save({ highlight: message.id });
-      return;
-    case 'export':
-      requestExport(message.format);
       return;
   }
 });

@@ -83,6 +83,18 @@ function dateRange(data: TimelineData): [number, number] | undefined {
   return range;
 }
 
+/** The first and last day of the axis: whole weeks, Monday to Sunday, around every date of the plan. */
+function axisDays(data: TimelineData): [number, number] {
+  const range = dateRange(data);
+  return range ? [mondayOnOrBefore(range[0]), mondayOnOrBefore(range[1]) + 6] : [0, 6];
+}
+
+/** The drawing's width when each day of the axis gets `dayWidth` pixels, with the default name column. */
+export function widthAtDayWidth(data: TimelineData, dayWidth: number): number {
+  const [firstDay, lastDay] = axisDays(data);
+  return Math.ceil(DEFAULT_LABEL_WIDTH + (lastDay - firstDay + 1) * dayWidth + RIGHT_PAD);
+}
+
 /** A day width that keeps short plans readable and long ones on a screen or two. */
 function fittedDayWidth(days: number): number {
   return Math.max(2, Math.min(18, Math.floor((1100 / days) * 4) / 4));
@@ -104,9 +116,7 @@ export function laneOrder(data: TimelineData): number[] {
 
 export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}): TimelineLayout {
   const labelWidth = options.labelWidth ?? DEFAULT_LABEL_WIDTH;
-  const range = dateRange(data);
-  const firstDay = range ? mondayOnOrBefore(range[0]) : 0;
-  const lastDay = range ? mondayOnOrBefore(range[1]) + 6 : 6;
+  const [firstDay, lastDay] = axisDays(data);
   const days = lastDay - firstDay + 1;
   const dayWidth = options.width !== undefined
     ? Math.max(1, (options.width - labelWidth - RIGHT_PAD) / days)
