@@ -197,6 +197,10 @@ function fitProblems(found) {
 function answerCheckpoints(page, tourDir, dialogs, stopped) {
   let n = 1;
   const answer = async (checkpoint) => {
+    if (checkpoint.name === 'viewport') {
+      await page.setViewportSize({ width: checkpoint.width, height: checkpoint.height });
+      return { ok: true };
+    }
     const frame = await timelineFrame(page);
     switch (checkpoint.name) {
       case 'inspect-escaping': {
@@ -232,10 +236,6 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
       }
       case 'expect-highlight': {
         await frame.waitForSelector(`[data-id="${checkpoint.id}"][data-kind].is-current`, { timeout: 10_000 });
-        return { ok: true };
-      }
-      case 'viewport': {
-        await page.setViewportSize({ width: checkpoint.width, height: checkpoint.height });
         return { ok: true };
       }
       case 'expect-fitted': {
