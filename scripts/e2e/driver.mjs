@@ -12,7 +12,7 @@
 // Options: --screenshots (write docs/images/timeline-{light,dark,fit,month}.png), --vsix, --verbose
 // (the server's and the workbench's logs), --keep (keep the temporary folder of the run).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -309,7 +309,10 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
       } catch (error) {
         ack = { ok: false, detail: error instanceof Error ? error.message : String(error) };
       }
-      writeFileSync(path.join(tourDir, `ack-${n}.json`), JSON.stringify(ack));
+      // Written whole, then renamed: the tour polls for the file and must never read half of it.
+      const ackFile = path.join(tourDir, `ack-${n}.json`);
+      writeFileSync(`${ackFile}.part`, JSON.stringify(ack));
+      renameSync(`${ackFile}.part`, ackFile);
       n++;
     }
   })();

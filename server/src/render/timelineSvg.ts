@@ -85,7 +85,7 @@ function header(data: TimelineData, layout: TimelineLayout): string[] {
   const lines = [text({ class: 'title', x: 12, y: 22 }, truncate(data.name, Math.max(8, Math.floor((layout.width - 24) / 8.5))))];
   lines.push(text({ class: 'subtitle', x: 12, y: 46 }, data.goLive ? `go-live ${data.goLive}` : 'no go-live phase'));
   const span = data.start && data.end ? `${data.start} → ${data.end}` : 'not scheduled';
-  lines.push(text({ class: 'subtitle', x: 12, y: 64 }, truncate(span, Math.floor(layout.labelWidth / 6.5))));
+  lines.push(text({ class: 'subtitle', x: 12, y: 64 }, truncate(span, Math.floor((layout.labelWidth - 18) / 7))));
   return lines;
 }
 
