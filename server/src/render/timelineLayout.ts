@@ -15,6 +15,8 @@ export interface LayoutOptions {
   dayWidth?: number;
   /** Width of the column of phase names on the left. */
   labelWidth?: number;
+  /** Room right of the last day; RIGHT_PAD unless given. */
+  rightPad?: number;
 }
 
 export const ROW_HEIGHT = 28;
@@ -25,7 +27,7 @@ export const HEADER_HEIGHT = 70;
 export const FOOTER_HEIGHT = 44;
 /** Room right of the last day for slack whiskers' badges and milestone names. */
 export const RIGHT_PAD = 140;
-const DEFAULT_LABEL_WIDTH = 230;
+export const DEFAULT_LABEL_WIDTH = 230;
 
 export type LayoutRow =
   | { type: 'lane'; y: number; height: number; label: string; lane: number }
@@ -83,18 +85,6 @@ function dateRange(data: TimelineData): [number, number] | undefined {
   return range;
 }
 
-/** The first and last day of the axis: whole weeks, Monday to Sunday, around every date of the plan. */
-function axisDays(data: TimelineData): [number, number] {
-  const range = dateRange(data);
-  return range ? [mondayOnOrBefore(range[0]), mondayOnOrBefore(range[1]) + 6] : [0, 6];
-}
-
-/** The drawing's width when each day of the axis gets `dayWidth` pixels, with the default name column. */
-export function widthAtDayWidth(data: TimelineData, dayWidth: number): number {
-  const [firstDay, lastDay] = axisDays(data);
-  return Math.ceil(DEFAULT_LABEL_WIDTH + (lastDay - firstDay + 1) * dayWidth + RIGHT_PAD);
-}
-
 /** A day width that keeps short plans readable and long ones on a screen or two. */
 function fittedDayWidth(days: number): number {
   return Math.max(2, Math.min(18, Math.floor((1100 / days) * 4) / 4));
@@ -116,10 +106,13 @@ export function laneOrder(data: TimelineData): number[] {
 
 export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}): TimelineLayout {
   const labelWidth = options.labelWidth ?? DEFAULT_LABEL_WIDTH;
-  const [firstDay, lastDay] = axisDays(data);
+  const rightPad = options.rightPad ?? RIGHT_PAD;
+  const range = dateRange(data);
+  const firstDay = range ? mondayOnOrBefore(range[0]) : 0;
+  const lastDay = range ? mondayOnOrBefore(range[1]) + 6 : 6;
   const days = lastDay - firstDay + 1;
   const dayWidth = options.width !== undefined
-    ? Math.max(1, (options.width - labelWidth - RIGHT_PAD) / days)
+    ? Math.max(0.1, (options.width - labelWidth - rightPad) / days)
     : (options.dayWidth ?? fittedDayWidth(days));
 
   const rows: LayoutRow[] = [];
@@ -157,7 +150,7 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}):
   const bottom = rows.length > 0 ? y : y + ROW_HEIGHT;
   const chartWidth = days * dayWidth;
   return {
-    width: options.width ?? Math.ceil(labelWidth + chartWidth + RIGHT_PAD),
+    width: options.width ?? Math.ceil(labelWidth + chartWidth + rightPad),
     height: bottom + FOOTER_HEIGHT,
     labelWidth,
     firstDay,
