@@ -62,7 +62,8 @@ export type EntityKind =
   | 'integration'
   | 'customization'
   | 'risk'
-  | 'kpi';
+  | 'kpi'
+  | 'calendar';
 
 export type OrgSize = 'small' | 'mid' | 'enterprise';
 export type PhaseKind =
@@ -209,8 +210,8 @@ export interface BudgetLine {
  * A named calendar (`calendars[]`): it starts from the plan's calendar; its holidays and extra
  * working days add to the plan's, its workdays (when given) replace them.
  */
-export interface NamedCalendar {
-  id: Located<string>;
+export interface NamedCalendar extends Entity {
+  kind: 'calendar';
   map: YAMLMap;
   name?: Located<string>;
   /** Undefined when the calendar keeps the plan's workdays. */
@@ -468,7 +469,7 @@ export function readDirectory(source: SourceFile, root: YAMLMap | undefined, imp
     const id = r.id(map);
     if (!id) continue;
     calendars.push({
-      id,
+      ...entity('calendar', id, map, `calendars/${id.value}`),
       map,
       name: r.string(map, 'name'),
       workdays: r.workdays(map),

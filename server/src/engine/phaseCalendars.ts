@@ -24,13 +24,13 @@ export function planCalendars(plan: Plan): PlanCalendars {
   };
   const named = new Map<string, PhaseCalendar>();
   const declare = (c: NamedCalendar) => {
-    if (named.has(c.id.value)) return;
+    if (named.has(c.id)) return;
     const work = new WorkCalendar(
       c.workdays ?? plan.calendar.workdays,
       [...holidays, ...c.holidays.map((h) => h.day)],
       [...extra, ...c.extraWorkingDays.map((d) => d.day)],
     );
-    named.set(c.id.value, { work, id: c.id.value, label: c.name?.value ?? c.id.value, via: 'phase' });
+    named.set(c.id, { work, id: c.id, label: c.name?.value ?? c.id, via: 'phase' });
   };
   plan.calendars.forEach(declare);
   plan.importedCalendars.forEach(declare);

@@ -134,7 +134,7 @@ function referenceCandidates(site: Site, at: SchemaAt, path: readonly PathSegmen
     }
     case 'calendarRef':
       return plan
-        ? [...plan.calendars, ...plan.importedCalendars].map((c) => ({ value: c.id.value, detail: c.name?.value ?? 'calendar', kind: CompletionItemKind.Reference }))
+        ? [...plan.calendars, ...plan.importedCalendars].map((c) => ({ value: c.id, detail: c.name?.value ?? 'calendar', kind: CompletionItemKind.Reference }))
         : [];
     case 'objectiveRef':
       return (plan?.objectives ?? []).map((o) => ({ value: o.id, detail: o.statement?.value ?? 'objective', kind: CompletionItemKind.Reference }));
