@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isoFromDay } from '../../server/src/engine/calendar';
 import { buildPlan } from '../../server/src/engine/model';
 import { parseSource } from '../../server/src/engine/parse';
-import { buildSchedule, type Schedule } from '../../server/src/engine/schedule';
+import type { Schedule } from '../../server/src/engine/schedule';
+import { buildSchedule } from '../../server/src/engine/scheduler';
 
 /** Version 1.1 scheduling: calendars per phase and wave, milestone and lagged dependencies, float. */
 
