@@ -112,8 +112,8 @@ phases:
   - { id: a, name: A, kind: planning, wave: 1, calendar: gremany }
 `,
       errors: [
-        { messageId: 'unknown', line: 6, column: 58, endLine: 6, endColumn: 65, message: 'calendar "gremany" is not a declared calendar; did you mean "germany"?' },
         { messageId: 'unknown', line: 4, column: 30, endLine: 4, endColumn: 36, message: 'calendar "germny" is not a declared calendar; did you mean "germany"?' },
+        { messageId: 'unknown', line: 6, column: 58, endLine: 6, endColumn: 65, message: 'calendar "gremany" is not a declared calendar; did you mean "germany"?' },
       ],
       output: `plan: 1
 name: Pilot
@@ -161,6 +161,7 @@ ${PEOPLE}phases:
   - { id: a, name: A, kind: planning, after: [dana] }
 `,
       errors: [{ messageId: 'wrongKind', line: 7, column: 47, endLine: 7, endColumn: 51, message: 'after "dana" is a person, not a phase or milestone; name a phase or milestone id here' }],
+      output: null,
     },
     {
       name: 'an unknown sponsor far from any declared id offers only the person stub',
@@ -169,10 +170,7 @@ name: Pilot
 sponsor: zebediah
 ${PEOPLE}`,
       errors: [{ messageId: 'unknown', line: 3, column: 10, endLine: 3, endColumn: 18, message: 'sponsor "zebediah" is not a declared person; declare it or use one of the declared ids' }],
-      output: `plan: 1
-name: Pilot
-sponsor: zebediah
-${PEOPLE}`,
+      output: null,
     },
   ],
 });
