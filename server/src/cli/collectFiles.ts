@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createIgnore } from '../engine/gitignore';
 import { globToRegExp } from '../engine/glob';
+import { MAX_FILE_BYTES } from '../engine/parse';
+import { readSmallTextFile } from '../platform/safeRead';
 import { UsageError } from './args';
 
 const PLAN_FILE = /\.rollout\.ya?ml$/;
@@ -14,14 +16,19 @@ function isIgnored(stack: readonly Ignore[], full: string, isDir: boolean): bool
   return stack.some((ig) => ig.ignores(path.relative(ig.dir, full).split(path.sep).join('/'), isDir));
 }
 
+/** The folder's .gitignore, if it has a readable one (a FIFO or a huge file is skipped). */
+function ignoreIn(dir: string): Ignore | undefined {
+  const read = readSmallTextFile(path.join(dir, '.gitignore'), MAX_FILE_BYTES);
+  if (!read.ok) return undefined;
+  const matcher = createIgnore(dir, read.text);
+  return { dir, ignores: (rel, isDir) => matcher.ignores(rel, isDir) };
+}
+
 /** Every plan file under a directory, skipping what .gitignore files (at any level) ignore. */
 function walk(dir: string, inherited: readonly Ignore[], accept: (file: string) => boolean, out: string[]): void {
   let stack = inherited;
-  const gitignore = path.join(dir, '.gitignore');
-  if (fs.existsSync(gitignore)) {
-    const matcher = createIgnore(dir, fs.readFileSync(gitignore, 'utf8'));
-    stack = [...inherited, { dir, ignores: (rel, isDir) => matcher.ignores(rel, isDir) }];
-  }
+  const own = ignoreIn(dir);
+  if (own) stack = [...inherited, own];
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -45,11 +52,8 @@ function ancestorsIgnores(start: string): Ignore[] {
   const chain: Ignore[] = [];
   let dir = path.dirname(start);
   while (true) {
-    const gitignore = path.join(dir, '.gitignore');
-    if (fs.existsSync(gitignore)) {
-      const matcher = createIgnore(dir, fs.readFileSync(gitignore, 'utf8'));
-      chain.unshift({ dir, ignores: (rel, isDir) => matcher.ignores(rel, isDir) });
-    }
+    const own = ignoreIn(dir);
+    if (own) chain.unshift(own);
     if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
     dir = path.dirname(dir);
   }
@@ -99,8 +103,10 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
       walk(full, ancestorsIgnores(full), (file) => PLAN_FILE.test(file), plans);
       if (plans.length === 0) throw new UsageError(`no plan files (*.rollout.yaml or *.rollout.yml) found under "${arg}"`);
       found.push(...plans);
-    } else {
+    } else if (stat.isFile()) {
       found.push(full);
+    } else {
+      throw new UsageError(`"${arg}" is not a regular file (a device, FIFO or socket); name a plan file, a directory of plans or a glob`);
     }
   }
   return [...new Set(found)];

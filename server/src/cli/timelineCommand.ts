@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { todayIso } from '../engine/calendar';
 import { lintFile, roleOf, type LintResult } from '../engine/lint';
+import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
@@ -13,7 +14,6 @@ import { optionValue, parseArgs, UsageError } from './args';
 import { palette } from './color';
 import { stylish } from './formatters/stylish';
 import { checkedAsOf, type CommandIO } from './lintCommand';
-import { repositoryRoot } from './projectRoot';
 import { summarize } from './report';
 import { VERSION } from './version';
 
@@ -85,9 +85,10 @@ export function refuseUnparsed(result: LintResult, display: string, io: CommandI
 }
 
 /** Lints a plan file from disk for an export or a diff. */
-export function lintPlanFile(file: string, display: string, asOf: string | undefined): LintResult {
+export function lintPlanFile(file: string, display: string, asOf: string | undefined, cwd: string): LintResult {
   checkPlanPath(display);
-  const result = lintFile(file, { fs: new NodeFileSystem(), asOf, root: repositoryRoot(path.dirname(file)) });
+  const disk = new NodeFileSystem();
+  const result = lintFile(file, { fs: disk, asOf, root: projectRoot(file, disk, { lastResort: cwd }) });
   if ('error' in result) throw new UsageError(result.error);
   return result;
 }
@@ -122,7 +123,7 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
   const asOf = checkedAsOf(optionValue(args, 'as-of'));
   const file = path.resolve(io.cwd, args.positionals[0]);
   const display = displayPath(io.cwd, file);
-  const result = lintPlanFile(file, display, asOf);
+  const result = lintPlanFile(file, display, asOf, io.cwd);
   const refused = refuseUnparsed(result, display, io);
   if (refused !== undefined) return refused;
   const data = { ...buildTimeline(result, asOf ?? todayIso()), path: display };

@@ -1,7 +1,10 @@
 import * as nodePath from 'node:path';
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { unknownRuleFinding } from './disables';
+import { containment } from './containment';
+import { CORE_RULES } from './coreRules';
 import type { FileSystem } from './fileSystem';
+import { formatMessage } from './messages';
 import { matchAnyGlob } from './glob';
 import { documentValue, parseSource } from './parse';
 import type { RuleMeta } from './rules/types';
@@ -24,14 +27,15 @@ import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
  * - `[severity, options]` sets options to the rule's `defaultOptions` with `options` merged
  *   over them (shallow), replacing options set by earlier layers; a bare severity keeps them.
  * - Override globs are relative to the folder of the file that declares them (glob.ts).
- * - Problems with `extends` (missing, a directory, unreadable, broken YAML, cyclic) are
- *   findings of the core rule `import` at the `extends` value; unknown rule ids are
- *   `unknown-rule` warnings at the key. All of them are located in the config file.
+ * - Problems with `extends` (outside the project root, missing, a directory, unreadable,
+ *   broken YAML, cyclic) are findings of the core rule `import` at the `extends` value;
+ *   unknown rule ids are `unknown-rule` warnings at the key. All of them are located in the config file.
  * - An empty config file means "the defaults" and is not a schema error.
  */
 
 export const CONFIG_FILE_NAMES = ['.crm-rollout.yaml', '.crm-rollout.yml'] as const;
 export const PRESETS = ['recommended', 'strict', 'all'] as const;
+const IMPORT_MESSAGES = CORE_RULES.find((r) => r.id === 'import')!.messages;
 export type PresetName = (typeof PRESETS)[number];
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'off'];
 const STRICT_SEVERITY: Record<Severity, Severity> = { error: 'error', warning: 'error', info: 'warning' };
@@ -137,6 +141,7 @@ interface CachedFile {
 
 interface CachedConfig {
   knownIds: ReadonlySet<string>;
+  root: string | undefined;
   /** Text of each file read, undefined when it could not be read. */
   reads: Map<string, string | undefined>;
   config: LoadedConfig;
@@ -150,12 +155,13 @@ export class ConfigLoader {
   private readonly files = new Map<string, CachedFile>();
   private readonly configs = new Map<string, CachedConfig>();
 
-  load(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>): LoadedConfig {
+  /** `root`: the folder `extends` paths may not leave (projectRoot.ts); none in tests. */
+  load(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>, root?: string): LoadedConfig {
     const cached = this.configs.get(configPath);
-    if (cached && cached.knownIds === knownIds && unchanged(cached.reads, fs)) return cached.config;
+    if (cached && cached.knownIds === knownIds && cached.root === root && unchanged(cached.reads, fs)) return cached.config;
     const reads = new Map<string, string | undefined>();
-    const config = this.build(configPath, fs, knownIds, reads);
-    this.configs.set(configPath, { knownIds, reads, config });
+    const config = this.build(configPath, fs, knownIds, reads, root);
+    this.configs.set(configPath, { knownIds, root, reads, config });
     return config;
   }
 
@@ -164,7 +170,7 @@ export class ConfigLoader {
     this.configs.clear();
   }
 
-  private build(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>, reads: Map<string, string | undefined>): LoadedConfig {
+  private build(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>, reads: Map<string, string | undefined>, root: string | undefined): LoadedConfig {
     const findings: Finding[] = [];
     const layers: ConfigLayer[] = [];
     let preset: PresetName | undefined;
@@ -173,26 +179,37 @@ export class ConfigLoader {
       findings.push(...file.findings);
       const entry = file.extendsEntry;
       if (entry && isPreset(entry.value)) preset = entry.value;
-      else if (entry) {
-        const target = nodePath.resolve(nodePath.dirname(file.source.path), entry.value);
-        const read = fs.read(target);
-        reads.set(target, read.ok ? read.text : undefined);
-        const cycleStart = read.ok ? chain.indexOf(read.realPath) : -1;
-        if (!read.ok) {
-          findings.push(unreadableFinding(file.source, entry, target, read));
-        } else if (cycleStart >= 0) {
-          const here = nodePath.dirname(file.source.path);
-          const cycle = [...chain.slice(cycleStart), read.realPath].map((p) => nodePath.relative(here, p)).join(' → ');
-          findings.push(extendsFinding(file.source, entry.node, 'extendsCycle', `extends form a cycle: ${cycle}; remove one of these extends`));
-        } else {
-          const extended = this.parseFile(target, read.text, knownIds);
-          if (extended.fatal) {
-            findings.push(extendsFinding(file.source, entry.node, 'extendsBroken', `extended config "${entry.value}" is not valid YAML; fix that file`));
-          }
-          visit(extended, [...chain, read.realPath]);
-        }
-      }
+      else if (entry) followExtends(file, entry, chain);
       if (!file.fatal) layers.push({ path: file.source.path, baseDir: nodePath.dirname(file.source.path), rules: file.rules, overrides: file.overrides });
+    };
+
+    const followExtends = (file: ConfigFile, entry: { value: string; node: Node }, chain: string[]) => {
+      const target = nodePath.resolve(nodePath.dirname(file.source.path), entry.value);
+      const contained = containment(fs, root, target);
+      if (contained.verdict === 'loop') {
+        findings.push(extendsFinding(file.source, entry.node, 'extendsUnreadable', `extended config "${entry.value}" cannot be read: it is a symbolic link loop`));
+        return;
+      }
+      if (contained.verdict === 'outside') {
+        findings.push(extendsFinding(file.source, entry.node, 'extendsOutside', formatMessage(IMPORT_MESSAGES.extendsOutside, { path: entry.value, root: root ?? '' })));
+        return;
+      }
+      const read = fs.read(target);
+      reads.set(target, read.ok ? read.text : undefined);
+      const cycleStart = read.ok ? chain.indexOf(read.realPath) : -1;
+      if (!read.ok) {
+        findings.push(unreadableFinding(file.source, entry, target, read));
+      } else if (cycleStart >= 0) {
+        const here = nodePath.dirname(file.source.path);
+        const cycle = [...chain.slice(cycleStart), read.realPath].map((p) => nodePath.relative(here, p)).join(' → ');
+        findings.push(extendsFinding(file.source, entry.node, 'extendsCycle', `extends form a cycle: ${cycle}; remove one of these extends`));
+      } else {
+        const extended = this.parseFile(target, read.text, knownIds);
+        if (extended.fatal) {
+          findings.push(extendsFinding(file.source, entry.node, 'extendsBroken', `extended config "${entry.value}" is not valid YAML; fix that file`));
+        }
+        visit(extended, [...chain, read.realPath]);
+      }
     };
 
     const read = fs.read(configPath);
@@ -218,8 +235,8 @@ export class ConfigLoader {
 const defaultLoader = new ConfigLoader();
 
 /** Loads a config and the files it extends through the shared cache. */
-export function loadConfig(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>): LoadedConfig {
-  return defaultLoader.load(configPath, fs, knownIds);
+export function loadConfig(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>, root?: string): LoadedConfig {
+  return defaultLoader.load(configPath, fs, knownIds, root);
 }
 
 function unchanged(reads: ReadonlyMap<string, string | undefined>, fs: FileSystem): boolean {

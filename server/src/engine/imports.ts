@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
 import type { Node } from 'yaml';
+import { containment } from './containment';
 import type { FileSystem } from './fileSystem';
 import { readDirectory, type DateValue, type ImportEntry, type Person, type Team } from './model';
 import { parseSource } from './parse';
@@ -31,7 +32,7 @@ export interface ImportResolution {
 }
 
 export interface ImportOptions {
-  /** Imports may not leave this directory (the workspace or repository root). */
+  /** Imports may not leave this folder (projectRoot.ts), symbolic links resolved. */
   root?: string;
 }
 
@@ -46,11 +47,6 @@ export function importEntries(source: SourceFile): ImportEntry[] {
     if (node && typeof node.value === 'string' && node.value.length > 0) entries.push({ value: node.value, node, source, index });
   });
   return entries;
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = nodePath.relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
 }
 
 /**
@@ -89,8 +85,13 @@ export function resolveImports(from: SourceFile, fs: FileSystem, options: Import
     const resolved = nodePath.resolve(nodePath.dirname(importer.path), entry.value);
     result.dependencies.push(resolved);
     const shown = top === entry ? entry.value : `${top.value} → … → ${entry.value}`;
-    if (options.root && !isInside(options.root, resolved)) {
-      fail(top, 'outside', { path: shown, resolved });
+    const contained = containment(fs, options.root, resolved);
+    if (contained.verdict === 'loop') {
+      fail(top, 'unreadable', { path: shown, reason: 'it is a symbolic link loop' });
+      continue;
+    }
+    if (contained.verdict === 'outside') {
+      fail(top, 'outside', { path: shown, root: options.root ?? '' });
       continue;
     }
     const kind = fs.kind(resolved);

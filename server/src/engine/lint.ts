@@ -2,6 +2,7 @@ import * as nodePath from 'node:path';
 import { dayFromIso, todayIso } from './calendar';
 import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './config';
 import { parseDisables } from './disables';
+import { isInside } from './containment';
 import { declaredEntities } from './entities';
 import { OverlayFileSystem, type FileSystem } from './fileSystem';
 import { resolveImports, type ImportResolution } from './imports';
@@ -33,7 +34,10 @@ export interface LintOptions {
   asOf?: string;
   /** An explicit configuration file; otherwise `.crm-rollout.yaml` is found by walking up. */
   configPath?: string;
-  /** Workspace or repository root: the config walk stops here and imports may not leave it. */
+  /**
+   * The project root (projectRoot.ts), symbolic links resolved: the config walk stops here,
+   * and imports and `extends` may not leave it.
+   */
   root?: string;
 }
 
@@ -61,8 +65,18 @@ function byPosition(a: Finding, b: Finding): number {
 
 function loadSettings(path: string, options: LintOptions): { settings: Map<string, RuleSetting>; config?: LoadedConfig; configPath?: string } {
   const configPath = options.configPath ?? findConfigFile(path, options.fs, options.root);
-  const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS) : undefined;
+  const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS, extendsRoot(configPath, options)) : undefined;
   return { settings: resolveRules(config, path, RULE_METAS), config, configPath };
+}
+
+/**
+ * The folder a configuration's `extends` may not leave: the project root, or for a
+ * configuration named on the command line outside it (the user's choice), its own folder.
+ */
+function extendsRoot(configPath: string, options: LintOptions): string | undefined {
+  if (options.root === undefined) return undefined;
+  const real = options.fs.realPath(configPath) ?? configPath;
+  return isInside(options.root, real) ? options.root : nodePath.dirname(real);
 }
 
 /** Applies configured severities to the pipeline's own findings and drops those turned off. */
@@ -86,7 +100,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
   if (role === 'config') {
     const fs = new OverlayFileSystem(options.fs);
     fs.set(path, text);
-    const config = loadConfig(path, fs, RULE_IDS);
+    const config = loadConfig(path, fs, RULE_IDS, options.root);
     result.findings = [...config.findings].sort(byPosition);
     return result;
   }
