@@ -6,6 +6,7 @@ import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import type { Finding } from '../engine/types';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { displayText } from '../render/escape';
 import { makeParentFolders } from '../platform/parentFolders';
 import { optionValue, parseArgs, UsageError, type ParsedArgs } from './args';
 import { applyBaseline, buildBaseline, readBaseline, serializeBaseline, type Baseline } from './baseline';
@@ -101,7 +102,8 @@ function runFixes(args: ParsedArgs, io: CommandIO, write: boolean): boolean {
     const outcome = fixFile(file, optionsFor(file), write);
     if (outcome.before === outcome.after) continue;
     changed = true;
-    const shown = displayPath(io.cwd, file);
+    // The diff's body is the file's own text, exactly (a patch); names are shown safely.
+    const shown = displayText(displayPath(io.cwd, file));
     io.stderr.write(`${write ? 'fixed' : 'would fix'} ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
     if (!write) io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
   }
@@ -129,12 +131,12 @@ function withBaseline(reports: FileReport[], args: ParsedArgs, io: CommandIO): F
     const baseline = buildBaseline(reports, baselineFile, previous);
     writeBaseline(baselineFile, baselineArg, serializeBaseline(baseline));
     const total = baseline.entries.reduce((n, e) => n + e.count, 0);
-    io.stderr.write(`wrote ${baselineArg} with ${plural(total, 'finding')}\n`);
+    io.stderr.write(`wrote ${displayText(baselineArg)} with ${plural(total, 'finding')}\n`);
     return applyBaseline(reports, baseline, baselineFile).reports;
   }
   const { reports: filtered, unused } = applyBaseline(reports, readBaseline(baselineFile, baselineArg), baselineFile);
   if (unused > 0) {
-    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${baselineArg}\n`);
+    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${displayText(baselineArg)}\n`);
   }
   return filtered;
 }

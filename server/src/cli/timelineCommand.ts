@@ -6,6 +6,7 @@ import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { displayText } from '../render/escape';
 import { renderTimelineCsv } from '../render/timelineCsv';
 import { renderTimelineHtml } from '../render/timelineHtml';
 import { renderTimelineMermaid } from '../render/timelineMermaid';
@@ -80,7 +81,7 @@ export function refuseUnparsed(result: LintResult, display: string, io: CommandI
   if (result.plan) return undefined;
   const errors = result.findings.filter((f) => f.severity === 'error');
   io.stderr.write(stylish(summarize([{ path: result.path, display, findings: errors }]), { color: palette(false), rules: RULE_METAS, toolVersion: VERSION }));
-  io.stderr.write(`crm-rollout: "${display}" cannot be read as a plan; fix the errors above first\n`);
+  io.stderr.write(`crm-rollout: "${displayText(display)}" cannot be read as a plan; fix the errors above first\n`);
   return 1;
 }
 
@@ -138,7 +139,8 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
     }
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0) io.stderr.write(`crm-rollout: note: "${display}" has ${errors === 1 ? '1 error' : `${errors} errors`}; run crm-rollout lint ${display} to see them\n`);
+  const shown = displayText(display);
+  if (errors > 0) io.stderr.write(`crm-rollout: note: "${shown}" has ${errors === 1 ? '1 error' : `${errors} errors`}; run crm-rollout lint ${shown} to see them\n`);
   return 0;
 }
 
