@@ -1,36 +1,37 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-/**
- * Bundles the language server and the CLI once before the tests run, so the LSP tests drive
- * the same `dist/server.js` that `crm-rollout-language-server --stdio` runs, and the
- * hostile-input tests can run `dist/cli.js` as a separate process they can time out (a read
- * that blocks would otherwise hang the test runner itself). Only these two entries are built
- * (with esbuild.mjs's options for them), so a test run does not depend on the client or the
- * webview building.
- */
-const ENTRIES = [
+/** The Node entries that tests spawn, as esbuild.mjs builds them. */
+const SPAWNED = [
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'server/src/cli/bin.ts', out: 'dist/cli.js' },
 ];
 
+/**
+ * Bundles the language server and the CLI once before the tests run, so the LSP tests drive
+ * the same `dist/server.js` that `crm-rollout-language-server --stdio` runs, and the terminal
+ * tests (tests/cli/progress.test.ts) and the hostile-input tests that must time out a hang
+ * (tests/corpus/containment.test.ts) the same `dist/cli.js` as `crm-rollout`. Only these
+ * entries are built (with esbuild.mjs's options for them), so a test run does not depend on
+ * the client or the webview building.
+ */
 export default async function setup(): Promise<void> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  await Promise.all(
-    ENTRIES.map((entry) =>
-      build({
-        absWorkingDir: root,
-        entryPoints: [entry.in],
-        outfile: entry.out,
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        banner: { js: '#!/usr/bin/env node' },
-        sourcemap: true,
-        logLevel: 'warning',
-        legalComments: 'none',
-      }),
-    ),
-  );
+  await Promise.all(SPAWNED.map((entry) => bundle(root, entry.in, entry.out)));
+}
+
+async function bundle(root: string, entry: string, outfile: string): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
 }
