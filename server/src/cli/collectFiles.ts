@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createIgnore } from '../engine/gitignore';
-import { globToRegExp } from '../engine/glob';
+import { compileGlob } from '../engine/glob';
 import { MAX_FILE_BYTES } from '../engine/parse';
 import { readSmallTextFile } from '../platform/safeRead';
 import { UsageError } from './args';
@@ -82,9 +82,10 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
     if (GLOB_CHARS.test(posixArg) && !fs.existsSync(path.resolve(cwd, arg))) {
       const base = path.resolve(cwd, staticPrefix(posixArg));
       if (!fs.existsSync(base)) throw new UsageError(`no files match "${arg}" (${staticPrefix(posixArg)} does not exist)`);
-      const re = globToRegExp(path.relative(base, path.resolve(cwd, arg)).split(path.sep).join('/'));
+      const glob = compileGlob(path.relative(base, path.resolve(cwd, arg)).split(path.sep).join('/'));
+      if (glob.problem) throw new UsageError(`the pattern "${arg}" is beyond what the tool matches: ${glob.problem}`);
       const matches: string[] = [];
-      walk(base, ancestorsIgnores(base), (file) => re.test(path.relative(base, file).split(path.sep).join('/')), matches);
+      walk(base, ancestorsIgnores(base), (file) => glob.matches(path.relative(base, file).split(path.sep).join('/')), matches);
       if (matches.length === 0) throw new UsageError(`no files match "${arg}"`);
       found.push(...matches);
       continue;

@@ -5,7 +5,7 @@ import { containment } from './containment';
 import { CORE_RULES } from './coreRules';
 import type { FileSystem } from './fileSystem';
 import { formatMessage } from './messages';
-import { matchAnyGlob } from './glob';
+import { globProblem, matchAnyGlob } from './glob';
 import { documentValue, parseSource } from './parse';
 import type { RuleMeta } from './rules/types';
 import { validateAgainstSchema } from './schema';
@@ -26,7 +26,8 @@ import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
  *   the file extending them) its `rules`, then its matching `overrides` in order.
  * - `[severity, options]` sets options to the rule's `defaultOptions` with `options` merged
  *   over them (shallow), replacing options set by earlier layers; a bare severity keeps them.
- * - Override globs are relative to the folder of the file that declares them (glob.ts).
+ * - Override globs are relative to the folder of the file that declares them (glob.ts); a
+ *   glob beyond glob.ts's bounds is a `limits` finding at the glob and is left out.
  * - Problems with `extends` (outside the project root, missing, a directory, unreadable,
  *   broken YAML, cyclic) are findings of the core rule `import` at the `extends` value;
  *   unknown rule ids are `unknown-rule` warnings at the key. All of them are located in the config file.
@@ -36,6 +37,7 @@ import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
 export const CONFIG_FILE_NAMES = ['.crm-rollout.yaml', '.crm-rollout.yml'] as const;
 export const PRESETS = ['recommended', 'strict', 'all'] as const;
 const IMPORT_MESSAGES = CORE_RULES.find((r) => r.id === 'import')!.messages;
+const LIMITS_MESSAGES = CORE_RULES.find((r) => r.id === 'limits')!.messages;
 export type PresetName = (typeof PRESETS)[number];
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'off'];
 const STRICT_SEVERITY: Record<Severity, Severity> = { error: 'error', warning: 'error', info: 'warning' };
@@ -277,7 +279,13 @@ function readConfigFile(path: string, text: string, knownIds: ReadonlySet<string
     const override = asMap(doc, item);
     if (!override) continue;
     const globs = asSeq(doc, valueOf(doc, override, 'files'))?.items.map((n) => deref(doc, n)) ?? [];
-    const files = globs.filter(isScalar).map((n) => n.value).filter((g): g is string => typeof g === 'string');
+    const files: string[] = [];
+    for (const node of globs) {
+      if (!isScalar(node) || typeof node.value !== 'string') continue;
+      const problem = globProblem(node.value);
+      if (problem) file.findings.push(patternFinding(source, node, node.value, problem));
+      else files.push(node.value);
+    }
     const rules = readRuleEntries(source, valueOf(doc, override, 'rules'), knownIds, file.findings);
     file.overrides.push({ files, rules });
   }
@@ -324,6 +332,20 @@ function readSetting(source: SourceFile, node: Node | undefined): Omit<RuleEntry
 function innerOffsets(key: Scalar, offsets: [number, number]): [number, number] {
   const quoted = key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE';
   return quoted ? [offsets[0] + 1, offsets[1] - 1] : offsets;
+}
+
+function patternFinding(source: SourceFile, node: Node, pattern: string, reason: string): Finding {
+  const offsets = nodeOffsets(node) ?? [0, 0];
+  const shown = pattern.length > 40 ? `${pattern.slice(0, 39)}…` : pattern;
+  return {
+    ruleId: 'limits',
+    messageId: 'pattern',
+    severity: 'error',
+    message: formatMessage(LIMITS_MESSAGES.pattern, { pattern: shown, reason }),
+    file: source.path,
+    range: rangeFromOffsets(source, offsets[0], offsets[1]),
+    offsets,
+  };
 }
 
 function extendsFinding(source: SourceFile, node: Node | undefined, messageId: string, message: string): Finding {

@@ -9,15 +9,12 @@ export const CORE_RULES: readonly RuleMeta[] = [
     id: 'yaml-syntax',
     category: 'core',
     defaultSeverity: 'error',
-    description: 'the file is well-formed YAML: no syntax errors, duplicate keys, unresolved aliases or alias bombs',
+    description: 'the file is well-formed YAML: no syntax errors, duplicate keys or unresolved aliases',
     messages: {
       syntax: '{{message}}',
       duplicateKey: 'key "{{key}}" appears twice in the same mapping; remove or rename one of them',
-      aliasBomb: 'aliases expand to more than {{max}} nodes (an alias bomb); write the values out or use fewer aliases',
       unresolvedAlias: 'alias "*{{name}}" has no anchor "&{{name}}" before it; define the anchor first or write the value out',
-      tooLarge: 'file is too large to lint',
       binary: 'file looks binary, not YAML',
-      tooDeep: 'the document is nested too deeply to parse',
     },
   },
   {
@@ -81,6 +78,19 @@ export const CORE_RULES: readonly RuleMeta[] = [
       unknownTarget: 'waiver target "{{target}}" names nothing in this plan; name a declared id such as "uat" or an idPath such as "phases/uat"{{suggestion}}',
       unknownOwner: 'waiver owner "{{owner}}" is not a declared person or team{{suggestion}}',
       badDate: 'waiver "until" "{{until}}" is not a date; write it as YYYY-MM-DD',
+    },
+  },
+  {
+    id: 'limits',
+    category: 'core',
+    defaultSeverity: 'error',
+    description: 'every input stays within the bounds the tool checks in bounded time and memory: file size, nesting, aliases, pattern complexity, validation time',
+    messages: {
+      tooLarge: 'file is larger than the {{max}} MiB limit for a plan; split it into smaller files with imports',
+      tooDeep: 'the document is nested too deeply to parse; simplify the structure',
+      aliasBomb: 'aliases expand to more than {{max}} nodes (an alias bomb); write the values out or use fewer aliases',
+      pattern: 'file pattern "{{pattern}}" is beyond what the tool matches ({{reason}}), so it matches nothing; write a shorter pattern or several patterns',
+      timeout: 'checking this file took longer than {{seconds}} seconds, so the editor stopped; split it into smaller files with imports (the CLI checks it whole)',
     },
   },
 ];
