@@ -21,6 +21,17 @@ export const knownReferences: Rule = {
     const declared = declaredEntities(plan);
     const byId = new Map<string, Entity>();
     for (const e of declared) if (!byId.has(e.id)) byId.set(e.id, e);
+    // One candidate list per kind of reference, so suggestions reuse its index (suggest.ts).
+    const candidateLists = new Map<string, string[]>();
+    const candidatesFor = (accepts: readonly string[]): string[] => {
+      const key = accepts.join(',');
+      let list = candidateLists.get(key);
+      if (!list) {
+        list = declared.filter((e) => accepts.length === 0 || accepts.includes(e.kind)).map((e) => e.id);
+        candidateLists.set(key, list);
+      }
+      return list;
+    };
     for (const { ref, accepts, field } of planReferences(plan)) {
       const target = byId.get(ref.value);
       const expected = accepts.length === 0 ? 'id' : accepts.map((k) => KIND_NOUNS[k]).join(' or ');
@@ -29,8 +40,7 @@ export const knownReferences: Rule = {
         report({ messageId: 'wrongKind', data: { field, id: ref.value, actual: KIND_NOUNS[target.kind], expected }, node: ref.node });
         continue;
       }
-      const candidates = declared.filter((e) => accepts.length === 0 || accepts.includes(e.kind)).map((e) => e.id);
-      const suggestion = closest(ref.value, candidates);
+      const suggestion = closest(ref.value, candidatesFor(accepts));
       const fixes: Fix[] = [];
       if (suggestion) fixes.push({ title: `replace with "${suggestion}"`, edits: [replaceNode(ref.node, scalarText(suggestion))], safe: true });
       if (accepts.includes('person')) {
@@ -43,7 +53,6 @@ export const knownReferences: Rule = {
         data: { field, id: ref.value, expected, suggestion: suggestion ? `; did you mean "${suggestion}"?` : `; declare it or use one of the declared ids` },
         node: ref.node,
         fixes,
-        extra: { candidates },
       });
     }
   },
