@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import { createIgnore } from '../engine/gitignore';
 import { compileGlob } from '../engine/glob';
 import { MAX_FILE_BYTES } from '../engine/parse';
+import { isPlanPath } from '../fileRoles';
 import { readSmallTextFile } from '../platform/safeRead';
 import { UsageError } from './args';
 
-const PLAN_FILE = /\.rollout\.ya?ml$/;
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 const GLOB_CHARS = /[*?[{]/;
 
@@ -101,7 +101,7 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
     }
     if (stat.isDirectory()) {
       const plans: string[] = [];
-      walk(full, ancestorsIgnores(full), (file) => PLAN_FILE.test(file), plans);
+      walk(full, ancestorsIgnores(full), isPlanPath, plans);
       if (plans.length === 0) throw new UsageError(`no plan files (*.rollout.yaml or *.rollout.yml) found under "${arg}"`);
       found.push(...plans);
     } else if (stat.isFile()) {

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { todayIso } from '../engine/calendar';
-import { lintFile, roleOf, type LintResult } from '../engine/lint';
+import { lintFile, type LintResult } from '../engine/lint';
 import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
+import { fileRole } from '../fileRoles';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import { displayText } from '../render/escape';
 import { renderTimelineCsv } from '../render/timelineCsv';
@@ -70,7 +71,7 @@ function chosenTheme(theme: string | undefined, format: TimelineFormat): 'light'
 
 /** Refuses a path that is not named like a plan (a usage error: exit 2). */
 export function checkPlanPath(display: string): void {
-  if (roleOf(display) !== 'plan') throw new UsageError(`"${display}" is not a plan: plan files are named *.rollout.yaml or *.rollout.yml`);
+  if (fileRole(display) !== 'plan') throw new UsageError(`"${display}" is not a plan: plan files are named *.rollout.yaml or *.rollout.yml`);
 }
 
 /**

@@ -1,11 +1,12 @@
 import * as nodePath from 'node:path';
 import { isScalar, type Node, type Scalar } from 'yaml';
-import { unknownRuleFinding } from './disables';
+import { CONFIG_FILE_NAMES } from '../fileRoles';
 import { containment } from './containment';
 import { CORE_RULES } from './coreRules';
+import { unknownRuleFinding } from './disables';
 import type { FileSystem } from './fileSystem';
-import { formatMessage } from './messages';
 import { globProblem, matchAnyGlob } from './glob';
+import { formatMessage } from './messages';
 import { documentValue, parseSource } from './parse';
 import type { RuleMeta } from './rules/types';
 import { validateAgainstSchema } from './schema';
@@ -34,7 +35,6 @@ import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
  * - An empty config file means "the defaults" and is not a schema error.
  */
 
-export const CONFIG_FILE_NAMES = ['.crm-rollout.yaml', '.crm-rollout.yml'] as const;
 export const PRESETS = ['recommended', 'strict', 'all'] as const;
 const IMPORT_MESSAGES = CORE_RULES.find((r) => r.id === 'import')!.messages;
 const LIMITS_MESSAGES = CORE_RULES.find((r) => r.id === 'limits')!.messages;
@@ -356,7 +356,7 @@ function extendsFinding(source: SourceFile, node: Node | undefined, messageId: s
 function unreadableFinding(source: SourceFile, entry: { value: string; node: Node }, target: string, read: { reason: string; message: string }): Finding {
   const messages: Record<string, [string, string]> = {
     missing: ['extendsMissing', `extended config "${entry.value}" not found (looked for ${target}); check the path, which is relative to this file`],
-    directory: ['extendsDirectory', `extended config "${entry.value}" is a directory; name a YAML file such as ${entry.value}/.crm-rollout.yaml`],
+    directory: ['extendsDirectory', `extended config "${entry.value}" is a directory; name a YAML file such as ${entry.value}/${CONFIG_FILE_NAMES[0]}`],
   };
   const [messageId, message] = messages[read.reason] ?? ['extendsUnreadable', `extended config "${entry.value}" cannot be read: ${read.message}`];
   return extendsFinding(source, entry.node, messageId, message);

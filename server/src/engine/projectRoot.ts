@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { CONFIG_FILE_NAMES } from './config';
+import { CONFIG_FILE_NAMES } from '../fileRoles';
 import type { FileSystem } from './fileSystem';
 
 /**

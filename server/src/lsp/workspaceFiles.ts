@@ -2,6 +2,7 @@ import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { createIgnore, isIgnoredByAny, type IgnoreMatcher } from '../engine/gitignore';
 import { MAX_FILE_BYTES } from '../engine/parse';
+import { isPlanPath } from '../fileRoles';
 import { readSmallTextFile } from '../platform/safeRead';
 
 /**
@@ -12,7 +13,6 @@ import { readSmallTextFile } from '../platform/safeRead';
  * tree cannot run the server out of memory.
  */
 
-const PLAN_FILE = /\.rollout\.ya?ml$/;
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 export const MAX_WORKSPACE_PLANS = 5000;
 
@@ -45,7 +45,7 @@ export async function findPlanFiles(folder: string, limit = MAX_WORKSPACE_PLANS)
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED.has(entry.name) || isIgnoredByAny(active, posix(full), true)) continue;
         await visit(full, active);
-      } else if (entry.isFile() && PLAN_FILE.test(entry.name) && !isIgnoredByAny(active, posix(full), false)) {
+      } else if (entry.isFile() && isPlanPath(entry.name) && !isIgnoredByAny(active, posix(full), false)) {
         found.push(full);
       }
     }
