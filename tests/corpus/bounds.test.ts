@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { maxOf, minOf, pushAll } from '../../server/src/engine/arrays';
 import { createIgnore } from '../../server/src/engine/gitignore';
 import { matchGlob } from '../../server/src/engine/glob';
+import { closest, Suggester } from '../../server/src/engine/suggest';
 import { onlyRulesConfig, runCli, tempTree } from '../helpers/cli';
 
 /**
@@ -86,4 +88,50 @@ describe('a pattern beyond the bounds', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('is beyond what the tool matches');
   });
+});
+
+describe('arrays of any size', () => {
+  const huge = Array.from({ length: 500_000 }, (_, i) => i);
+
+  it('are appended and measured without spreading them into arguments', () => {
+    expect(pushAll([-1], huge)).toHaveLength(500_001);
+    expect(maxOf(huge)).toBe(499_999);
+    expect(minOf(huge)).toBe(0);
+    expect([maxOf([]), minOf([])]).toEqual([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]);
+  });
+
+  it('of timeline days: a phase of 99999 weeks exports as SVG instead of overflowing the stack', () => {
+    const plan = 'plan: 1\nname: Long\nsponsor: dana\npeople:\n  - { id: dana, name: Dana }\nphases:\n  - { id: build, name: Build, kind: build, start: 2027-01-04, duration: 99999w }\n';
+    const root = workspace({ 'p.rollout.yaml': plan });
+    const run = runCli(['timeline', 'p.rollout.yaml', '--format', 'svg', '--output', 'out.svg'], root);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'out.svg'), 'utf8')).toMatch(/^<svg[^]*<\/svg>\n$/);
+  });
+});
+
+describe('did-you-mean against thousands of people', () => {
+  const people = Array.from({ length: 20_000 }, (_, i) => `person-${i.toString(36)}-${(i * 7919) % 100_000}`);
+
+  it('finds the same suggestions through the index as by comparing with every candidate', () => {
+    const typos = ['persn-a-79190', 'person-b-87109x', 'preson-c-95028', 'person-zz', 'ownr-1-zz', 'PERSON-D-2876'];
+    const indexed = new Suggester(people);
+    // An iterator is neither an array nor a Set, so closest() compares with every candidate.
+    const scanned = (word: string) => closest(word, people.values());
+    for (const typo of typos) expect(indexed.closest(typo), typo).toBe(scanned(typo));
+  });
+
+  it('answers 3,000 unknown owners of a plan importing 20,000 people, one edit away or not', () => {
+    const directory = `people:\n${people.map((id) => `  - { id: ${id}, name: P }\n`).join('')}`;
+    const owners = Array.from({ length: 3000 }, (_, i) => (i % 2 ? `ownr-${i}-zz` : people[i].replace('person', 'persn')));
+    const checklist = owners.map((owner, i) => `      - { task: T${i}, owner: ${owner} }\n`).join('');
+    const plan = `plan: 1\nname: Big\nimports: [people.yaml]\nsponsor: ${people[0]}\nphases:\n  - id: build\n    name: Build\n    kind: configuration\n    checklist:\n${checklist}`;
+    const root = workspace({ '.crm-rollout.yaml': onlyRulesConfig(['known-references']), 'people.yaml': directory, 'big.rollout.yaml': plan });
+    const run = runCli(['lint', 'big.rollout.yaml', '--format', 'json'], root);
+    const findings = (JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }).findings;
+    expect(findings.filter((f) => f.rule === 'known-references')).toHaveLength(3000);
+    expect(findings[0].message).toBe(`owner "${owners[0]}" is not a declared person or team; did you mean "${people[0]}"?`);
+    expect(findings[1].message).toBe(`owner "${owners[1]}" is not a declared person or team; declare it or use one of the declared ids`);
+    // Parsing 20,000 people is most of the work; a generous bound for a busy machine, not a timing.
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { MAX_FILE_BYTES } from '../engine/parse';
 import { isPlanPath } from '../fileRoles';
 import { readSmallTextFile } from '../platform/safeRead';
 import { UsageError } from './args';
+import { pushAll } from '../engine/arrays';
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 const GLOB_CHARS = /[*?[{]/;
@@ -87,7 +88,7 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
       const matches: string[] = [];
       walk(base, ancestorsIgnores(base), (file) => glob.matches(path.relative(base, file).split(path.sep).join('/')), matches);
       if (matches.length === 0) throw new UsageError(`no files match "${arg}"`);
-      found.push(...matches);
+      pushAll(found, matches);
       continue;
     }
     const full = path.resolve(cwd, arg);
@@ -103,7 +104,7 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
       const plans: string[] = [];
       walk(full, ancestorsIgnores(full), isPlanPath, plans);
       if (plans.length === 0) throw new UsageError(`no plan files (*.rollout.yaml or *.rollout.yml) found under "${arg}"`);
-      found.push(...plans);
+      pushAll(found, plans);
     } else if (stat.isFile()) {
       found.push(full);
     } else {

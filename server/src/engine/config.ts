@@ -13,6 +13,7 @@ import { validateAgainstSchema } from './schema';
 import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
 import type { Finding, Severity, SeverityOrOff } from './types';
 import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
+import { pushAll } from './arrays';
 
 /**
  * `.crm-rollout.yaml`: which rules run, at what severity, with which options.
@@ -178,7 +179,7 @@ export class ConfigLoader {
     let preset: PresetName | undefined;
 
     const visit = (file: ConfigFile, chain: string[]) => {
-      findings.push(...file.findings);
+      pushAll(findings, file.findings);
       const entry = file.extendsEntry;
       if (entry && isPreset(entry.value)) preset = entry.value;
       else if (entry) followExtends(file, entry, chain);
@@ -263,9 +264,9 @@ function readConfigFile(path: string, text: string, knownIds: ReadonlySet<string
   const file: ConfigFile = { source, fatal: parsed.fatal, findings: [...parsed.findings], rules: [], overrides: [] };
   if (parsed.fatal || source.doc.contents === null) return file;
   const value = documentValue(source);
-  file.findings.push(...value.findings);
+  pushAll(file.findings, value.findings);
   if (value.findings.length > 0) return file;
-  file.findings.push(...validateAgainstSchema('config', source, value.value));
+  pushAll(file.findings, validateAgainstSchema('config', source, value.value));
 
   const doc = source.doc;
   const root = asMap(doc, doc.contents);

@@ -9,6 +9,7 @@ import { formatMessage } from './messages';
 import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
 import type { Finding } from './types';
 import { asMap, asSeq, deref } from './yamlNodes';
+import { pushAll } from './arrays';
 
 const IMPORT_MESSAGES = CORE_RULES.find((r) => r.id === 'import')!.messages;
 
@@ -123,9 +124,9 @@ export function resolveImports(from: SourceFile, fs: FileSystem, options: Import
     topEntryOf.set(source, top.node);
     result.files.push({ path: resolved, source, entry });
     const dir = readDirectory(source, asMap(source.doc, source.doc.contents), true);
-    result.people.push(...dir.people);
-    result.teams.push(...dir.teams);
-    result.holidays.push(...dir.holidays);
+    pushAll(result.people, dir.people);
+    pushAll(result.teams, dir.teams);
+    pushAll(result.holidays, dir.holidays);
     const nested = importEntries(source);
     for (let i = nested.length - 1; i >= 0; i--) stack.push({ entry: nested[i], top, chain: [...chain, read.realPath] });
   }

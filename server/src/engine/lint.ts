@@ -19,6 +19,7 @@ import { validateAgainstSchema } from './schema';
 import type { SourceFile } from './source';
 import type { Finding } from './types';
 import { applyWaivers, type WaivedFinding } from './waivers';
+import { pushAll } from './arrays';
 
 export interface LintOptions {
   fs: FileSystem;
@@ -106,13 +107,13 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     return result;
   }
   const value = documentValue(source);
-  findings.push(...value.findings);
-  if (value.findings.length === 0) findings.push(...validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));
+  pushAll(findings, value.findings);
+  if (value.findings.length === 0) pushAll(findings, validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));
 
   const imports = resolveImports(source, options.fs, { root: options.root });
   result.imports = imports;
-  result.dependencies.push(...imports.dependencies);
-  findings.push(...imports.findings);
+  pushAll(result.dependencies, imports.dependencies);
+  pushAll(findings, imports.findings);
 
   if (role === 'plan' && value.findings.length === 0) {
     const plan = buildPlan(source);
@@ -123,7 +124,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     result.plan = plan;
     result.schedule = schedule;
     const asOfDay = options.asOf ? dayFromIso(options.asOf) : undefined;
-    findings.push(...runRules({ plan, schedule, rules: RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
+    pushAll(findings, runRules({ plan, schedule, rules: RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
     // Waivers expire against the as-of date, else today: an `until` is a deadline the team wrote down.
     const entities = declaredEntities(plan);
     const waivers = applyWaivers(source, findings, {
@@ -132,7 +133,8 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
       owners: new Set(entities.filter((e) => e.kind === 'person' || e.kind === 'team').map((e) => e.id)),
       asOfDay: dayFromIso(options.asOf ?? todayIso()) ?? 0,
     });
-    findings.splice(0, findings.length, ...waivers.kept, ...waivers.findings);
+    findings.length = 0;
+    pushAll(pushAll(findings, waivers.kept), waivers.findings);
     result.waived = waivers.waived;
   }
 

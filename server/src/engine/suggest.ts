@@ -47,7 +47,7 @@ const INDEX_THRESHOLD = 64;
  * fraction of a second. Past it, only suggestions one edit away (found through the index,
  * at no such cost) and abbreviations are made.
  */
-const SEARCH_CELLS = 20_000_000;
+const SEARCH_CELLS = 4_000_000;
 
 interface Entry {
   candidate: string;
@@ -137,7 +137,7 @@ export class Suggester {
     for (const entry of this.entries) {
       const known = entry.lower;
       const lengthGap = Math.abs(known.length - typed.length);
-      if (typed.length >= 3 && known.startsWith(typed)) {
+      if (typed.length >= 3 && known.length > typed.length && known.startsWith(typed)) {
         // An abbreviation: its distance is the letters left out.
         if (lengthGap < bestDistance) [best, bestDistance] = [entry, lengthGap];
         continue;
