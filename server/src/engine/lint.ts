@@ -120,6 +120,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     plan.importedPeople = imports.people;
     plan.importedTeams = imports.teams;
     plan.importedHolidays = imports.holidays;
+    plan.importedCalendars = imports.calendars;
     const schedule = buildSchedule(plan);
     result.plan = plan;
     result.schedule = schedule;
