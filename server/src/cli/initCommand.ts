@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dayFromIso, isoFromDay, todayIso, WorkCalendar } from '../engine/calendar';
+import { dayFromIso, isoFromDay, todayIso } from '../engine/calendar';
 import { ORG_SIZES, type OrgSize } from '../engine/vocabulary';
-import { CONFIG_FILE_NAMES, planFileName } from '../fileRoles';
+import { CONFIG_FILE_NAMES } from '../fileRoles';
+import { CONFIG_TEXT, DEFAULT_PLAN_NAME, newPlan } from '../templates/index';
 import { optionValue, parseArgs, UsageError } from './args';
 import type { CommandIO } from './lintCommand';
-import { CONFIG_TEXT, TEMPLATES } from './templates/index';
-import { renderPlan } from './templates/render';
-import { kebabName } from './templates/naming';
 
 /**
  * `crm-rollout init`: writes a starter plan and a configuration, without asking anything.
@@ -34,7 +32,6 @@ export const INIT_OPTIONS = {
   help: {},
 } as const;
 
-const DEFAULT_NAME = 'CRM rollout';
 /** Long enough for any real rollout name, short enough for a file name on every system. */
 const MAX_NAME_LENGTH = 120;
 const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -49,21 +46,20 @@ function checkedSize(value: string | undefined): OrgSize {
 }
 
 function checkedName(value: string | undefined): string {
-  const name = (value ?? DEFAULT_NAME).trim();
+  const name = (value ?? DEFAULT_PLAN_NAME).trim();
   if (name === '') throw new UsageError('--name is empty; give the rollout a name such as "Acme HubSpot rollout"');
   if (LINE_BREAKS_AND_CONTROLS.test(name)) throw new UsageError('--name must be one line of text, without line breaks or control characters');
   if (name.length > MAX_NAME_LENGTH) throw new UsageError(`--name is ${name.length} characters long; use at most ${MAX_NAME_LENGTH}`);
   return name;
 }
 
-function checkedStart(value: string | undefined): { day: number; moved: boolean } {
+function checkedStart(value: string | undefined): number {
   const text = value ?? todayIso();
   const day = dayFromIso(text);
   if (day === undefined) throw new UsageError(`--start "${value}" is not a date; write it as YYYY-MM-DD`);
   const year = Number(text.slice(0, 4));
   if (year < YEARS.first || year > YEARS.last) throw new UsageError(`--start "${value}" is outside the years ${YEARS.first} to ${YEARS.last}`);
-  const working = new WorkCalendar().onOrAfter(day);
-  return { day: working, moved: working !== day };
+  return day;
 }
 
 function shown(cwd: string, file: string): string {
@@ -85,7 +81,8 @@ export function runInit(argv: readonly string[], io: CommandIO): number {
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--dir "${shown(io.cwd, dir)}" is a file, not a folder`);
   const force = args.flags.has('force');
 
-  const planFile = path.join(dir, planFileName(kebabName(name)));
+  const plan = newPlan(size, name, start);
+  const planFile = path.join(dir, plan.fileName);
   if (fs.existsSync(planFile) && !force) {
     throw new UsageError(`"${shown(io.cwd, planFile)}" already exists; choose another --name or --dir, or pass --force to overwrite it`);
   }
@@ -95,9 +92,9 @@ export function runInit(argv: readonly string[], io: CommandIO): number {
   for (const file of writesConfig ? [planFile, configFile] : [planFile]) refuseSymbolicLink(file, io.cwd);
 
   fs.mkdirSync(dir, { recursive: true });
-  writeWithoutFollowing(planFile, renderPlan(TEMPLATES[size], name, start.day), force);
-  const startNote = start.moved ? ` (moved from ${optionValue(args, 'start') ?? todayIso()}, not a working day)` : '';
-  io.stdout.write(`created ${shown(io.cwd, planFile)}: a ${size} plan starting ${isoFromDay(start.day)}${startNote}\n`);
+  writeWithoutFollowing(planFile, plan.text, force);
+  const startNote = plan.moved ? ` (moved from ${optionValue(args, 'start') ?? todayIso()}, not a working day)` : '';
+  io.stdout.write(`created ${shown(io.cwd, planFile)}: a ${size} plan starting ${isoFromDay(plan.start)}${startNote}\n`);
   if (!writesConfig && existingConfig) {
     io.stdout.write(`kept ${shown(io.cwd, existingConfig)}: the existing configuration applies\n`);
   } else {
