@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dayFromIso, isoFromDay, todayIso, WorkCalendar } from '../engine/calendar';
+import { dayFromIso, isoFromDay, todayIso } from '../engine/calendar';
 import { ORG_SIZES, type OrgSize } from '../engine/vocabulary';
-import { CONFIG_FILE_NAMES, planFileName } from '../fileRoles';
+import { CONFIG_FILE_NAMES } from '../fileRoles';
+import { CONFIG_TEXT, DEFAULT_PLAN_NAME, newPlan } from '../templates/index';
 import { optionValue, parseArgs, UsageError } from './args';
 import type { CommandIO } from './lintCommand';
-import { CONFIG_TEXT, TEMPLATES } from './templates/index';
-import { renderPlan } from './templates/render';
-import { kebabName } from './templates/naming';
 
 /**
  * `crm-rollout init`: writes a starter plan and a configuration, without asking anything.
@@ -31,7 +29,6 @@ export const INIT_OPTIONS = {
   help: {},
 } as const;
 
-const DEFAULT_NAME = 'CRM rollout';
 const DEFAULT_SIZE: OrgSize = 'mid';
 
 function checkedSize(value: string | undefined): OrgSize {
@@ -40,12 +37,10 @@ function checkedSize(value: string | undefined): OrgSize {
   return value as OrgSize;
 }
 
-function checkedStart(value: string | undefined): { day: number; moved: boolean } {
-  const text = value ?? todayIso();
-  const day = dayFromIso(text);
+function checkedStart(value: string | undefined): number {
+  const day = dayFromIso(value ?? todayIso());
   if (day === undefined) throw new UsageError(`--start "${value}" is not a date; write it as YYYY-MM-DD`);
-  const working = new WorkCalendar().onOrAfter(day);
-  return { day: working, moved: working !== day };
+  return day;
 }
 
 function shown(cwd: string, file: string): string {
@@ -61,14 +56,15 @@ export function runInit(argv: readonly string[], io: CommandIO): number {
   }
   if (args.positionals.length > 0) throw new UsageError(`init takes no file names ("${args.positionals[0]}"); choose the folder with --dir`);
   const size = checkedSize(optionValue(args, 'size'));
-  const name = (optionValue(args, 'name') ?? DEFAULT_NAME).trim();
+  const name = (optionValue(args, 'name') ?? DEFAULT_PLAN_NAME).trim();
   if (name === '') throw new UsageError('--name is empty; give the rollout a name such as "Acme HubSpot rollout"');
   const start = checkedStart(optionValue(args, 'start'));
   const dir = path.resolve(io.cwd, optionValue(args, 'dir') ?? '.');
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--dir "${shown(io.cwd, dir)}" is a file, not a folder`);
   const force = args.flags.has('force');
 
-  const planFile = path.join(dir, planFileName(kebabName(name)));
+  const plan = newPlan(size, name, start);
+  const planFile = path.join(dir, plan.fileName);
   if (fs.existsSync(planFile) && !force) {
     throw new UsageError(`"${shown(io.cwd, planFile)}" already exists; choose another --name or --dir, or pass --force to overwrite it`);
   }
@@ -76,9 +72,9 @@ export function runInit(argv: readonly string[], io: CommandIO): number {
   const configFile = path.join(dir, CONFIG_FILE_NAMES[0]);
 
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(planFile, renderPlan(TEMPLATES[size], name, start.day));
-  const startNote = start.moved ? ` (moved from ${optionValue(args, 'start') ?? todayIso()}, not a working day)` : '';
-  io.stdout.write(`created ${shown(io.cwd, planFile)}: a ${size} plan starting ${isoFromDay(start.day)}${startNote}\n`);
+  fs.writeFileSync(planFile, plan.text);
+  const startNote = plan.moved ? ` (moved from ${optionValue(args, 'start') ?? todayIso()}, not a working day)` : '';
+  io.stdout.write(`created ${shown(io.cwd, planFile)}: a ${size} plan starting ${isoFromDay(plan.start)}${startNote}\n`);
   if (existingConfig && !force) {
     io.stdout.write(`kept ${shown(io.cwd, existingConfig)}: the existing configuration applies\n`);
   } else {
