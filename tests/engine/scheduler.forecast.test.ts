@@ -21,6 +21,12 @@ phases:
   - { id: go, kind: go-live, after: [uat], duration: 1d }
 `;
 
+function dayOf(iso: string): number {
+  const day = dayFromIso(iso);
+  if (day === undefined) throw new Error(`not a date: ${iso}`);
+  return day;
+}
+
 function rows(options: ScheduleOptions) {
   const { source, fatal } = parseSource('test.rollout.yaml', text);
   if (fatal) throw new Error('test plan does not parse');
@@ -51,7 +57,7 @@ describe('forecast schedule', () => {
   });
 
   it('puts phases on their actual dates, a late running phase on the as-of date, and successors after', () => {
-    expect(rows({ mode: 'forecast', asOf: dayFromIso('2027-03-22')! })).toEqual([
+    expect(rows({ mode: 'forecast', asOf: dayOf('2027-03-22') })).toEqual([
       ['kickoff', '2027-02-22', '2027-02-26'],
       ['design', '2027-03-03', '2027-03-22'],
       ['build', '2027-03-23', '2027-03-29'],
@@ -63,7 +69,7 @@ describe('forecast schedule', () => {
   it('ends a started phase on its own duration when that is after the as-of date', () => {
     // As of Mon 03-08, design (started Wed 03-03, 10 wd) still ends on Tue 03-16; build follows
     // Wed 03-17 .. Tue 03-23.
-    expect(rows({ mode: 'forecast', asOf: dayFromIso('2027-03-08')! }).slice(1, 3)).toEqual([
+    expect(rows({ mode: 'forecast', asOf: dayOf('2027-03-08') }).slice(1, 3)).toEqual([
       ['design', '2027-03-03', '2027-03-16'],
       ['build', '2027-03-17', '2027-03-23'],
     ]);
