@@ -4,6 +4,7 @@ import { dayFromIso } from '../engine/calendar';
 import { lintFile, type LintOptions } from '../engine/lint';
 import { RULE_METAS } from '../engine/rules/index';
 import type { Finding } from '../engine/types';
+import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import { optionValue, parseArgs, UsageError, type ParsedArgs } from './args';
 import { applyBaseline, buildBaseline, readBaseline, serializeBaseline, type Baseline } from './baseline';
@@ -92,19 +93,34 @@ export function lintPaths(args: ParsedArgs, io: CommandIO): FileReport[] {
   return reports;
 }
 
-/** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. Returns whether anything changed. */
-function runFixes(args: ParsedArgs, io: CommandIO, write: boolean): boolean {
+interface FixRun {
+  /** Whether any file changed (or, dry, would change). */
+  changed: boolean;
+  /** Files whose fixed text could not be written; each was left as it was. */
+  failed: number;
+}
+
+/** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. A file that cannot be written does not stop the others. */
+function runFixes(args: ParsedArgs, io: CommandIO, write: boolean): FixRun {
   const { files, optionsFor } = lintTargets(args, io);
-  let changed = false;
+  const run: FixRun = { changed: false, failed: 0 };
   for (const file of files) {
-    const outcome = fixFile(file, optionsFor(file), write);
-    if (outcome.before === outcome.after) continue;
-    changed = true;
     const shown = displayPath(io.cwd, file);
+    const outcome = fixFile(file, optionsFor(file), write, shown);
+    if (outcome.dropped > 0) {
+      io.stderr.write(`skipped ${`${outcome.dropped} ${outcome.dropped === 1 ? 'fix' : 'fixes'}`} in ${shown} that would have broken the YAML or changed other values\n`);
+    }
+    if (outcome.before === outcome.after) continue;
+    if (outcome.writeError) {
+      run.failed++;
+      io.stderr.write(`crm-rollout: ${outcome.writeError}\n`);
+      continue;
+    }
+    run.changed = true;
     io.stderr.write(`${write ? 'fixed' : 'would fix'} ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
     if (!write) io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
   }
-  return changed;
+  return run;
 }
 
 function checkCombinations(args: ParsedArgs): void {
@@ -126,8 +142,7 @@ function withBaseline(reports: FileReport[], args: ParsedArgs, io: CommandIO): F
   if (args.flags.has('update-baseline')) {
     const previous = fs.existsSync(baselineFile) ? readPreviousBaseline(baselineFile, baselineArg) : undefined;
     const baseline = buildBaseline(reports, baselineFile, previous);
-    fs.mkdirSync(path.dirname(baselineFile), { recursive: true });
-    fs.writeFileSync(baselineFile, serializeBaseline(baseline));
+    writeUserFile(baselineFile, baselineArg, '--update-baseline', serializeBaseline(baseline));
     const total = baseline.entries.reduce((n, e) => n + e.count, 0);
     io.stderr.write(`wrote ${baselineArg} with ${plural(total, 'finding')}\n`);
     return applyBaseline(reports, baseline, baselineFile).reports;
@@ -159,8 +174,8 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   const format = checkedFormat(optionValue(args, 'format'));
   const maxWarnings = checkedMaxWarnings(optionValue(args, 'max-warnings'));
   const output = optionValue(args, 'output');
-  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false) ? 1 : 0;
-  if (args.flags.has('fix')) runFixes(args, io, true);
+  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false).changed ? 1 : 0;
+  const unwritten = args.flags.has('fix') ? runFixes(args, io, true).failed : 0;
   let reports = withBaseline(lintPaths(args, io), args, io);
   if (args.flags.has('quiet')) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f: Finding) => f.severity === 'error') }));
   const report = summarize(reports);
@@ -173,6 +188,8 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   } else {
     io.stdout.write(FORMATTERS[format](report, { ...context, color: format === 'stylish' ? color : palette(false) }));
   }
+  // A plan --fix could not write is a failure of the run, reported above, even when the rest is clean.
+  if (unwritten > 0) return 2;
   if (report.errorCount > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && report.warningCount > maxWarnings) {
     io.stderr.write(`crm-rollout: ${report.warningCount} warnings exceed --max-warnings ${maxWarnings}\n`);
@@ -182,11 +199,17 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
 }
 
 function writeReport(file: string, shownAs: string, text: string): void {
+  writeUserFile(file, shownAs, '--output', text);
+}
+
+/** Creates the folder and writes atomically (platform/atomicWrite.ts); a failure is a usage error naming the option. */
+function writeUserFile(file: string, shownAs: string, option: string, text: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
+    writeFileAtomic(file, Buffer.from(text, 'utf8'), { shownAs });
   } catch (error) {
-    throw new UsageError(`cannot write --output "${shownAs}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    const reason = error instanceof WriteError ? error.message : `cannot write "${shownAs}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    throw new UsageError(`${option}: ${reason}`);
   }
 }
 

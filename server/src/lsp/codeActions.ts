@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import { disableLineEdit } from '../engine/disables';
-import { fixUntilStable } from '../engine/fix';
+import { fixIsSound, fixUntilStable } from '../engine/fix';
+import { parsedForCheck } from '../engine/fixCheck';
 import { ruleDocUrl } from '../engine/ruleDocs';
 import { minimalEdit } from '../engine/textDiff';
 import type { Finding } from '../engine/types';
@@ -52,6 +53,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, lint: 
   const uri = params.textDocument.uri;
   const actions: CodeAction[] = [];
   const editOf = (edits: ReturnType<typeof toProtocolEdit>[]) => ({ changes: { [uri]: edits } });
+  let checked: ReturnType<typeof parsedForCheck> | undefined;
 
   if (wants(params, CodeActionKind.QuickFix)) {
     const clientDiagnostics = params.context.diagnostics;
@@ -64,10 +66,10 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, lint: 
         continue;
       }
       diagnostic ??= toDiagnostic(finding, source, uriOf);
-      const fixes = finding.fixes ?? [];
+      // A fix that would break the YAML or change a value it does not edit (an anchor's aliases) is not offered.
+      const fixes = (finding.fixes ?? []).filter((fix) => fixIsSound(source.text, fix, (checked ??= parsedForCheck(source.text))));
       const safeCount = fixes.filter((f) => f.safe).length;
       for (const fix of fixes) {
-        if (fix.edits.length === 0) continue;
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

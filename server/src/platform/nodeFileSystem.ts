@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import type { FileSystem, ReadResult } from '../engine/fileSystem';
 import { MAX_FILE_BYTES } from '../engine/parse';
-import { decodeText } from './decode';
+import { encodingMessage } from '../engine/encoding';
+import { decodeBytes } from './decode';
 
 /** The real disk. Reads at most one byte past the size limit, so a huge file costs nothing. */
 export class NodeFileSystem implements FileSystem {
@@ -15,7 +16,13 @@ export class NodeFileSystem implements FileSystem {
       const buffer = Buffer.alloc(length);
       fd = fs.openSync(path, 'r');
       const read = fs.readSync(fd, buffer, 0, length, 0);
-      return { ok: true, text: decodeText(buffer.subarray(0, read)), realPath };
+      const decoded = decodeBytes(buffer.subarray(0, read));
+      // A file cut at the size limit may end mid-character; the parser reports its size instead.
+      if (!decoded.ok && read <= MAX_FILE_BYTES) {
+        const message = `"${path}": ${encodingMessage(decoded.text, decoded.problem)}`;
+        return { ok: false, reason: 'encoding', message, text: decoded.text, problem: decoded.problem };
+      }
+      return { ok: true, text: decoded.text, realPath };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { ok: false, reason: 'missing', message: `"${path}" does not exist` };
