@@ -1,10 +1,10 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import { disableLineEdit } from '../engine/disables';
 import { fixIsSound, fixUntilStable } from '../engine/fix';
-import { parsedForCheck } from '../engine/fixCheck';
+import type { SourceFile } from '../engine/source';
 import { ruleDocUrl } from '../engine/ruleDocs';
 import { minimalEdit } from '../engine/textDiff';
-import type { Finding } from '../engine/types';
+import type { Finding, Fix } from '../engine/types';
 import { isDiagnosticOf, toDiagnostic, toProtocolEdit } from './diagnostics';
 import type { Analysis } from './project';
 
@@ -16,6 +16,21 @@ export const OPEN_RULE_DOC_COMMAND = 'crm-rollout.openRuleDoc';
  * dependencies change, so a result stays valid as long as its analysis is the current one.
  */
 const fixedTexts = new WeakMap<Analysis, string>();
+
+/**
+ * Whether a fix passes the re-parse check (engine/fixCheck.ts), once per fix: fixes belong to an
+ * analysis, which is replaced when the text changes, and the analysis's own parse is the original.
+ */
+const soundness = new WeakMap<Fix, boolean>();
+
+function soundFix(source: SourceFile, fix: Fix): boolean {
+  let sound = soundness.get(fix);
+  if (sound === undefined) {
+    sound = fixIsSound(source.text, fix, source.doc);
+    soundness.set(fix, sound);
+  }
+  return sound;
+}
 
 /** Whether a requested kind (`source`, `source.fixAll`) covers an action's kind. */
 function covers(requested: string, kind: string): boolean {
@@ -53,7 +68,6 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, lint: 
   const uri = params.textDocument.uri;
   const actions: CodeAction[] = [];
   const editOf = (edits: ReturnType<typeof toProtocolEdit>[]) => ({ changes: { [uri]: edits } });
-  let checked: ReturnType<typeof parsedForCheck> | undefined;
 
   if (wants(params, CodeActionKind.QuickFix)) {
     const clientDiagnostics = params.context.diagnostics;
@@ -67,7 +81,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, lint: 
       }
       diagnostic ??= toDiagnostic(finding, source, uriOf);
       // A fix that would break the YAML or change a value it does not edit (an anchor's aliases) is not offered.
-      const fixes = (finding.fixes ?? []).filter((fix) => fixIsSound(source.text, fix, (checked ??= parsedForCheck(source.text))));
+      const fixes = (finding.fixes ?? []).filter((fix) => soundFix(source, fix));
       const safeCount = fixes.filter((f) => f.safe).length;
       for (const fix of fixes) {
         actions.push({
