@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { todayIso } from '../engine/calendar';
-import { lintFile, roleOf, type LintResult } from '../engine/lint';
+import { lintFile, type LintResult } from '../engine/lint';
+import { fileRole } from '../fileRoles';
 import { RULE_METAS } from '../engine/rules/index';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
 import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
@@ -69,7 +70,7 @@ function chosenTheme(theme: string | undefined, format: TimelineFormat): 'light'
 
 /** Refuses a path that is not named like a plan (a usage error: exit 2). */
 export function checkPlanPath(display: string): void {
-  if (roleOf(display) !== 'plan') throw new UsageError(`"${display}" is not a plan: plan files are named *.rollout.yaml or *.rollout.yml`);
+  if (fileRole(display) !== 'plan') throw new UsageError(`"${display}" is not a plan: plan files are named *.rollout.yaml or *.rollout.yml`);
 }
 
 /**
