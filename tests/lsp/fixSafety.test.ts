@@ -43,7 +43,7 @@ describe('quick fixes on hostile plans, over stdio', () => {
   const actionsFor = (uri: string, diagnostic: Diagnostic, only?: string[]) =>
     server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only } });
 
-  it('offers no fix that rewrites an anchored tag on behalf of its alias, only the disable comment and the page', async () => {
+  it('offers no fix that rewrites an anchored tag on behalf of its alias, only the disable comment', async () => {
     const uri = ws.uri('anchor.rollout.yaml');
     const text = PLAN('\n      - task: &t bakup\n        tags: [*t]\n      - { task: Final import, tags: [final-migration], due: 2027-02-12 }\n      - { task: Back up, tags: [backup], due: 2027-02-01 }');
     await server.open(uri, text);
@@ -51,7 +51,9 @@ describe('quick fixes on hostile plans, over stdio', () => {
     const [typo] = published.diagnostics.filter((d) => d.code === 'known-tags');
     expect(typo).toBeDefined();
     const titles = (await actionsFor(uri, typo)).map((a) => a.title);
-    expect(titles).toEqual(['disable known-tags for this line', 'show documentation for known-tags']);
+    // The rule's "replace with" fix would rewrite the anchor; only the actions that edit nothing of the plan's values remain.
+    expect(titles).toContain('disable known-tags for this line');
+    expect(titles.filter((t) => !t.startsWith('disable ') && !t.startsWith('show documentation '))).toEqual([]);
   });
 
   it('inserts an item of a flow list before the comment that precedes its bracket, and fix-all does the same', async () => {
