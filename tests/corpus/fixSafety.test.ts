@@ -88,6 +88,7 @@ describe('--fix writes atomically and checks what it overwrites', () => {
         return disk.read(p);
       },
       kind: (p) => disk.kind(p),
+      realPath: (p) => disk.realPath(p),
     };
     const outcome = fixFile(file, { fs: racing, root: dir }, true, 'p.rollout.yaml');
     expect(outcome.writeError).toBe('"p.rollout.yaml" changed on disk while it was being fixed; it was left as it is now, run again');
@@ -117,7 +118,7 @@ describe('--fix writes atomically and checks what it overwrites', () => {
     expect(fs.statSync(path.join(dir, 'out/report.json')).mode & 0o777).toBe(0o600);
     fs.chmodSync(path.join(dir, 'base.json'), 0o444);
     const refused = runCli(['lint', '--baseline', 'base.json', '--update-baseline', 'p.rollout.yaml'], dir);
-    expect(refused).toMatchObject({ code: 2, stderr: 'crm-rollout: --update-baseline: "base.json" is read-only; it was left unchanged\n' });
+    expect(refused).toMatchObject({ code: 2, stderr: 'crm-rollout: cannot write --baseline "base.json": "base.json" is read-only; it was left unchanged\n' });
     expect(read(dir, 'base.json').toString('utf8')).toBe('{}');
   });
 });

@@ -2,17 +2,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayFromIso } from '../engine/calendar';
 import { lintFile, type LintOptions } from '../engine/lint';
+import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import type { Finding } from '../engine/types';
 import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { displayText } from '../render/escape';
+import { makeParentFolders } from '../platform/parentFolders';
 import { optionValue, parseArgs, UsageError, type ParsedArgs } from './args';
 import { applyBaseline, buildBaseline, readBaseline, serializeBaseline, type Baseline } from './baseline';
 import { collectFiles } from './collectFiles';
 import { palette, shouldColor } from './color';
 import { fixFile } from './fixFiles';
 import { FORMATTERS } from './formatters/index';
-import { repositoryRoot } from './projectRoot';
 import { ProgressLine, type StatusStream } from './progress';
 import { plural, summarize, type FileReport } from './report';
 import { unifiedDiff } from './unifiedDiff';
@@ -71,7 +73,7 @@ function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; option
   const fs = new NodeFileSystem();
   if (configPath && fs.kind(configPath) !== 'file') throw new UsageError(`--config "${configArg}" is not a readable file`);
   const files = collectFiles(args.positionals, io.cwd);
-  return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: repositoryRoot(path.dirname(file)) }) };
+  return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: projectRoot(file, fs, { lastResort: io.cwd }) }) };
 }
 
 /** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
@@ -113,7 +115,8 @@ function runFixes(args: ParsedArgs, io: CommandIO, write: boolean, progress: Pro
   try {
     for (const [index, file] of files.entries()) {
       progress.count(write ? 'fixing' : 'checking fixes in', index, files.length, 'plan');
-      const shown = displayPath(io.cwd, file);
+      // The diff's body is the file's own text, exactly (a patch); names are shown safely.
+      const shown = displayText(displayPath(io.cwd, file));
       const outcome = fixFile(file, optionsFor(file), write, shown);
       if (outcome.dropped > 0) {
         progress.print(`skipped ${outcome.dropped} ${outcome.dropped === 1 ? 'fix' : 'fixes'} in ${shown} that would have broken the YAML or changed other values\n`);
@@ -153,14 +156,14 @@ function withBaseline(reports: FileReport[], args: ParsedArgs, io: CommandIO): F
   if (args.flags.has('update-baseline')) {
     const previous = fs.existsSync(baselineFile) ? readPreviousBaseline(baselineFile, baselineArg) : undefined;
     const baseline = buildBaseline(reports, baselineFile, previous);
-    writeUserFile(baselineFile, baselineArg, '--update-baseline', serializeBaseline(baseline));
+    writeBaseline(baselineFile, baselineArg, serializeBaseline(baseline));
     const total = baseline.entries.reduce((n, e) => n + e.count, 0);
-    io.stderr.write(`wrote ${baselineArg} with ${plural(total, 'finding')}\n`);
+    io.stderr.write(`wrote ${displayText(baselineArg)} with ${plural(total, 'finding')}\n`);
     return applyBaseline(reports, baseline, baselineFile).reports;
   }
   const { reports: filtered, unused } = applyBaseline(reports, readBaseline(baselineFile, baselineArg), baselineFile);
   if (unused > 0) {
-    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${baselineArg}\n`);
+    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${displayText(baselineArg)}\n`);
   }
   return filtered;
 }
@@ -212,17 +215,21 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
 }
 
 function writeReport(file: string, shownAs: string, text: string): void {
-  writeUserFile(file, shownAs, '--output', text);
+  writeNamedFile(file, text, `cannot write --output "${shownAs}"`, shownAs);
 }
 
-/** Creates the folder and writes atomically (platform/atomicWrite.ts); a failure is a usage error naming the option. */
-function writeUserFile(file: string, shownAs: string, option: string, text: string): void {
+function writeBaseline(file: string, shownAs: string, text: string): void {
+  writeNamedFile(file, text, `cannot write --baseline "${shownAs}"`, shownAs);
+}
+
+/** Writes a file the user named on the command line, atomically (platform/atomicWrite.ts); a failure is a usage error (exit 2). */
+export function writeNamedFile(file: string, text: string, failure: string, shownAs = file): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeParentFolders(file);
     writeFileAtomic(file, Buffer.from(text, 'utf8'), { shownAs });
   } catch (error) {
-    const reason = error instanceof WriteError ? error.message : `cannot write "${shownAs}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-    throw new UsageError(`${option}: ${reason}`);
+    if (error instanceof WriteError) throw new UsageError(`${failure}: ${error.message}`);
+    throw new UsageError(`${failure} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
 

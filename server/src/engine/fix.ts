@@ -2,6 +2,7 @@ import type { Document } from 'yaml';
 import { applyEdits } from './edits';
 import { checkFix, parsedForCheck } from './fixCheck';
 import type { Finding, Fix, TextEdit } from './types';
+import { pushAll } from './arrays';
 
 /**
  * Applying safe fixes: edits are composed, not concatenated. One pass takes the first safe fix
@@ -76,7 +77,7 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): Appl
     const fix = finding.fixes?.find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((e) => taken.some((t) => samePlace(text, t, e)))) continue;
-    taken.push(...fix.edits);
+    pushAll(taken, fix.edits);
     chosen.push({ finding, fix });
   }
   if (chosen.length === 0) return { text, applied: [], dropped: [] };
@@ -139,7 +140,7 @@ export function fixUntilStable(text: string, lint: (text: string) => Finding[], 
     for (const d of pass.dropped) dropped.add(`${findingKey(d.finding)}\u0000${d.fix.title}`);
     if (pass.applied.length === 0 || pass.text === current) break;
     passes++;
-    applied.push(...pass.applied);
+    pushAll(applied, pass.applied);
     current = pass.text;
     findings = lint(current);
   }
