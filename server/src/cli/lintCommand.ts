@@ -5,6 +5,7 @@ import { lintFile, type LintOptions } from '../engine/lint';
 import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import type { Finding } from '../engine/types';
+import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import { displayText } from '../render/escape';
 import { makeParentFolders } from '../platform/parentFolders';
@@ -100,25 +101,40 @@ export function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLi
   return reports;
 }
 
-/** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. Returns whether anything changed. */
-function runFixes(args: ParsedArgs, io: CommandIO, write: boolean, progress: ProgressLine): boolean {
+interface FixRun {
+  /** Whether any file changed (or, dry, would change). */
+  changed: boolean;
+  /** Files whose fixed text could not be written; each was left as it was. */
+  failed: number;
+}
+
+/** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. A file that cannot be written does not stop the others. */
+function runFixes(args: ParsedArgs, io: CommandIO, write: boolean, progress: ProgressLine): FixRun {
   const { files, optionsFor } = lintTargets(args, io);
-  let changed = false;
+  const run: FixRun = { changed: false, failed: 0 };
   try {
     for (const [index, file] of files.entries()) {
       progress.count(write ? 'fixing' : 'checking fixes in', index, files.length, 'plan');
-      const outcome = fixFile(file, optionsFor(file), write);
-      if (outcome.before === outcome.after) continue;
-      changed = true;
       // The diff's body is the file's own text, exactly (a patch); names are shown safely.
       const shown = displayText(displayPath(io.cwd, file));
+      const outcome = fixFile(file, optionsFor(file), write, shown);
+      if (outcome.dropped > 0) {
+        progress.print(`skipped ${outcome.dropped} ${outcome.dropped === 1 ? 'fix' : 'fixes'} in ${shown} that would have broken the YAML or changed other values\n`);
+      }
+      if (outcome.before === outcome.after) continue;
+      if (outcome.writeError) {
+        run.failed++;
+        progress.print(`crm-rollout: ${outcome.writeError}\n`);
+        continue;
+      }
+      run.changed = true;
       progress.print(`${write ? 'fixed' : 'would fix'} ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
       if (!write) io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
     }
   } finally {
     progress.clear();
   }
-  return changed;
+  return run;
 }
 
 function checkCombinations(args: ParsedArgs): void {
@@ -174,8 +190,8 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   const output = optionValue(args, 'output');
   // Started before any work, so the delay counts from the start of the command, not of each phase.
   const progress = new ProgressLine(io.stderr, { quiet: args.flags.has('quiet') });
-  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false, progress) ? 1 : 0;
-  if (args.flags.has('fix')) runFixes(args, io, true, progress);
+  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false, progress).changed ? 1 : 0;
+  const unwritten = args.flags.has('fix') ? runFixes(args, io, true, progress).failed : 0;
   let reports = withBaseline(lintPaths(args, io, progress), args, io);
   if (args.flags.has('quiet')) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f: Finding) => f.severity === 'error') }));
   const report = summarize(reports);
@@ -188,6 +204,8 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   } else {
     io.stdout.write(FORMATTERS[format](report, { ...context, color: format === 'stylish' ? color : palette(false) }));
   }
+  // A plan --fix could not write is a failure of the run, reported above, even when the rest is clean.
+  if (unwritten > 0) return 2;
   if (report.errorCount > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && report.warningCount > maxWarnings) {
     io.stderr.write(`crm-rollout: ${report.warningCount} warnings exceed --max-warnings ${maxWarnings}\n`);
@@ -197,19 +215,20 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
 }
 
 function writeReport(file: string, shownAs: string, text: string): void {
-  writeNamedFile(file, text, `cannot write --output "${shownAs}"`);
+  writeNamedFile(file, text, `cannot write --output "${shownAs}"`, shownAs);
 }
 
 function writeBaseline(file: string, shownAs: string, text: string): void {
-  writeNamedFile(file, text, `cannot write --baseline "${shownAs}"`);
+  writeNamedFile(file, text, `cannot write --baseline "${shownAs}"`, shownAs);
 }
 
-/** Writes a file the user named on the command line; a failure is a usage error (exit 2). */
-export function writeNamedFile(file: string, text: string, failure: string): void {
+/** Writes a file the user named on the command line, atomically (platform/atomicWrite.ts); a failure is a usage error (exit 2). */
+export function writeNamedFile(file: string, text: string, failure: string, shownAs = file): void {
   try {
     makeParentFolders(file);
-    fs.writeFileSync(file, text);
+    writeFileAtomic(file, Buffer.from(text, 'utf8'), { shownAs });
   } catch (error) {
+    if (error instanceof WriteError) throw new UsageError(`${failure}: ${error.message}`);
     throw new UsageError(`${failure} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }

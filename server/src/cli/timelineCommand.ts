@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { todayIso } from '../engine/calendar';
 import { lintFile, type LintResult } from '../engine/lint';
@@ -6,6 +5,7 @@ import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
 import { fileRole } from '../fileRoles';
+import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import { displayText } from '../render/escape';
 import { renderTimelineCsv } from '../render/timelineCsv';
@@ -150,9 +150,10 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
     io.stdout.write(rendered);
   } else {
     try {
-      fs.writeFileSync(path.resolve(io.cwd, output), rendered);
+      writeFileAtomic(path.resolve(io.cwd, output), Buffer.from(rendered, 'utf8'), { shownAs: output });
     } catch (error) {
-      throw new UsageError(`cannot write "${output}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      if (error instanceof WriteError) throw new UsageError(error.message);
+      throw error;
     }
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;

@@ -18,6 +18,15 @@ export const CORE_RULES: readonly RuleMeta[] = [
     },
   },
   {
+    id: 'encoding',
+    category: 'core',
+    defaultSeverity: 'error',
+    description: 'the file is UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark; other encodings are reported, never rewritten',
+    messages: {
+      notText: 'file is not UTF-8 or UTF-16 with a byte-order mark: {{what}} on line {{line}} looks like {{likely}}; save it as UTF-8 (--fix leaves it unchanged)',
+    },
+  },
+  {
     id: 'schema',
     category: 'core',
     defaultSeverity: 'error',

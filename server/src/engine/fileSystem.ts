@@ -4,7 +4,21 @@
  */
 export type ReadResult =
   | { ok: true; text: string; realPath: string }
-  | { ok: false; reason: 'missing' | 'directory' | 'unreadable'; message: string };
+  | { ok: false; reason: 'missing' | 'directory' | 'unreadable'; message: string }
+  /** Bytes in no encoding the plan format allows; `text` is a lossy decoding, for positions only. */
+  | { ok: false; reason: 'encoding'; message: string; text: string; problem: EncodingProblem };
+
+/** Where a file stops being UTF-8 (or UTF-16 with a byte-order mark), and what it probably is instead. */
+export interface EncodingProblem {
+  /** UTF-16 offset, in the lossy text, of the first character that could not be decoded. */
+  offset: number;
+  /** What is wrong there, for a message: `byte 0xFC`. */
+  what: string;
+  /** The encoding the bytes most likely are: `Windows-1252`. */
+  likely: string;
+  /** Whether the bytes may as well be no text at all (only a guess at a single-byte encoding is that weak). */
+  guessed: boolean;
+}
 
 export interface FileSystem {
   read(path: string): ReadResult;

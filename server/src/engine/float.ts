@@ -31,7 +31,7 @@ export interface FloatSlot {
 }
 
 /** Working days of `calendar` from `from` (exclusive) to `to` (inclusive); negative going back. */
-function signedWorkingDays(calendar: WorkCalendar, from: number, to: number): number {
+export function signedWorkingDays(calendar: WorkCalendar, from: number, to: number): number {
   return to >= from ? calendar.workingDaysBetween(from + 1, to) : -calendar.workingDaysBetween(to + 1, from);
 }
 

@@ -5,10 +5,11 @@ import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './c
 import { isInside } from './containment';
 import { parseDisables } from './disables';
 import { declaredEntities } from './entities';
-import { OverlayFileSystem, type FileSystem } from './fileSystem';
+import { encodingFinding } from './encoding';
+import { OverlayFileSystem, type EncodingProblem, type FileSystem } from './fileSystem';
 import { resolveImports, type ImportResolution } from './imports';
 import { buildPlan, type Plan } from './model';
-import { documentValue } from './parse';
+import { CONTROL_CHARACTER, documentValue, parseSource } from './parse';
 import { parseReusing } from './reparse';
 import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
 import { runRules } from './runRules';
@@ -160,6 +161,20 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
 /** Reads a file through the FileSystem and lints it; a path that cannot be read is an error value. */
 export function lintFile(path: string, options: LintOptions): LintResult | { path: string; error: string } {
   const read = options.fs.read(path);
-  if (!read.ok) return { path, error: read.message };
-  return lintText(path, read.text, options);
+  if (read.ok) return lintText(path, read.text, options);
+  if (read.reason === 'encoding') return lintUndecodable(path, read.text, read.problem, options);
+  return { path, error: read.message };
+}
+
+/**
+ * A file in an encoding the plan format does not allow is one `encoding` finding: its lossy text
+ * would only produce findings about replacement characters, and nothing may be fixed in it. Bytes
+ * that are not text at all (control characters) are the parser's `binary` finding instead.
+ */
+function lintUndecodable(path: string, lossyText: string, problem: EncodingProblem, options: LintOptions): LintResult {
+  if (problem.guessed && CONTROL_CHARACTER.test(lossyText)) return lintText(path, lossyText, options);
+  const parsed = parseSource(path, lossyText);
+  const { settings, configPath } = loadSettings(path, options);
+  const findings = withSeverity([encodingFinding(parsed.source, problem)], settings);
+  return { path, role: fileRole(path), source: parsed.source, findings, configFindings: [], configPath, dependencies: configPath ? [configPath] : [], waived: [] };
 }

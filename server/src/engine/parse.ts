@@ -57,6 +57,9 @@ function syntaxFinding(source: SourceFile, message: string, start: number, end: 
   };
 }
 
+/** A C0 control character YAML does not allow (tab and line breaks are fine): a sign of binary data. */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
 /** Reasons a text is not YAML at all, checked before parsing so junk never reaches the parser. */
 function rejectJunk(path: string, text: string): ParseResult | undefined {
   if (text.length > MAX_FILE_BYTES) {
@@ -69,7 +72,7 @@ function rejectJunk(path: string, text: string): ParseResult | undefined {
   }
   // YAML forbids C0 control characters other than tab and line breaks; a run of them, or of
   // undecodable bytes (U+FFFD), means the file is binary, not a plan with a typo.
-  const control = text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  const control = text.search(CONTROL_CHARACTER);
   const replacement = text.indexOf('\ufffd');
   const at = control >= 0 ? control : replacement >= 0 && countOf(text, '\ufffd') * 100 > text.length ? replacement : -1;
   if (at >= 0) {

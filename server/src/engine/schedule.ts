@@ -10,12 +10,12 @@ import type { Dependency, Milestone, Phase } from './model';
 export type StartSource = 'start' | 'after' | 'calendar' | 'none';
 
 /**
- * Which schedule to compute. `planned` reads the plan without any `actual` dates; a forecast
- * mode (actual dates and an as-of date) is the progress work's to add here.
+ * Which schedule to compute. `planned` (the default) reads the plan without any `actual` dates
+ * or `achieved` milestones; `forecast` puts phases on their actual dates, milestones on the day
+ * they were achieved, and a started phase that should already have ended on `asOf` (a day
+ * number) when it is later (plan-format.md, "Progress and actual dates").
  */
-export interface ScheduleOptions {
-  mode?: 'planned';
-}
+export type ScheduleOptions = { mode?: 'planned' } | { mode: 'forecast'; asOf: number };
 
 /** What an `after` entry names: a phase, or a milestone of a phase. */
 export interface DependencyTarget {

@@ -23,12 +23,13 @@ interface Slot extends FloatSlot {
  * milestone is a point in time, so `ss` on a milestone reads as `fs`. Undefined while the
  * target is not dated.
  */
-function edgeDate(edge: Edge, waiting: PhaseCalendar, slots: readonly (Slot | undefined)[]): number | undefined {
+function edgeDate(edge: Edge, waiting: PhaseCalendar, slots: readonly (Slot | undefined)[], options: ScheduleOptions): number | undefined {
   const cal = waiting.work;
   const { dependency, milestone } = edge;
   const target = slots[edge.target];
   if (milestone) {
-    const day = milestone.date?.day ?? target?.end;
+    const achieved = options.mode === 'forecast' ? milestone.achieved?.day : undefined;
+    const day = achieved ?? milestone.date?.day ?? target?.end;
     return day === undefined ? undefined : cal.addWorkingDays(cal.nextAfter(day), dependency.lag);
   }
   if (!target) return undefined;
@@ -36,13 +37,41 @@ function edgeDate(edge: Edge, waiting: PhaseCalendar, slots: readonly (Slot | un
   return cal.addWorkingDays(cal.nextAfter(target.end), dependency.lag);
 }
 
-function place(phase: Phase, edges: readonly Edge[], slots: readonly (Slot | undefined)[], phaseCalendar: PhaseCalendar, calendarStart: number | undefined): Slot | undefined {
+/** The planned slot, moved onto the phase's actual dates when the schedule is a forecast. */
+function place(phase: Phase, edges: readonly Edge[], slots: readonly (Slot | undefined)[], phaseCalendar: PhaseCalendar, calendarStart: number | undefined, options: ScheduleOptions): Slot | undefined {
+  const planned = placePlanned(phase, edges, slots, phaseCalendar, calendarStart, options);
+  const actual = phase.actual;
+  if (options.mode !== 'forecast' || !actual || (!actual.start && !actual.end)) return planned;
+  const cal = phaseCalendar.work;
+  const start = actual.start?.day ?? planned?.start ?? actual.end?.day;
+  if (start === undefined) return planned;
+  let end: number;
+  if (actual.end) end = actual.end.day;
+  else {
+    const duration = phase.duration?.value;
+    const due = duration === undefined ? (phase.end?.day ?? start) : cal.endOf(start, duration);
+    end = Math.max(due, options.asOf);
+  }
+  return {
+    phase,
+    start,
+    end,
+    calendar: cal,
+    phaseCalendar,
+    source: actual.start ? 'start' : (planned?.source ?? 'none'),
+    drivenBy: actual.start ? [] : (planned?.drivenBy ?? []),
+    fixedStart: actual.start !== undefined || phase.start !== undefined,
+    fixedEnd: actual.end !== undefined || phase.end !== undefined,
+  };
+}
+
+function placePlanned(phase: Phase, edges: readonly Edge[], slots: readonly (Slot | undefined)[], phaseCalendar: PhaseCalendar, calendarStart: number | undefined, options: ScheduleOptions): Slot | undefined {
   const cal = phaseCalendar.work;
   const duration = phase.duration?.value;
   let latest: number | undefined;
   let drivenBy: Dependency[] = [];
   for (const edge of edges) {
-    const day = edgeDate(edge, phaseCalendar, slots);
+    const day = edgeDate(edge, phaseCalendar, slots, options);
     if (day === undefined) continue;
     if (latest === undefined || day > latest) {
       latest = day;
@@ -90,8 +119,8 @@ function waveGoLivesOf(plan: Plan, goLiveWindows: readonly PhaseWindow[]): WaveG
   return out;
 }
 
-/** Only the planned schedule exists so far (it reads no `actual` dates); see ScheduleOptions. */
-export function buildSchedule(plan: Plan, _options: ScheduleOptions = {}): Schedule {
+/** The planned schedule, or with `{ mode: 'forecast', asOf }` the forecast; see ScheduleOptions. */
+export function buildSchedule(plan: Plan, options: ScheduleOptions = {}): Schedule {
   const phases = plan.phases;
   const calendars = planCalendars(plan);
 
@@ -121,7 +150,7 @@ export function buildSchedule(plan: Plan, _options: ScheduleOptions = {}): Sched
   // this visits every prerequisite before the phases that wait for it.
   const order = components.flat();
   const slots: (Slot | undefined)[] = new Array(phases.length);
-  for (const u of order) slots[u] = place(phases[u], kept[u], slots, calendars.of(phases[u]), plan.calendar.start?.day);
+  for (const u of order) slots[u] = place(phases[u], kept[u], slots, calendars.of(phases[u]), plan.calendar.start?.day, options);
 
   let planStart: number | undefined;
   let planEnd: number | undefined;
@@ -174,7 +203,7 @@ export function buildSchedule(plan: Plan, _options: ScheduleOptions = {}): Sched
       const target = targetOf(dependency);
       const t = target && positionOf.get(target.phase);
       if (!target || t === undefined || !positionOf.has(phase)) return undefined;
-      return edgeDate({ target: t, dependency, milestone: target.milestone }, calendars.of(phase), slots);
+      return edgeDate({ target: t, dependency, milestone: target.milestone }, calendars.of(phase), slots, options);
     },
     criticalPath: windows.filter((w) => w.critical).sort(byStart).map((w) => w.phase),
     planStart,

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import type { FileSystem, ReadResult } from '../engine/fileSystem';
 import { MAX_FILE_BYTES } from '../engine/parse';
-import { decodeText } from './decode';
+import { encodingMessage } from '../engine/encoding';
+import { decodeBytes } from './decode';
 import { readRegularFile, resolveRealPath } from './safeRead';
 
 /**
@@ -12,7 +13,13 @@ export class NodeFileSystem implements FileSystem {
   read(path: string): ReadResult {
     const read = readRegularFile(path, MAX_FILE_BYTES);
     if (!read.ok) return { ok: false, reason: read.reason === 'special' ? 'unreadable' : read.reason, message: read.message };
-    return { ok: true, text: decodeText(read.bytes), realPath: resolveRealPath(path) ?? path };
+    const decoded = decodeBytes(read.bytes);
+    // A file cut at the size limit may end mid-character; the parser reports its size instead.
+    if (!decoded.ok && read.bytes.length <= MAX_FILE_BYTES) {
+      const message = `"${path}": ${encodingMessage(decoded.text, decoded.problem)}`;
+      return { ok: false, reason: 'encoding', message, text: decoded.text, problem: decoded.problem };
+    }
+    return { ok: true, text: decoded.text, realPath: resolveRealPath(path) ?? path };
   }
 
   kind(path: string): 'file' | 'directory' | undefined {
