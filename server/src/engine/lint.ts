@@ -6,8 +6,7 @@ import { declaredEntities } from './entities';
 import { OverlayFileSystem, type FileSystem } from './fileSystem';
 import { resolveImports, type ImportResolution } from './imports';
 import { buildPlan, type Plan } from './model';
-import { documentValue } from './parse';
-import { parseReusing } from './reparse';
+import { documentValue, parseSource, type ParseResult } from './parse';
 import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
 import { runRules } from './runRules';
 import type { RuleSetting } from './config';
@@ -36,6 +35,11 @@ export interface LintOptions {
   configPath?: string;
   /** Workspace or repository root: the config walk stops here and imports may not leave it. */
   root?: string;
+  /**
+   * Parses the text; `parseSource` unless the caller keeps earlier parses of the file (the
+   * language server re-parses only the edited list item after a keystroke: lsp/recentParses.ts).
+   */
+  parse?: (path: string, text: string) => ParseResult;
 }
 
 export interface LintResult {
@@ -80,8 +84,7 @@ function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSet
 /** Lints one file's text: the single entry point every front end uses. */
 export function lintText(path: string, text: string, options: LintOptions): LintResult {
   const role = roleOf(path);
-  // Re-uses the previous parse of this path after a small edit (a keystroke in an editor).
-  const parsed = parseReusing(path, text);
+  const parsed = (options.parse ?? parseSource)(path, text);
   const { source } = parsed;
   const result: LintResult = { path, role, source, findings: [], configFindings: [], dependencies: [], waived: [] };
   if (role === 'config') {

@@ -3,6 +3,7 @@ import { lintText, roleOf, type LintOptions, type LintResult } from '../engine/l
 import type { Plan } from '../engine/model';
 import type { Schedule } from '../engine/schedule';
 import type { OpenDocuments } from './documents';
+import { RecentParses } from './recentParses';
 import type { Settings, SettingsStore } from './settings';
 import { pathFromUri } from './uris';
 import { findPlanFiles } from './workspaceFiles';
@@ -32,6 +33,8 @@ export interface Analysis {
 export class Project {
   private readonly analyses = new Map<string, Analysis>();
   private readonly lastPlans = new Map<string, { plan: Plan; schedule: Schedule }>();
+  /** Parses of the documents being edited, so a keystroke re-parses only the item it is in. */
+  private readonly parses = new RecentParses();
   private folders: string[] = [];
   private planFiles?: Promise<string[]>;
   /**
@@ -64,7 +67,7 @@ export class Project {
   }
 
   lintOptions(path: string, settings: Settings): LintOptions {
-    return { fs: this.documents.fs, asOf: settings.asOf, configPath: settings.configPath, root: this.folderOf(path) };
+    return { fs: this.documents.fs, asOf: settings.asOf, configPath: settings.configPath, root: this.folderOf(path), parse: this.parses.parse };
   }
 
   /** The text of an open document, else of the file on disk; undefined when it cannot be read. */
