@@ -7,7 +7,6 @@ import { getLanguageService } from 'yaml-language-server';
 import planSchema from '../schemas/plan.schema.json';
 import { MemoryFileSystem } from '../server/src/engine/fileSystem';
 import { lintText, type LintResult } from '../server/src/engine/lint';
-import { RecentParses } from '../server/src/lsp/recentParses';
 
 /**
  * What the benchmark compares, each checking one plan text:
@@ -30,17 +29,6 @@ const fs = new MemoryFileSystem({ '/bench/.crm-rollout.yaml': 'extends: all\n' }
 /** A full lint, parse included. */
 export function ourLint(text: string, path = PLAN_PATH): LintResult {
   return lintText(path, text, { fs, asOf: '2027-03-01' });
-}
-
-/**
- * The parses the language server keeps of its documents (lsp/recentParses.ts): a lint through
- * them after a small edit re-parses only the edited list item.
- */
-const editorParses = new RecentParses();
-
-/** A lint as an editor's keystroke gets it: re-using the parse of the previous text of `path`. */
-export function ourLintAfterEdit(text: string, path: string): LintResult {
-  return lintText(path, text, { fs, asOf: '2027-03-01', parse: editorParses.parse });
 }
 
 export function createYamlLanguageServer(): (text: string) => Promise<unknown[]> {

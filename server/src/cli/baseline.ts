@@ -18,9 +18,9 @@ import type { FileReport } from './report';
  * the findings do and diffs well in review.
  */
 
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
-export interface BaselineEntry {
+interface BaselineEntry {
   file: string;
   rule: string;
   /** Exactly one of idPath and message is set. */

@@ -14,7 +14,7 @@ import { checkedFormat, formatsHelp, type FormatRegistry } from './formatRegistr
 import { checkedAsOf, type CommandIO } from './lintCommand';
 import { checkPlanPath, displayPath, lintPlanFile, refuseUnparsed } from './timelineCommand';
 
-export const DIFF_OPTIONS = {
+const DIFF_OPTIONS = {
   format: { value: true },
   'as-of': { value: true },
   'fail-on': { value: true },
@@ -173,7 +173,7 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
   return 0;
 }
 
-export const DIFF_HELP = `Usage: crm-rollout diff [options] <base.rollout.yaml> <head.rollout.yaml>
+const DIFF_HELP = `Usage: crm-rollout diff [options] <base.rollout.yaml> <head.rollout.yaml>
        crm-rollout diff [options] --git <ref> <plan.rollout.yaml>
 
 Compares two versions of a plan by ids, not lines: entities added, removed or changed

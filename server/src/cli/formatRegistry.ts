@@ -8,7 +8,7 @@ import { UsageError } from './args';
  */
 
 /** One output format: what renders it and what `--help` says of it. */
-export interface OutputFormat<Render> {
+interface OutputFormat<Render> {
   render: Render;
   description: string;
   /** `--output` file extensions that choose this format when `--format` is not given. */

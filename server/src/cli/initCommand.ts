@@ -22,7 +22,7 @@ import { kebabName } from './templates/naming';
  *   team's configuration, and a second plan should not reset it. `--force` replaces it.
  */
 
-export const INIT_OPTIONS = {
+const INIT_OPTIONS = {
   size: { value: true },
   name: { value: true },
   start: { value: true },
@@ -89,7 +89,7 @@ export function runInit(argv: readonly string[], io: CommandIO): number {
   return 0;
 }
 
-export const INIT_HELP = `Usage: crm-rollout init [options]
+const INIT_HELP = `Usage: crm-rollout init [options]
 
 Writes a starter rollout plan that lints clean, and a .crm-rollout.yaml that extends
 the recommended rules. Nothing is asked; every choice is an option.

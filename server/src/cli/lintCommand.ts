@@ -69,7 +69,7 @@ function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; option
 }
 
 /** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
-export function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLine): FileReport[] {
+function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLine): FileReport[] {
   const { files, optionsFor } = lintTargets(args, io);
   const reports: FileReport[] = [];
   try {
@@ -198,7 +198,7 @@ function writeReport(file: string, shownAs: string, text: string): void {
   }
 }
 
-export const LINT_HELP = `Usage: crm-rollout lint [options] <file|directory|glob>...
+const LINT_HELP = `Usage: crm-rollout lint [options] <file|directory|glob>...
 
 Checks rollout plans (*.rollout.yaml, *.rollout.yml) against the plan format and the
 best-practice rules. A directory means every plan under it, respecting .gitignore.

@@ -18,7 +18,7 @@ import { repositoryRoot } from './projectRoot';
 import { summarize } from './report';
 import { VERSION } from './version';
 
-export const TIMELINE_OPTIONS = {
+const TIMELINE_OPTIONS = {
   format: { value: true },
   output: { value: true },
   'as-of': { value: true },
@@ -128,7 +128,7 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
   return 0;
 }
 
-export const TIMELINE_HELP = `Usage: crm-rollout timeline [options] <plan.rollout.yaml>
+const TIMELINE_HELP = `Usage: crm-rollout timeline [options] <plan.rollout.yaml>
 
 Exports the scheduled plan: phases on the working calendar, milestones and gates,
 dependencies, the critical path, slack, checklist progress and findings per phase.

@@ -32,7 +32,7 @@ import { block, choice, escapeSnippet, item, markdown, order, type Shape, type S
  * column (snippets.ts).
  */
 
-export interface CompletionOptions {
+interface CompletionOptions {
   /** The client understands snippet syntax; otherwise plain text is inserted. */
   snippets: boolean;
 }

@@ -15,7 +15,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * Cell text: `&`, `<` and `>` become entities (no HTML or entity gets through), other
  * Markdown punctuation is backslash-escaped, and a line break becomes a space.
  */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/\r?\n|\r/g, ' ').replace(/[&<>]|[\\`*_[\]|#~]/g, (c) => ENTITIES[c] ?? `\\${c}`);
 }
 
