@@ -47,6 +47,7 @@ export function runRule(rule: Rule, c: RuleCase): Finding[] {
   plan.importedPeople = imports.people;
   plan.importedTeams = imports.teams;
   plan.importedHolidays = imports.holidays;
+  plan.importedCalendars = imports.calendars;
   const schedule = buildSchedule(plan);
   const settings = new Map([[rule.meta.id, { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions ?? {}), ...(c.options ?? {}) } }]]);
   return runRules({

@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
 import type { Node } from 'yaml';
 import type { FileSystem } from './fileSystem';
-import { readDirectory, type DateValue, type ImportEntry, type Person, type Team } from './model';
+import { readDirectory, type DateValue, type ImportEntry, type NamedCalendar, type Person, type Team } from './model';
 import { parseSource } from './parse';
 import { CORE_RULES } from './coreRules';
 import { formatMessage } from './messages';
@@ -23,6 +23,7 @@ export interface ImportResolution {
   people: Person[];
   teams: Team[];
   holidays: DateValue[];
+  calendars: NamedCalendar[];
   findings: Finding[];
   /** Every path the result depends on, found or not (for re-validation when one changes). */
   dependencies: string[];
@@ -55,11 +56,11 @@ function isInside(root: string, path: string): boolean {
 
 /**
  * Follows `imports:` from one file through a FileSystem: reads, parses and collects people,
- * teams and holidays of every imported file once, however many paths reach it.
+ * teams, holidays and calendars of every imported file once, however many paths reach it.
  * Problems are findings on the importing file's entry, never exceptions.
  */
 export function resolveImports(from: SourceFile, fs: FileSystem, options: ImportOptions = {}): ImportResolution {
-  const result: ImportResolution = { files: [], people: [], teams: [], holidays: [], findings: [], dependencies: [], entryFor: () => undefined };
+  const result: ImportResolution = { files: [], people: [], teams: [], holidays: [], calendars: [], findings: [], dependencies: [], entryFor: () => undefined };
   const topEntryOf = new Map<SourceFile, Node>();
   const visited = new Set<string>();
 
@@ -125,6 +126,7 @@ export function resolveImports(from: SourceFile, fs: FileSystem, options: Import
     result.people.push(...dir.people);
     result.teams.push(...dir.teams);
     result.holidays.push(...dir.holidays);
+    result.calendars.push(...dir.calendars);
     const nested = importEntries(source);
     for (let i = nested.length - 1; i >= 0; i--) stack.push({ entry: nested[i], top, chain: [...chain, read.realPath] });
   }

@@ -41,6 +41,7 @@ const PRESETS = ['recommended', 'strict', 'all'];
 /** What a value of some shapes must be, where the type list alone would say it badly. */
 const EXPECTED_BY_TITLE: Record<string, string> = {
   'rule setting': 'a severity (error, warning, info or off) or [severity, { options }]',
+  dependency: 'a phase or milestone id, or { id, type, lag }',
 };
 
 const TYPE_PHRASES: Record<string, string> = {

@@ -120,12 +120,22 @@ function referenceCandidates(site: Site, at: SchemaAt, path: readonly PathSegmen
       return key === 'owner' ? [...people(), ...teams()] : people();
     case 'teamRef':
       return teams();
-    case 'phaseRef': {
+    case 'phaseRef':
+    case 'dependency': {
       const self = phaseIdAt(site.ctx, path);
-      return (plan?.phases ?? [])
+      const phases = (plan?.phases ?? [])
         .filter((p) => p.id !== self)
         .map((p) => ({ value: p.id, detail: [p.name?.value, p.phaseKind?.value].filter(Boolean).join(' · ') || 'phase', kind: CompletionItemKind.Reference }));
+      if (at.defName === 'phaseRef') return phases;
+      const milestones = (plan?.phases ?? [])
+        .filter((p) => p.id !== self)
+        .flatMap((p) => p.milestones.map((m) => ({ value: m.id, detail: `${m.name?.value ?? 'milestone'} · milestone of ${p.id}`, kind: CompletionItemKind.Reference })));
+      return [...phases, ...milestones];
     }
+    case 'calendarRef':
+      return plan
+        ? [...plan.calendars, ...plan.importedCalendars].map((c) => ({ value: c.id, detail: c.name?.value ?? 'calendar', kind: CompletionItemKind.Reference }))
+        : [];
     case 'objectiveRef':
       return (plan?.objectives ?? []).map((o) => ({ value: o.id, detail: o.statement?.value ?? 'objective', kind: CompletionItemKind.Reference }));
     case 'tag':
