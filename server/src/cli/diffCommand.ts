@@ -85,6 +85,11 @@ class GitRefFileSystem implements FileSystem {
     }
     return this.kinds.get(spec);
   }
+
+  /** Git stores a symbolic link as a blob holding its target, never followed. */
+  realPath(file: string): string {
+    return path.resolve(file);
+  }
 }
 
 interface Side {
@@ -115,7 +120,7 @@ function sideAtRef(ref: string, file: string, asOf: string | undefined, cwd: str
 function sideOnDisk(arg: string, asOf: string | undefined, cwd: string): Side {
   const file = path.resolve(cwd, arg);
   const display = displayPath(cwd, file);
-  return { result: lintPlanFile(file, display, asOf), display };
+  return { result: lintPlanFile(file, display, asOf, cwd), display };
 }
 
 function version(side: Side, asOf: string): PlanVersion {

@@ -2,9 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayFromIso } from '../engine/calendar';
 import { lintFile, type LintOptions } from '../engine/lint';
+import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import type { Finding } from '../engine/types';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { displayText } from '../render/escape';
+import { makeParentFolders } from '../platform/parentFolders';
 import { optionValue, parseArgs, UsageError, type ParsedArgs } from './args';
 import { applyBaseline, buildBaseline, readBaseline, serializeBaseline, type Baseline } from './baseline';
 import { collectFiles } from './collectFiles';
@@ -12,7 +15,6 @@ import { palette, shouldColor } from './color';
 import { fixFile } from './fixFiles';
 import { checkedFormat, formatsHelp } from './formatRegistry';
 import { FORMATTERS } from './formatters/index';
-import { repositoryRoot } from './projectRoot';
 import { ProgressLine, type StatusStream } from './progress';
 import { plural, summarize, type FileReport } from './report';
 import { unifiedDiff } from './unifiedDiff';
@@ -65,7 +67,7 @@ function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; option
   const fs = new NodeFileSystem();
   if (configPath && fs.kind(configPath) !== 'file') throw new UsageError(`--config "${configArg}" is not a readable file`);
   const files = collectFiles(args.positionals, io.cwd);
-  return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: repositoryRoot(path.dirname(file)) }) };
+  return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: projectRoot(file, fs, { lastResort: io.cwd }) }) };
 }
 
 /** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
@@ -103,7 +105,8 @@ function runFixes(args: ParsedArgs, io: CommandIO, write: boolean, progress: Pro
       const outcome = fixFile(file, optionsFor(file), write);
       if (outcome.before === outcome.after) continue;
       changed = true;
-      const shown = displayPath(io.cwd, file);
+      // The diff's body is the file's own text, exactly (a patch); names are shown safely.
+      const shown = displayText(displayPath(io.cwd, file));
       progress.print(`${write ? 'fixed' : 'would fix'} ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
       if (!write) io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
     }
@@ -132,15 +135,14 @@ function withBaseline(reports: FileReport[], args: ParsedArgs, io: CommandIO): F
   if (args.flags.has('update-baseline')) {
     const previous = fs.existsSync(baselineFile) ? readPreviousBaseline(baselineFile, baselineArg) : undefined;
     const baseline = buildBaseline(reports, baselineFile, previous);
-    fs.mkdirSync(path.dirname(baselineFile), { recursive: true });
-    fs.writeFileSync(baselineFile, serializeBaseline(baseline));
+    writeBaseline(baselineFile, baselineArg, serializeBaseline(baseline));
     const total = baseline.entries.reduce((n, e) => n + e.count, 0);
-    io.stderr.write(`wrote ${baselineArg} with ${plural(total, 'finding')}\n`);
+    io.stderr.write(`wrote ${displayText(baselineArg)} with ${plural(total, 'finding')}\n`);
     return applyBaseline(reports, baseline, baselineFile).reports;
   }
   const { reports: filtered, unused } = applyBaseline(reports, readBaseline(baselineFile, baselineArg), baselineFile);
   if (unused > 0) {
-    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${baselineArg}\n`);
+    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${displayText(baselineArg)}\n`);
   }
   return filtered;
 }
@@ -190,11 +192,20 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
 }
 
 function writeReport(file: string, shownAs: string, text: string): void {
+  writeNamedFile(file, text, `cannot write --output "${shownAs}"`);
+}
+
+function writeBaseline(file: string, shownAs: string, text: string): void {
+  writeNamedFile(file, text, `cannot write --baseline "${shownAs}"`);
+}
+
+/** Writes a file the user named on the command line; a failure is a usage error (exit 2). */
+export function writeNamedFile(file: string, text: string, failure: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeParentFolders(file);
     fs.writeFileSync(file, text);
   } catch (error) {
-    throw new UsageError(`cannot write --output "${shownAs}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`${failure} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
 

@@ -2,10 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { todayIso } from '../engine/calendar';
 import { lintFile, type LintResult } from '../engine/lint';
-import { fileRole } from '../fileRoles';
+import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
+import { fileRole } from '../fileRoles';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { displayText } from '../render/escape';
 import { renderTimelineCsv } from '../render/timelineCsv';
 import { renderTimelineHtml } from '../render/timelineHtml';
 import { renderTimelineMermaid } from '../render/timelineMermaid';
@@ -16,7 +18,6 @@ import { palette } from './color';
 import { checkedFormat, formatNames, formatOfExtension, formatsHelp, type FormatRegistry } from './formatRegistry';
 import { stylish } from './formatters/stylish';
 import { checkedAsOf, type CommandIO } from './lintCommand';
-import { repositoryRoot } from './projectRoot';
 import { summarize } from './report';
 import { VERSION } from './version';
 
@@ -100,14 +101,15 @@ export function refuseUnparsed(result: LintResult, display: string, io: CommandI
   if (result.plan) return undefined;
   const errors = result.findings.filter((f) => f.severity === 'error');
   io.stderr.write(stylish(summarize([{ path: result.path, display, findings: errors }]), { color: palette(false), rules: RULE_METAS, toolVersion: VERSION }));
-  io.stderr.write(`crm-rollout: "${display}" cannot be read as a plan; fix the errors above first\n`);
+  io.stderr.write(`crm-rollout: "${displayText(display)}" cannot be read as a plan; fix the errors above first\n`);
   return 1;
 }
 
 /** Lints a plan file from disk for an export or a diff. */
-export function lintPlanFile(file: string, display: string, asOf: string | undefined): LintResult {
+export function lintPlanFile(file: string, display: string, asOf: string | undefined, cwd: string): LintResult {
   checkPlanPath(display);
-  const result = lintFile(file, { fs: new NodeFileSystem(), asOf, root: repositoryRoot(path.dirname(file)) });
+  const disk = new NodeFileSystem();
+  const result = lintFile(file, { fs: disk, asOf, root: projectRoot(file, disk, { lastResort: cwd }) });
   if ('error' in result) throw new UsageError(result.error);
   return result;
 }
@@ -132,7 +134,7 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
   const asOf = checkedAsOf(optionValue(args, 'as-of'));
   const file = path.resolve(io.cwd, args.positionals[0]);
   const display = displayPath(io.cwd, file);
-  const result = lintPlanFile(file, display, asOf);
+  const result = lintPlanFile(file, display, asOf, io.cwd);
   const refused = refuseUnparsed(result, display, io);
   if (refused !== undefined) return refused;
   const data = { ...buildTimeline(result, asOf ?? todayIso()), path: display };
@@ -147,7 +149,8 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
     }
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0) io.stderr.write(`crm-rollout: note: "${display}" has ${errors === 1 ? '1 error' : `${errors} errors`}; run crm-rollout lint ${display} to see them\n`);
+  const shown = displayText(display);
+  if (errors > 0) io.stderr.write(`crm-rollout: note: "${shown}" has ${errors === 1 ? '1 error' : `${errors} errors`}; run crm-rollout lint ${shown} to see them\n`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { allChecklistItems, allMilestones, type Entity, type EntityKind, type Plan, type Ref } from './model';
+import { pushAll } from './arrays';
 
 /** Every id declaration visible to the plan, in file order, then imported ones. */
 export function declaredEntities(plan: Plan): Entity[] {
@@ -8,8 +9,9 @@ export function declaredEntities(plan: Plan): Entity[] {
     for (const m of phase.milestones) items.push(m);
     for (const c of phase.checklist) if (c.entity) items.push(c.entity);
   }
-  items.push(...plan.integrations, ...plan.customizations, ...plan.risks, ...plan.kpis, ...plan.calendars);
-  items.push(...plan.importedPeople, ...plan.importedTeams, ...plan.importedCalendars);
+  for (const list of [plan.integrations, plan.customizations, plan.risks, plan.kpis, plan.calendars, plan.importedPeople, plan.importedTeams, plan.importedCalendars]) {
+    pushAll(items, list);
+  }
   return items;
 }
 

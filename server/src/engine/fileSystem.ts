@@ -10,6 +10,12 @@ export interface FileSystem {
   read(path: string): ReadResult;
   /** Whether a path exists and what it is. */
   kind(path: string): 'file' | 'directory' | undefined;
+  /**
+   * The path with every symbolic link resolved, so containment can be checked before a file
+   * is opened; for a path that does not exist, its nearest existing folder resolved plus the
+   * rest. Undefined when it cannot be resolved (a link loop).
+   */
+  realPath(path: string): string | undefined;
 }
 
 /** An in-memory file system keyed by absolute POSIX path, for tests and unsaved documents. */
@@ -37,6 +43,10 @@ export class MemoryFileSystem implements FileSystem {
     for (const key of this.files.keys()) if (key.startsWith(prefix)) return 'directory';
     return undefined;
   }
+
+  realPath(path: string): string {
+    return path;
+  }
 }
 
 /** Shows unsaved editor buffers (or a text being linted) in place of what is on disk. */
@@ -60,5 +70,9 @@ export class OverlayFileSystem implements FileSystem {
 
   kind(path: string): 'file' | 'directory' | undefined {
     return this.overlay.has(path) ? 'file' : this.base.kind(path);
+  }
+
+  realPath(path: string): string | undefined {
+    return this.overlay.has(path) ? path : this.base.realPath(path);
   }
 }

@@ -1,5 +1,6 @@
 import { applyEdits } from './edits';
 import type { Finding, Fix, TextEdit } from './types';
+import { pushAll } from './arrays';
 
 export interface AppliedFixes {
   text: string;
@@ -23,7 +24,7 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): Appl
     const fix = finding.fixes?.find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
-    chosen.push(...fix.edits);
+    pushAll(chosen, fix.edits);
     applied.push({ finding, fix });
   }
   return { text: applied.length ? applyEdits(text, chosen) : text, applied };
@@ -54,7 +55,7 @@ export function fixUntilStable(text: string, lint: (text: string) => Finding[], 
     const pass = applySafeFixes(current, findings);
     if (pass.applied.length === 0 || pass.text === current) break;
     passes++;
-    applied.push(...pass.applied);
+    pushAll(applied, pass.applied);
     current = pass.text;
     findings = lint(current);
   }

@@ -1,6 +1,8 @@
+import * as nodePath from 'node:path';
 import { fileRole, type FileRole } from '../fileRoles';
 import { dayFromIso, todayIso } from './calendar';
 import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './config';
+import { isInside } from './containment';
 import { parseDisables } from './disables';
 import { declaredEntities } from './entities';
 import { OverlayFileSystem, type FileSystem } from './fileSystem';
@@ -16,6 +18,7 @@ import { validateAgainstSchema } from './schema';
 import type { SourceFile } from './source';
 import type { Finding } from './types';
 import { applyWaivers, type WaivedFinding } from './waivers';
+import { pushAll } from './arrays';
 
 export interface LintOptions {
   fs: FileSystem;
@@ -23,7 +26,10 @@ export interface LintOptions {
   asOf?: string;
   /** An explicit configuration file; otherwise `.crm-rollout.yaml` is found by walking up. */
   configPath?: string;
-  /** Workspace or repository root: the config walk stops here and imports may not leave it. */
+  /**
+   * The project root (projectRoot.ts), symbolic links resolved: the config walk stops here,
+   * and imports and `extends` may not leave it.
+   */
   root?: string;
   /**
    * Parses the text; `parseSource` unless the caller keeps earlier parses of the file (the
@@ -56,8 +62,18 @@ function byPosition(a: Finding, b: Finding): number {
 
 function loadSettings(path: string, options: LintOptions): { settings: Map<string, RuleSetting>; config?: LoadedConfig; configPath?: string } {
   const configPath = options.configPath ?? findConfigFile(path, options.fs, options.root);
-  const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS) : undefined;
+  const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS, extendsRoot(configPath, options)) : undefined;
   return { settings: resolveRules(config, path, RULE_METAS), config, configPath };
+}
+
+/**
+ * The folder a configuration's `extends` may not leave: the project root, or for a
+ * configuration named on the command line outside it (the user's choice), its own folder.
+ */
+function extendsRoot(configPath: string, options: LintOptions): string | undefined {
+  if (options.root === undefined) return undefined;
+  const real = options.fs.realPath(configPath) ?? configPath;
+  return isInside(options.root, real) ? options.root : nodePath.dirname(real);
 }
 
 /** Applies configured severities to the pipeline's own findings and drops those turned off. */
@@ -80,7 +96,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
   if (role === 'config') {
     const fs = new OverlayFileSystem(options.fs);
     fs.set(path, text);
-    const config = loadConfig(path, fs, RULE_IDS);
+    const config = loadConfig(path, fs, RULE_IDS, options.root);
     result.findings = [...config.findings].sort(byPosition);
     return result;
   }
@@ -94,13 +110,13 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     return result;
   }
   const value = documentValue(source);
-  findings.push(...value.findings);
-  if (value.findings.length === 0) findings.push(...validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));
+  pushAll(findings, value.findings);
+  if (value.findings.length === 0) pushAll(findings, validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));
 
   const imports = resolveImports(source, options.fs, { root: options.root });
   result.imports = imports;
-  result.dependencies.push(...imports.dependencies);
-  findings.push(...imports.findings);
+  pushAll(result.dependencies, imports.dependencies);
+  pushAll(findings, imports.findings);
 
   if (role === 'plan' && value.findings.length === 0) {
     const plan = buildPlan(source);
@@ -112,7 +128,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     result.plan = plan;
     result.schedule = schedule;
     const asOfDay = options.asOf ? dayFromIso(options.asOf) : undefined;
-    findings.push(...runRules({ plan, schedule, rules: RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
+    pushAll(findings, runRules({ plan, schedule, rules: RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
     // Waivers expire against the as-of date, else today: an `until` is a deadline the team wrote down.
     const entities = declaredEntities(plan);
     const waivers = applyWaivers(source, findings, {
@@ -121,7 +137,8 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
       owners: new Set(entities.filter((e) => e.kind === 'person' || e.kind === 'team').map((e) => e.id)),
       asOfDay: dayFromIso(options.asOf ?? todayIso()) ?? 0,
     });
-    findings.splice(0, findings.length, ...waivers.kept, ...waivers.findings);
+    findings.length = 0;
+    pushAll(pushAll(findings, waivers.kept), waivers.findings);
     result.waived = waivers.waived;
   }
 

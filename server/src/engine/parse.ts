@@ -40,11 +40,14 @@ function emptySource(path: string, text: string): SourceFile {
   return { path, text, doc, lineCounter: lineCounterOf(text) };
 }
 
+/** Inputs beyond a bound (size, nesting, aliases) are `limits` findings; the rest is syntax. */
+const LIMIT_MESSAGE_IDS: ReadonlySet<string> = new Set(['tooLarge', 'tooDeep', 'aliasBomb']);
+
 function syntaxFinding(source: SourceFile, message: string, start: number, end: number, messageId = 'syntax'): Finding {
   const safeStart = Math.max(0, Math.min(start, source.text.length));
   const safeEnd = Math.max(safeStart, Math.min(end, source.text.length));
   return {
-    ruleId: 'yaml-syntax',
+    ruleId: LIMIT_MESSAGE_IDS.has(messageId) ? 'limits' : 'yaml-syntax',
     messageId,
     severity: 'error',
     message,

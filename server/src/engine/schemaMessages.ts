@@ -70,6 +70,14 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** What a value is, without quoting it. */
+function kindOf(value: unknown): string {
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  return show(value);
+}
+
 /** Examples and enum values as YAML would show them inline. */
 function inline(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
@@ -278,7 +286,10 @@ function describeWrongType(site: ErrorSite): Described {
     }
     return { messageId: 'emptyValue', message: `"${site.key}" has no value; ${how}` };
   }
-  return { messageId: 'wrongType', message: `${subjectOf(site)} must be ${expected}, not ${show(value)}`, data: { expected: site.error.params.type } };
+  // A whole file that is one scalar is often not YAML at all (someone pointed at a password
+  // file or a .env): its kind is named, its content never echoed.
+  const actual = site.key === undefined ? kindOf(value) : show(value);
+  return { messageId: 'wrongType', message: `${subjectOf(site)} must be ${expected}, not ${actual}`, data: { expected: site.error.params.type } };
 }
 
 function describeEnum(site: ErrorSite): Described {

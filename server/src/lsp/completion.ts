@@ -22,6 +22,7 @@ import { CHECKLIST_TAGS } from '../engine/vocabulary';
 import type { Analysis } from './project';
 import { planSkeleton, skeletonItems } from './skeletons';
 import { block, choice, escapeSnippet, item, markdown, order, type Shape, type Site } from './snippets';
+import { maxOf, pushAll } from '../engine/arrays';
 
 /**
  * Completion from the schema and the plan: keys valid at the cursor (with their
@@ -161,7 +162,7 @@ function dateItems(site: Site, path: readonly PathSegment[], shape: Shape): Comp
       .map((a) => site.schedule!.phaseById.get(a.value))
       .map((p) => (p ? site.schedule!.windowOf(p)?.end : undefined))
       .filter((d): d is number => d !== undefined);
-    if (ends.length > 0) dates.push({ day: calendar.nextAfter(Math.max(...ends)), detail: 'first working day after its prerequisites end' });
+    if (ends.length > 0) dates.push({ day: calendar.nextAfter(maxOf(ends)), detail: 'first working day after its prerequisites end' });
   }
   return dates.map(({ day, detail }, i) => {
     const [y, m, d] = isoFromDay(day).split('-');
@@ -186,7 +187,7 @@ function valueItems(site: Site, path: PathSegment[], shape: Shape): CompletionIt
   if (typesOf(at).includes('boolean') && candidates.length === 0) {
     candidates.push({ value: 'true', kind: CompletionItemKind.Value }, { value: 'false', kind: CompletionItemKind.Value });
   }
-  candidates.push(...referenceCandidates(site, at, path));
+  pushAll(candidates, referenceCandidates(site, at, path));
   if (at.defName === 'duration' || at.defName === 'currency') {
     for (const example of examplesOf(at)) if (typeof example === 'string') candidates.push({ value: example, detail: titleOf(at), kind: CompletionItemKind.Value });
   }

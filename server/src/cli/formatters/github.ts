@@ -1,11 +1,14 @@
 import type { Severity } from '../../engine/types';
+import { displayText } from '../../render/escape';
 import { oneBased, type Formatter } from '../report';
 
 /**
  * GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
  * which the runner turns into annotations on the pull request's changed lines. Paths are as
  * shown elsewhere (relative to the working directory), so run the linter from the repository
- * root, where the runner resolves them.
+ * root, where the runner resolves them. The file property keeps the exact path (escaped, so
+ * the runner finds the file); the message is human-readable text, shown through `displayText`
+ * first, so no value can end the command early or start another one.
  */
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -32,7 +35,7 @@ export const github: Formatter = (report) => {
         `endColumn=${endColumn}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(',');
-      lines.push(`::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}`);
+      lines.push(`::${COMMAND[f.severity]} ${properties}::${escapeData(displayText(f.message))}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -43,6 +43,7 @@ function checkWaves({ plan, report }: RuleContext): void {
 }
 
 function checkIds({ plan, report }: RuleContext): void {
+  const candidateLists = new Map<string, string[]>();
   const declared = declaredEntities(plan);
   const byId = new Map<string, Entity>();
   for (const e of declared) if (!byId.has(e.id)) byId.set(e.id, e);
@@ -54,7 +55,10 @@ function checkIds({ plan, report }: RuleContext): void {
       report({ messageId: 'wrongKind', data: { field, id: ref.value, actual: KIND_NOUNS[target.kind], expected }, node: ref.node });
       continue;
     }
-    const candidates = declared.filter((e) => accepts.length === 0 || accepts.includes(e.kind)).map((e) => e.id);
+    // One candidate list per kind of reference, so suggestions reuse its index (suggest.ts).
+    const key = accepts.join(',');
+    const candidates = candidateLists.get(key) ?? declared.filter((e) => accepts.length === 0 || accepts.includes(e.kind)).map((e) => e.id);
+    candidateLists.set(key, candidates);
     const suggestion = closest(ref.value, candidates);
     const fixes: Fix[] = [];
     if (suggestion) fixes.push({ title: `replace with "${suggestion}"`, edits: [replaceNode(ref.node, scalarText(suggestion))], safe: true });
@@ -68,7 +72,6 @@ function checkIds({ plan, report }: RuleContext): void {
       data: { field, id: ref.value, expected, suggestion: suggestion ? `; did you mean "${suggestion}"?` : `; declare it or use one of the declared ids` },
       node: ref.node,
       fixes,
-      extra: { candidates },
     });
   }
 }
