@@ -22,7 +22,7 @@ export const BASELINE_VERSION = 1;
 /** A baseline is JSON the tool wrote; past this size it is something else. */
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
-export interface BaselineEntry {
+interface BaselineEntry {
   file: string;
   rule: string;
   /** Exactly one of idPath and message is set. */

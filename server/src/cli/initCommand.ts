@@ -23,7 +23,7 @@ import type { CommandIO } from './lintCommand';
  * - A symbolic link named like a file init writes is never followed (exit 2).
  */
 
-export const INIT_OPTIONS = {
+const INIT_OPTIONS = {
   size: { value: true },
   name: { value: true },
   start: { value: true },

@@ -14,6 +14,7 @@ import { applyBaseline, buildBaseline, readBaseline, serializeBaseline, type Bas
 import { collectFiles } from './collectFiles';
 import { palette, shouldColor } from './color';
 import { fixFile } from './fixFiles';
+import { checkedFormat, formatsHelp } from './formatRegistry';
 import { FORMATTERS } from './formatters/index';
 import { ProgressLine, type StatusStream } from './progress';
 import { plural, summarize, type FileReport } from './report';
@@ -52,12 +53,6 @@ export function checkedAsOf(value: string | undefined): string | undefined {
   return value;
 }
 
-export function checkedFormat(value: string | undefined): string {
-  const format = value ?? 'stylish';
-  if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
-  return format;
-}
-
 function checkedMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value)) throw new UsageError(`--max-warnings "${value}" is not a whole number`);
@@ -77,7 +72,7 @@ function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; option
 }
 
 /** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
-export function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLine): FileReport[] {
+function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLine): FileReport[] {
   const { files, optionsFor } = lintTargets(args, io);
   const reports: FileReport[] = [];
   try {
@@ -185,7 +180,7 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
     return 0;
   }
   checkCombinations(args);
-  const format = checkedFormat(optionValue(args, 'format'));
+  const format = checkedFormat(FORMATTERS, optionValue(args, 'format') ?? 'stylish');
   const maxWarnings = checkedMaxWarnings(optionValue(args, 'max-warnings'));
   const output = optionValue(args, 'output');
   // Started before any work, so the delay counts from the start of the command, not of each phase.
@@ -199,10 +194,10 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   const color = palette(shouldColor(io.stdout, args.flags.has('no-color')));
   if (output !== undefined) {
     // The chosen format goes to the file; the terminal still gets the human-readable report.
-    writeReport(path.resolve(io.cwd, output), output, FORMATTERS[format](report, { ...context, color: palette(false) }));
-    io.stdout.write(FORMATTERS.stylish(report, { ...context, color }));
+    writeReport(path.resolve(io.cwd, output), output, FORMATTERS[format].render(report, { ...context, color: palette(false) }));
+    io.stdout.write(FORMATTERS.stylish.render(report, { ...context, color }));
   } else {
-    io.stdout.write(FORMATTERS[format](report, { ...context, color: format === 'stylish' ? color : palette(false) }));
+    io.stdout.write(FORMATTERS[format].render(report, { ...context, color: format === 'stylish' ? color : palette(false) }));
   }
   // A plan --fix could not write is a failure of the run, reported above, even when the rest is clean.
   if (unwritten > 0) return 2;
@@ -233,15 +228,14 @@ export function writeNamedFile(file: string, text: string, failure: string, show
   }
 }
 
-export const LINT_HELP = `Usage: crm-rollout lint [options] <file|directory|glob>...
+const LINT_HELP = `Usage: crm-rollout lint [options] <file|directory|glob>...
 
 Checks rollout plans (*.rollout.yaml, *.rollout.yml) against the plan format and the
 best-practice rules. A directory means every plan under it, respecting .gitignore.
 
 Options:
-  --format <name>         report format: stylish (default), json, sarif, github
-                          (workflow annotations), junit (JUnit XML), gitlab (Code
-                          Quality JSON) or markdown (a pull-request comment)
+  --format <name>         report format, one of:
+${formatsHelp(FORMATTERS, 'stylish', 26)}
   --output <file>         write the report to a file; the terminal still gets stylish
   --as-of <YYYY-MM-DD>    date for date-sensitive rules such as overdue (off unless
                           given) and for waiver expiry (today unless given)

@@ -15,12 +15,13 @@ import { renderTimelineSvg } from '../render/timelineSvg';
 import { isZoom, MIN_ZOOM_WIDTH, TIMELINE_ZOOMS, type TimelineZoom } from '../render/timelineZoom';
 import { optionValue, parseArgs, UsageError } from './args';
 import { palette } from './color';
+import { checkedFormat, formatNames, formatOfExtension, formatsHelp, type FormatRegistry } from './formatRegistry';
 import { stylish } from './formatters/stylish';
 import { checkedAsOf, type CommandIO } from './lintCommand';
 import { summarize } from './report';
 import { VERSION } from './version';
 
-export const TIMELINE_OPTIONS = {
+const TIMELINE_OPTIONS = {
   format: { value: true },
   output: { value: true },
   'as-of': { value: true },
@@ -30,20 +31,26 @@ export const TIMELINE_OPTIONS = {
   help: {},
 } as const;
 
-export type TimelineFormat = 'mermaid' | 'svg' | 'html' | 'json' | 'csv';
-const FORMATS: readonly TimelineFormat[] = ['mermaid', 'svg', 'html', 'json', 'csv'];
-const THEMED: readonly TimelineFormat[] = ['svg', 'html'];
+/** Renders the timeline in one format; svg and html take a theme. */
+type TimelineRenderer = (data: TimelineData, theme: 'light' | 'dark' | undefined, zoom: TimelineZoomOptions) => string;
 
-/** `--output` extensions that name a format when `--format` is not given. */
-const FORMAT_BY_EXTENSION: Record<string, TimelineFormat> = {
-  '.mmd': 'mermaid',
-  '.mermaid': 'mermaid',
-  '.svg': 'svg',
-  '.html': 'html',
-  '.htm': 'html',
-  '.json': 'json',
-  '.csv': 'csv',
-};
+/** How far the svg and html exports are zoomed. */
+interface TimelineZoomOptions {
+  zoom?: TimelineZoom;
+  width?: number;
+}
+
+/** Timeline exports by name; `timeline --format` accepts exactly these and `--help` lists them. */
+const TIMELINE_FORMATS = {
+  mermaid: { render: (data) => renderTimelineMermaid(data), description: 'a Mermaid gantt chart, for Markdown', extensions: ['.mmd', '.mermaid'] },
+  svg: { render: (data, theme, zoom) => renderTimelineSvg(data, { theme, ...zoom }), description: 'an SVG image', extensions: ['.svg'] },
+  html: { render: (data, theme, zoom) => renderTimelineHtml(data, { theme, ...zoom }), description: 'a standalone page: the SVG, a summary and tables of phases and milestones', extensions: ['.html', '.htm'] },
+  json: { render: (data) => `${JSON.stringify(data, null, 2)}\n`, description: 'the timeline data', extensions: ['.json'] },
+  csv: { render: (data) => renderTimelineCsv(data), description: 'one row per phase and milestone, for spreadsheets', extensions: ['.csv'] },
+} satisfies FormatRegistry<string, TimelineRenderer>;
+
+export type TimelineFormat = keyof typeof TIMELINE_FORMATS;
+const THEMED: readonly TimelineFormat[] = ['svg', 'html'];
 
 export function displayPath(cwd: string, file: string): string {
   const rel = path.relative(cwd, file);
@@ -55,13 +62,10 @@ export function displayPath(cwd: string, file: string): string {
  * default because it reads well in a terminal and pastes straight into Markdown.
  */
 function chosenFormat(format: string | undefined, output: string | undefined): TimelineFormat {
-  if (format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
-    return format as TimelineFormat;
-  }
+  if (format !== undefined) return checkedFormat(TIMELINE_FORMATS, format);
   if (output === undefined) return 'mermaid';
-  const byExtension = FORMAT_BY_EXTENSION[path.extname(output).toLowerCase()];
-  if (!byExtension) throw new UsageError(`cannot tell the format from "${output}"; add --format ${FORMATS.join('|')}`);
+  const byExtension = formatOfExtension(TIMELINE_FORMATS, path.extname(output));
+  if (!byExtension) throw new UsageError(`cannot tell the format from "${output}"; add --format ${formatNames(TIMELINE_FORMATS).join('|')}`);
   return byExtension;
 }
 
@@ -110,19 +114,8 @@ export function lintPlanFile(file: string, display: string, asOf: string | undef
   return result;
 }
 
-export function renderTimeline(data: TimelineData, format: TimelineFormat, theme?: 'light' | 'dark', zoom: { zoom?: TimelineZoom; width?: number } = {}): string {
-  switch (format) {
-    case 'mermaid':
-      return renderTimelineMermaid(data);
-    case 'svg':
-      return renderTimelineSvg(data, { theme, ...zoom });
-    case 'html':
-      return renderTimelineHtml(data, { theme, ...zoom });
-    case 'csv':
-      return renderTimelineCsv(data);
-    case 'json':
-      return `${JSON.stringify(data, null, 2)}\n`;
-  }
+export function renderTimeline(data: TimelineData, format: TimelineFormat, theme?: 'light' | 'dark', zoom: TimelineZoomOptions = {}): string {
+  return TIMELINE_FORMATS[format].render(data, theme, zoom);
 }
 
 export function runTimeline(argv: readonly string[], io: CommandIO): number {
@@ -162,14 +155,15 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
   return 0;
 }
 
-export const TIMELINE_HELP = `Usage: crm-rollout timeline [options] <plan.rollout.yaml>
+const TIMELINE_HELP = `Usage: crm-rollout timeline [options] <plan.rollout.yaml>
 
 Exports the scheduled plan: phases on the working calendar, milestones and gates,
 dependencies, the critical path, slack, checklist progress and findings per phase.
 
 Options:
-  --format <name>       mermaid (default), svg, html, json or csv; with --output and no
-                        --format, the file's extension decides (.mmd .svg .html .json .csv)
+  --format <name>       one of the formats below; with --output and no --format, the
+                        file's extension decides (${formatNames(TIMELINE_FORMATS).flatMap((name) => TIMELINE_FORMATS[name].extensions).join(' ')}):
+${formatsHelp(TIMELINE_FORMATS, 'mermaid', 24)}
   --output <file>       write to this file instead of standard output
   --as-of <YYYY-MM-DD>  the date of the "as of" line (default: today); also runs the
                         date-sensitive rules whose findings show as badges, as lint does

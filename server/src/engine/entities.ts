@@ -37,7 +37,7 @@ export const KIND_NOUNS: Record<EntityKind, string> = {
 };
 
 /** A place where an id is used, with the kinds of declaration it may name. */
-export interface Reference {
+interface Reference {
   ref: Ref;
   /** Kinds it may resolve to; empty means any declared id. */
   accepts: EntityKind[];

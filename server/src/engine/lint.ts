@@ -9,8 +9,7 @@ import { encodingFinding } from './encoding';
 import { OverlayFileSystem, type EncodingProblem, type FileSystem } from './fileSystem';
 import { resolveImports, type ImportResolution } from './imports';
 import { buildPlan, type Plan } from './model';
-import { CONTROL_CHARACTER, documentValue, parseSource } from './parse';
-import { parseReusing } from './reparse';
+import { CONTROL_CHARACTER, documentValue, parseSource, type ParseResult } from './parse';
 import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
 import { runRules } from './runRules';
 import type { RuleSetting } from './config';
@@ -40,6 +39,11 @@ export interface LintOptions {
    * and waiver findings keep their default severities.
    */
   only?: { rules: readonly Rule[]; settings: ReadonlyMap<string, RuleSetting> };
+  /**
+   * Parses the text; `parseSource` unless the caller keeps earlier parses of the file (the
+   * language server re-parses only the edited list item after a keystroke: lsp/recentParses.ts).
+   */
+  parse?: (path: string, text: string) => ParseResult;
 }
 
 export interface LintResult {
@@ -99,8 +103,7 @@ function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSet
 /** Lints one file's text: the single entry point every front end uses. */
 export function lintText(path: string, text: string, options: LintOptions): LintResult {
   const role = fileRole(path);
-  // Re-uses the previous parse of this path after a small edit (a keystroke in an editor).
-  const parsed = parseReusing(path, text);
+  const parsed = (options.parse ?? parseSource)(path, text);
   const { source } = parsed;
   const result: LintResult = { path, role, source, findings: [], configFindings: [], dependencies: [], waived: [] };
   if (role === 'config') {

@@ -149,7 +149,7 @@ export function parseSource(path: string, text: string): ParseResult {
   return { source, findings, fatal };
 }
 
-export interface DocumentValue {
+interface DocumentValue {
   value: unknown;
   findings: Finding[];
 }

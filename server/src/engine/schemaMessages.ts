@@ -119,7 +119,7 @@ export function idOf(value: unknown): string | undefined {
   return isJsonObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
 }
 
-export interface Described {
+interface Described {
   messageId: string;
   message: string;
   /** Where to point; defaults to the value at the error's path. */

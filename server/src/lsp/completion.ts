@@ -33,7 +33,7 @@ import { maxOf, pushAll } from '../engine/arrays';
  * column (snippets.ts).
  */
 
-export interface CompletionOptions {
+interface CompletionOptions {
   /** The client understands snippet syntax; otherwise plain text is inserted. */
   snippets: boolean;
 }

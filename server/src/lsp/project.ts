@@ -5,6 +5,7 @@ import type { Plan } from '../engine/model';
 import { projectRoot } from '../engine/projectRoot';
 import type { Schedule } from '../engine/schedule';
 import type { OpenDocuments } from './documents';
+import { RecentParses } from './recentParses';
 import type { Settings, SettingsStore } from './settings';
 import { pathFromUri } from './uris';
 import { findPlanFiles } from './workspaceFiles';
@@ -34,6 +35,8 @@ export interface Analysis {
 export class Project {
   private readonly analyses = new Map<string, Analysis>();
   private readonly lastPlans = new Map<string, { plan: Plan; schedule: Schedule }>();
+  /** Parses of the documents being edited, so a keystroke re-parses only the item it is in. */
+  private readonly parses = new RecentParses();
   private folders: string[] = [];
   private readonly roots = new Map<string, string>();
   private planFiles?: Promise<string[]>;
@@ -68,7 +71,7 @@ export class Project {
   }
 
   lintOptions(path: string, settings: Settings): LintOptions {
-    return { fs: this.documents.fs, asOf: settings.asOf, configPath: settings.configPath, root: this.rootOf(path) };
+    return { fs: this.documents.fs, asOf: settings.asOf, configPath: settings.configPath, root: this.rootOf(path), parse: this.parses.parse };
   }
 
   /**

@@ -10,7 +10,7 @@ import { findingsText } from './timelineText';
  */
 
 /** `2 breaking, 1 warning, 4 info`. */
-export function diffCountsText(diff: PlanDiff): string {
+function diffCountsText(diff: PlanDiff): string {
   const { breaking, warning, info } = diff.counts;
   return `${breaking} breaking, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`;
 }
@@ -20,7 +20,7 @@ function arrow<T>(before: T, after: T, show: (v: T) => string): string {
   return b === a ? b : `${b} → ${a}`;
 }
 
-export interface DiffTextOptions {
+interface DiffTextOptions {
   /** Colours a severity heading (the CLI passes ANSI colours on a terminal). */
   paint?: (severity: ChangeSeverity, text: string) => string;
 }

@@ -20,7 +20,7 @@ function day(iso: string): number {
 }
 
 /** Working days from `from` to `to`: positive when `to` is later, negative when earlier. */
-export function workingDayShift(from: string, to: string, calendar: WorkCalendar): number {
+function workingDayShift(from: string, to: string, calendar: WorkCalendar): number {
   const [a, b] = [day(from), day(to)];
   if (b > a) return calendar.workingDaysBetween(a + 1, b);
   if (b < a) return -calendar.workingDaysBetween(b + 1, a);
