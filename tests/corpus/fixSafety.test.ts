@@ -6,6 +6,7 @@ import { fixFile } from '../../server/src/cli/fixFiles';
 import type { FileSystem } from '../../server/src/engine/fileSystem';
 import { NodeFileSystem } from '../../server/src/platform/nodeFileSystem';
 import { onlyRulesConfig, runCli, tempTree } from '../helpers/cli';
+import { BACKUP_ITEM, FINAL_MIGRATION_ITEM, migrationPlan } from '../helpers/migrationPlan';
 
 /**
  * The hostile-input suite, data-loss half: what `lint --fix` (and every other writer) must never
@@ -174,25 +175,6 @@ describe('encodings: decoded strictly, written back as they were read', () => {
 });
 
 describe('fixes land at the right syntactic place, or not at all', () => {
-  const FINAL = '      { task: Final import, tags: [final-migration], due: 2027-02-12 }';
-  /** A data-migration phase whose checklist lacks a backup item: migration-backup's safe fix adds one. */
-  const migrationPlan = (checklist: string) => `plan: 1
-name: Migration
-sponsor: dan
-owner: dan
-people:
-  - { id: dan, name: Dan }
-phases:
-  - id: data
-    name: Data migration
-    kind: data-migration
-    owner: dan
-    start: 2027-01-11
-    duration: 4w
-    checklist:${checklist}
-`;
-  const BACKUP = '{ task: Back up the legacy data before the final migration, tags: [backup] }';
-
   function fixOnce(text: string, config = CONFIG): { run: ReturnType<typeof runCli>; after: string; findings: { rule: string }[] } {
     const dir = workspace({ 'p.rollout.yaml': text }, config);
     const run = runCli(['lint', '--fix', 'p.rollout.yaml'], dir);
@@ -200,23 +182,23 @@ phases:
   }
 
   it('puts an item of a flow list before the comment that precedes its closing bracket, once, and counts one fix', () => {
-    const text = migrationPlan(` [\n${FINAL}  # more later\n    ]`);
+    const text = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}  # more later\n    ]`);
     const { run, after, findings } = fixOnce(text);
-    expect(after).toBe(migrationPlan(` [\n${FINAL}, ${BACKUP}  # more later\n    ]`));
+    expect(after).toBe(migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ${BACKUP_ITEM}  # more later\n    ]`));
     expect(run.stderr).toBe('fixed 1 problem in p.rollout.yaml\n');
     expect(findings.filter((f) => f.rule === 'migration-backup')).toEqual([]);
   });
 
   it('keeps a trailing comma in a flow list single', () => {
-    const { after } = fixOnce(migrationPlan(` [\n${FINAL}, ]`));
-    expect(after).toBe(migrationPlan(` [\n${FINAL}, ${BACKUP}, ]`));
+    const { after } = fixOnce(migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ]`));
+    expect(after).toBe(migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ${BACKUP_ITEM}, ]`));
   });
 
   it('writes a new block item at the dash column of a list written `-   task:`', () => {
     const items = '\n      -   task: Final import\n          tags: [final-migration]\n          due: 2027-02-12';
     const { after } = fixOnce(migrationPlan(items));
     // The backup goes before the final migration it protects.
-    expect(after).toBe(migrationPlan(`\n      -   ${BACKUP}${items}`));
+    expect(after).toBe(migrationPlan(`\n      -   ${BACKUP_ITEM}${items}`));
     expect(parse(after).phases[0].checklist).toHaveLength(2);
   });
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { onlyRulesConfig } from '../helpers/cli';
+import { BACKUP_ITEM, FINAL_MIGRATION_ITEM, migrationPlan } from '../helpers/migrationPlan';
 import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness';
 
 /**
@@ -10,23 +11,6 @@ import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness'
  * decoder.
  */
 
-const PLAN = (checklist: string) => `plan: 1
-name: Pilot
-sponsor: dan
-owner: dan
-people:
-  - { id: dan, name: Dan }
-phases:
-  - id: data
-    name: Data migration
-    kind: data-migration
-    owner: dan
-    start: 2027-01-11
-    duration: 4w
-    checklist:${checklist}
-`;
-const FINAL = '      { task: Final import, tags: [final-migration], due: 2027-02-12 }';
-const BACKUP = '{ task: Back up the legacy data before the final migration, tags: [backup] }';
 
 describe('quick fixes on hostile plans, over stdio', () => {
   const ws = createWorkspace({ '.crm-rollout.yaml': onlyRulesConfig(['known-tags', 'migration-backup']) });
@@ -45,7 +29,7 @@ describe('quick fixes on hostile plans, over stdio', () => {
 
   it('offers no fix that rewrites an anchored tag on behalf of its alias, only the disable comment', async () => {
     const uri = ws.uri('anchor.rollout.yaml');
-    const text = PLAN('\n      - task: &t bakup\n        tags: [*t]\n      - { task: Final import, tags: [final-migration], due: 2027-02-12 }\n      - { task: Back up, tags: [backup], due: 2027-02-01 }');
+    const text = migrationPlan('\n      - task: &t bakup\n        tags: [*t]\n      - { task: Final import, tags: [final-migration], due: 2027-02-12 }\n      - { task: Back up, tags: [backup], due: 2027-02-01 }');
     await server.open(uri, text);
     const published = await server.changeAndWait(uri, text);
     const [typo] = published.diagnostics.filter((d) => d.code === 'known-tags');
@@ -58,8 +42,8 @@ describe('quick fixes on hostile plans, over stdio', () => {
 
   it('inserts an item of a flow list before the comment that precedes its bracket, and fix-all does the same', async () => {
     const uri = ws.uri('flow.rollout.yaml');
-    const text = PLAN(` [\n${FINAL}  # more later\n    ]`);
-    const expected = PLAN(` [\n${FINAL}, ${BACKUP}  # more later\n    ]`);
+    const text = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}  # more later\n    ]`);
+    const expected = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ${BACKUP_ITEM}  # more later\n    ]`);
     await server.open(uri, text);
     const published = await server.changeAndWait(uri, text);
     const [missing] = published.diagnostics.filter((d) => d.code === 'migration-backup');
