@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv/dist/2020';
 import { isAlias } from 'yaml';
 import { isIndex, locate, nonEmptyOffsets, pathSegments, valueOffsets, type Location } from './locatePath';
-import { isJsonObject, validatorFor, type JsonSchema, type SchemaKind } from './schemaFiles';
+import { FILE_OF_KIND, isJsonObject, type JsonSchema, type SchemaKind } from './schemaFiles';
+import { validateInSlices } from './schemaSlices';
 import { describeKeyword, idOf, type ErrorSite } from './schemaMessages';
 import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding, RelatedLocation } from './types';
@@ -31,9 +32,9 @@ import type { Finding, RelatedLocation } from './types';
  */
 export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, value: unknown): Finding[] {
   if (value == null && kind !== 'plan') return [];
-  const validate = validatorFor(kind);
-  if (validate(value)) return [];
-  const findings = selectErrors(validate.errors ?? []).map((error) => describe(kind, source, value, error));
+  const errors = validateInSlices(FILE_OF_KIND[kind], value);
+  if (errors.length === 0) return [];
+  const findings = selectErrors(errors).map((error) => describe(kind, source, value, error));
   return uniqueFindings(findings);
 }
 
@@ -45,8 +46,14 @@ const SILENT_KEYWORDS = new Set(['if']);
 /** Keywords that judge a value; a value gets one such error, the most specific one. */
 const VALUE_KEYWORD_PRIORITY = ['const', 'enum', 'format', 'pattern', 'minLength', 'minimum', 'exclusiveMinimum'];
 
-function isSameOrUnder(path: string, ancestor: string): boolean {
-  return path === ancestor || path.startsWith(`${ancestor}/`);
+/** Whether `path` or a path above it is in `paths`: one look-up per level, not per path. */
+function isSameOrUnderAny(path: string, paths: ReadonlySet<string>): boolean {
+  if (paths.size === 0) return false;
+  for (let end = path.length; end >= 0; end = path.lastIndexOf('/', end - 1)) {
+    if (paths.has(path.slice(0, end))) return true;
+    if (end === 0) return false;
+  }
+  return false;
 }
 
 /**
@@ -55,11 +62,11 @@ function isSameOrUnder(path: string, ancestor: string): boolean {
  * structural errors are deduplicated by path, keyword and key.
  */
 function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const typeErrorPaths = errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath);
+  const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
     if (SILENT_KEYWORDS.has(error.keyword)) continue;
-    if (error.keyword !== 'type' && typeErrorPaths.some((path) => isSameOrUnder(error.instancePath, path))) continue;
+    if (error.keyword !== 'type' && isSameOrUnderAny(error.instancePath, typeErrorPaths)) continue;
     const valueRank = VALUE_KEYWORD_PRIORITY.indexOf(error.keyword);
     if (valueRank >= 0) {
       const key = `${error.instancePath}|value`;

@@ -91,7 +91,7 @@ export function keywordOf(schema: JsonSchema | undefined, keyword: string): unkn
 }
 
 let ajv: Ajv2020 | undefined;
-const validators = new Map<SchemaKind, ValidateFunction>();
+const validators = new Map<string, ValidateFunction>();
 
 function createAjv(): Ajv2020 {
   const instance = new Ajv2020({
@@ -113,14 +113,18 @@ function createAjv(): Ajv2020 {
   return instance;
 }
 
-/** Compiled on first use per kind, then reused: validation runs on every keystroke. */
-export function validatorFor(kind: SchemaKind): ValidateFunction {
-  let validate = validators.get(kind);
+/**
+ * The validator of the schema at `plan.schema.json` or `plan.schema.json#/$defs/phase` (a
+ * file, optionally with a JSON pointer into it), compiled on first use, then reused:
+ * validation runs on every keystroke.
+ */
+export function validatorAt(pointer: string): ValidateFunction {
+  let validate = validators.get(pointer);
   if (!validate) {
     ajv ??= createAjv();
-    validate = ajv.getSchema(FILE_OF_KIND[kind]);
-    if (!validate) throw new Error(`schema ${FILE_OF_KIND[kind]} is not registered`);
-    validators.set(kind, validate);
+    validate = ajv.getSchema(pointer);
+    if (!validate) throw new Error(`schema ${pointer} is not registered`);
+    validators.set(pointer, validate);
   }
   return validate;
 }
