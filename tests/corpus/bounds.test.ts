@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maxOf, minOf, pushAll } from '../../server/src/engine/arrays';
+import { MAX_ALIKE } from '../../server/src/engine/capFindings';
 import { createIgnore } from '../../server/src/engine/gitignore';
 import { matchGlob } from '../../server/src/engine/glob';
 import { closest, Suggester } from '../../server/src/engine/suggest';
@@ -134,4 +135,47 @@ describe('did-you-mean against thousands of people', () => {
     expect(findings[1].message).toBe(`owner "${owners[1]}" is not a declared person or team; declare it or use one of the declared ids`);
     // Parsing 20,000 people is most of the work; a generous bound for a busy machine, not a timing.
   }, 120_000);
+});
+
+/** A plan whose checklist has `count` items, each with the same unknown key. */
+function invalidItems(count: number): string {
+  const checklist = Array.from({ length: count }, (_, i) => `      - { task: T${i}, bogus: ${i} }\n`).join('');
+  return `plan: 1\nname: Big\nsponsor: dana\npeople:\n  - { id: dana, name: Dana }\nphases:\n  - id: build\n    name: Build\n    kind: configuration\n    checklist:\n${checklist}`;
+}
+
+describe('80,000 invalid checklist items', () => {
+  const COUNT = 80_000;
+  const more = `… and ${(COUNT - MAX_ALIKE).toLocaleString('en-US')} more findings like this`;
+
+  it('end in a capped report in every human format', () => {
+    const root = workspace({ '.crm-rollout.yaml': onlyRulesConfig([]), 'big.rollout.yaml': invalidItems(COUNT) });
+    // One run prints stylish to the terminal and writes github to a file; one writes markdown.
+    const github = runCli(['lint', 'big.rollout.yaml', '--format', 'github', '--output', 'github.txt'], root);
+    expect(github.code).toBe(1);
+    const stylish = github.stdout.split('\n');
+    expect(stylish.filter((l) => l.includes('is not a checklist item field'))).toHaveLength(MAX_ALIKE);
+    expect(stylish).toContain(`  ${more}  [schema]`);
+    expect(stylish.at(-2)).toBe(`✖ ${COUNT} problems (${COUNT} errors, 0 warnings, 0 info) in 1 file`);
+    const annotations = fs.readFileSync(path.join(root, 'github.txt'), 'utf8').split('\n');
+    expect(annotations.filter((l) => l.startsWith('::error file=big.rollout.yaml,line='))).toHaveLength(MAX_ALIKE);
+    expect(annotations).toContain(`::error file=big.rollout.yaml,title=schema::${more}`);
+
+    runCli(['lint', 'big.rollout.yaml', '--format', 'markdown', '--output', 'report.md'], root);
+    const markdown = fs.readFileSync(path.join(root, 'report.md'), 'utf8').split('\n');
+    expect(markdown[0]).toBe(`### crm-rollout: ${COUNT} problems (${COUNT} errors, 0 warnings, 0 info) in 1 file`);
+    expect(markdown.filter((l) => l.startsWith('| error | ') && !l.startsWith('| error |  |'))).toHaveLength(MAX_ALIKE);
+    expect(markdown.find((l) => l.startsWith('| error |  |'))).toMatch(new RegExp(`\\| ${more} \\|$`));
+  }, 300_000);
+
+  it('are listed one by one in the machine formats, which tools filter themselves', () => {
+    const count = MAX_ALIKE * 3;
+    const root = workspace({ '.crm-rollout.yaml': onlyRulesConfig([]), 'big.rollout.yaml': invalidItems(count) });
+    // How often each format writes a finding's message (JUnit: in the failure's attribute and text).
+    const copies = { json: 1, sarif: 1, gitlab: 1, junit: 2 };
+    for (const [format, times] of Object.entries(copies)) {
+      const run = runCli(['lint', 'big.rollout.yaml', '--format', format], root);
+      expect(run.stdout, format).not.toContain('more findings like this');
+      expect(run.stdout.split('is not a checklist item field').length - 1, format).toBe(count * times);
+    }
+  });
 });

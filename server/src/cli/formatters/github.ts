@@ -1,3 +1,4 @@
+import { capFindings, moreFindingsText } from '../../engine/capFindings';
 import type { Severity } from '../../engine/types';
 import { displayText } from '../../render/escape';
 import { oneBased, type Formatter } from '../report';
@@ -8,7 +9,8 @@ import { oneBased, type Formatter } from '../report';
  * shown elsewhere (relative to the working directory), so run the linter from the repository
  * root, where the runner resolves them. The file property keeps the exact path (escaped, so
  * the runner finds the file); the message is human-readable text, shown through `displayText`
- * first, so no value can end the command early or start another one.
+ * first, so no value can end the command early or start another one. Past MAX_ALIKE findings of
+ * one kind in a file, one annotation on the file counts the rest (capFindings.ts).
  */
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -25,7 +27,14 @@ function escapeProperty(text: string): string {
 export const github: Formatter = (report) => {
   const lines: string[] = [];
   for (const file of report.files) {
-    for (const f of file.findings) {
+    for (const entry of capFindings(file.findings)) {
+      if ('more' in entry) {
+        // One annotation on the file for the rest: the runner shows only the first few per step anyway.
+        const properties = `file=${escapeProperty(file.display)},title=${escapeProperty(entry.like.ruleId)}`;
+        lines.push(`::${COMMAND[entry.like.severity]} ${properties}::${escapeData(moreFindingsText(entry.more))}`);
+        continue;
+      }
+      const f = entry.finding;
       const { line, column, endLine, endColumn } = oneBased(f);
       const properties = [
         `file=${escapeProperty(file.display)}`,

@@ -1,3 +1,4 @@
+import { capFindings, moreFindingsText } from '../../engine/capFindings';
 import { ruleDocUrl } from '../../engine/ruleDocs';
 import { escapeMarkdown } from '../../render/escape';
 import { hiddenSummary, oneBased, plural, problemSummary, type Formatter } from '../report';
@@ -7,7 +8,8 @@ import { hiddenSummary, oneBased, plural, problemSummary, type Formatter } from 
  * findings (severity, line, rule linked to its page, message). Cell text is escaped
  * (render/escape.ts) so a `|`, markup, a line break or an `@` mention in a message cannot break
  * the table or notify anyone. GitHub refuses comments over 65,536
- * characters, so past MAX_LENGTH the remaining rows are counted instead of listed.
+ * characters, so past MAX_LENGTH the remaining rows are counted instead of listed; past
+ * MAX_ALIKE findings of one kind in a file, one row counts the rest (capFindings.ts).
  */
 export const MAX_LENGTH = 60_000;
 
@@ -23,11 +25,15 @@ export const markdown: Formatter = (report) => {
     if (file.findings.length === 0) continue;
     const table = ['', `**${escapeMarkdown(file.display)}**`, '', '| Severity | Line | Rule | Message |', '| --- | ---: | --- | --- |'];
     const rows: string[] = [];
-    for (const f of file.findings) {
-      const row = `| ${f.severity} | ${oneBased(f).line} | [${escapeMarkdown(f.ruleId)}](${ruleDocUrl(f.ruleId)}) | ${escapeMarkdown(f.message)} |`;
+    for (const entry of capFindings(file.findings)) {
+      const { f, line, message, count } =
+        'more' in entry
+          ? { f: entry.like, line: '', message: moreFindingsText(entry.more), count: entry.more }
+          : { f: entry.finding, line: String(oneBased(entry.finding).line), message: entry.finding.message, count: 1 };
+      const row = `| ${f.severity} | ${line} | [${escapeMarkdown(f.ruleId)}](${ruleDocUrl(f.ruleId)}) | ${escapeMarkdown(message)} |`;
       const added = row.length + 1 + (rows.length === 0 ? table.join('\n').length + 1 : 0);
       if (omitted > 0 || length + added > MAX_LENGTH) {
-        omitted++;
+        omitted += count;
         continue;
       }
       rows.push(row);

@@ -1,3 +1,4 @@
+import { capFindings, moreFindingsText } from '../../engine/capFindings';
 import type { Severity } from '../../engine/types';
 import { displayText } from '../../render/escape';
 import type { Palette } from '../color';
@@ -14,6 +15,7 @@ function severityLabel(severity: Severity, color: Palette): string {
  * `file:line:col  severity  message  [rule-id]`, grouped by file, then a summary line. File
  * names and messages (which quote plan values) are shown through `displayText`: one finding
  * is one line, and no value can write a control sequence or a workflow command to the log.
+ * Past MAX_ALIKE findings of one kind in a file, one line counts the rest (capFindings.ts).
  */
 export const stylish: Formatter = (report, { color }) => {
   const lines: string[] = [];
@@ -21,7 +23,12 @@ export const stylish: Formatter = (report, { color }) => {
     if (file.findings.length === 0) continue;
     const display = displayText(file.display);
     lines.push(color.underline(display));
-    for (const f of file.findings) {
+    for (const entry of capFindings(file.findings)) {
+      if ('more' in entry) {
+        lines.push(`  ${color.dim(moreFindingsText(entry.more))}  ${color.dim(`[${displayText(entry.like.ruleId)}]`)}`);
+        continue;
+      }
+      const f = entry.finding;
       const { line, column } = oneBased(f);
       lines.push(`  ${display}:${line}:${column}  ${severityLabel(f.severity, color)}  ${displayText(f.message)}  ${color.dim(`[${displayText(f.ruleId)}]`)}`);
     }
