@@ -62,6 +62,8 @@ export interface ServerOptions {
   showDocument?: boolean;
   /** Announce `window.workDoneProgress`, so the server may start progress of its own. */
   workDoneProgress?: boolean;
+  /** Environment variables added to the spawned server's (e.g. a tiny validation budget). */
+  env?: Record<string, string>;
 }
 
 /** One `$/progress` notification: its token and its begin/report/end value. */
@@ -125,7 +127,7 @@ export class LspServer {
   }
 
   static async start(folder: string, options: ServerOptions = {}): Promise<LspServer> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new LspServer(connection, child, options.settings ?? {});
     child.stderr!.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));

@@ -93,12 +93,13 @@ export const CORE_RULES: readonly RuleMeta[] = [
     id: 'limits',
     category: 'core',
     defaultSeverity: 'error',
-    description: 'every input stays within the bounds the tool checks in bounded time and memory: file size, nesting, aliases, pattern complexity',
+    description: 'every input stays within the bounds the tool checks in bounded time and memory: file size, nesting, aliases, pattern complexity, the editor\'s time budget',
     messages: {
       tooLarge: 'file is larger than the {{max}} MiB limit for a plan; split it into smaller files with imports',
       tooDeep: 'the document is nested too deeply to parse; simplify the structure',
       aliasBomb: 'aliases expand to more than {{max}} nodes (an alias bomb); write the values out or use fewer aliases',
       pattern: 'file pattern "{{pattern}}" is beyond what the tool matches ({{reason}}), so it matches nothing; write a shorter pattern or several patterns',
+      timeBudget: 'checking this file took longer than {{seconds}} s, so the editor stopped before its {{stage}} checks and shows only the findings found so far; split it into smaller files with imports, or run crm-rollout lint on it',
     },
   },
 ];

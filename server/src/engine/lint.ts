@@ -9,6 +9,8 @@ import { encodingFinding } from './encoding';
 import { OverlayFileSystem, type EncodingProblem, type FileSystem } from './fileSystem';
 import { resolveImports, type ImportResolution } from './imports';
 import { buildPlan, type Plan } from './model';
+import { CORE_RULES } from './coreRules';
+import { formatMessage } from './messages';
 import { CONTROL_CHARACTER, documentValue, parseSource, type ParseResult } from './parse';
 import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
 import { runRules } from './runRules';
@@ -17,7 +19,7 @@ import type { Rule } from './rules/types';
 import type { Schedule } from './schedule';
 import { buildSchedule } from './scheduler';
 import { validateAgainstSchema } from './schema';
-import type { SourceFile } from './source';
+import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding } from './types';
 import { applyWaivers, type WaivedFinding } from './waivers';
 import { pushAll } from './arrays';
@@ -102,6 +104,50 @@ function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSet
 
 /** Lints one file's text: the single entry point every front end uses. */
 export function lintText(path: string, text: string, options: LintOptions): LintResult {
+  const steps = lintSteps(path, text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The lint of a file, stage by stage: what a step says is the stage that runs next, and
+ * `partial()` is the result of the stages done so far (findings sorted and with their
+ * configured severities, as a whole lint gives them; `plan` and `schedule` once built). The
+ * language server runs the stages with the event loop in between, so requests are answered
+ * while a huge plan is checked, and stops them when a validation runs over its time budget.
+ */
+export interface LintStep {
+  next: LintStage;
+  /**
+   * The result so far. With `budgetMs`: the result of a lint stopped here for running over
+   * that time budget, which a `limits` finding at the top of the file says.
+   */
+  partial(budgetMs?: number): LintResult;
+}
+
+/** The stages of a lint after parsing, in order. */
+export type LintStage = 'schema' | 'imports' | 'model' | 'rules' | 'waivers';
+
+const LIMITS_MESSAGES = CORE_RULES.find((rule) => rule.id === 'limits')?.messages ?? {};
+
+/** The `limits` finding of a lint stopped before `stage` for running over its budget: on the first line. */
+function budgetFinding(source: SourceFile, stage: LintStage, budgetMs: number): Finding {
+  const end = source.text.search(/\r?\n|$/);
+  return {
+    ruleId: 'limits',
+    messageId: 'timeBudget',
+    severity: 'error',
+    message: formatMessage(LIMITS_MESSAGES.timeBudget ?? '', { seconds: Number((budgetMs / 1000).toFixed(3)), stage }),
+    file: source.path,
+    range: rangeFromOffsets(source, 0, end),
+    offsets: [0, end],
+    data: { stage, budgetMs },
+  };
+}
+
+export function* lintSteps(path: string, text: string, options: LintOptions): Generator<LintStep, LintResult> {
   const role = fileRole(path);
   const parsed = (options.parse ?? parseSource)(path, text);
   const { source } = parsed;
@@ -118,20 +164,30 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
   result.configFindings = withSeverity(config?.findings ?? [], settings);
   if (configPath) result.dependencies.push(configPath);
   const findings: Finding[] = [...parsed.findings];
+  const finish = (stopped?: Finding): LintResult => {
+    const disables = parseDisables(source, RULE_IDS);
+    const kept = findings.filter((f) => f.ruleId === 'yaml-syntax' || !disables.isDisabled(f.ruleId, f.range.start.line));
+    if (stopped) kept.push(stopped);
+    return { ...result, findings: withSeverity(pushAll(kept, disables.findings), settings).sort(byPosition) };
+  };
+  const step = (next: LintStage): LintStep => ({ next, partial: (budgetMs) => finish(budgetMs === undefined ? undefined : budgetFinding(source, next, budgetMs)) });
   if (parsed.fatal) {
     result.findings = withSeverity(findings, settings).sort(byPosition);
     return result;
   }
   const value = documentValue(source);
   pushAll(findings, value.findings);
+  yield step('schema');
   if (value.findings.length === 0) pushAll(findings, validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));
 
+  yield step('imports');
   const imports = resolveImports(source, options.fs, { root: options.root });
   result.imports = imports;
   pushAll(result.dependencies, imports.dependencies);
   pushAll(findings, imports.findings);
 
   if (role === 'plan' && value.findings.length === 0) {
+    yield step('model');
     const plan = buildPlan(source);
     plan.importedPeople = imports.people;
     plan.importedTeams = imports.teams;
@@ -140,8 +196,10 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     const schedule = buildSchedule(plan);
     result.plan = plan;
     result.schedule = schedule;
+    yield step('rules');
     const asOfDay = options.asOf ? dayFromIso(options.asOf) : undefined;
     pushAll(findings, runRules({ plan, schedule, rules: options.only?.rules ?? RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
+    yield step('waivers');
     // Waivers expire against the as-of date, else today: an `until` is a deadline the team wrote down.
     const entities = declaredEntities(plan);
     const waivers = applyWaivers(source, findings, {
@@ -154,11 +212,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     pushAll(pushAll(findings, waivers.kept), waivers.findings);
     result.waived = waivers.waived;
   }
-
-  const disables = parseDisables(source, RULE_IDS);
-  const kept = findings.filter((f) => f.ruleId === 'yaml-syntax' || !disables.isDisabled(f.ruleId, f.range.start.line));
-  result.findings = withSeverity([...kept, ...disables.findings], settings).sort(byPosition);
-  return result;
+  return finish();
 }
 
 /** Reads a file through the FileSystem and lints it; a path that cannot be read is an error value. */

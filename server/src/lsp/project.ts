@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { lintText, type LintOptions, type LintResult } from '../engine/lint';
+import { lintSteps, type LintOptions, type LintResult } from '../engine/lint';
 import { fileRole } from '../fileRoles';
 import type { Plan } from '../engine/model';
 import { projectRoot } from '../engine/projectRoot';
@@ -27,6 +27,17 @@ export interface Analysis {
   lastPlan?: { plan: Plan; schedule: Schedule };
 }
 
+/** How long the editor lets one file's lint run (milliseconds, across its stages). */
+export const VALIDATION_BUDGET_MS = 10_000;
+
+/** A lint under way: the text and settings it is for, its analysis once the plan model is built, and its end. */
+interface RunningLint {
+  text: string;
+  settings: Settings;
+  withModel: Promise<Analysis | undefined>;
+  done: Promise<Analysis | undefined>;
+}
+
 /**
  * The workspace as the features see it: workspace folders, the plans in them, and one
  * cached analysis per file, recomputed only when the file's text, its settings or one of the
@@ -46,10 +57,14 @@ export class Project {
    * not re-read every plan of the workspace.
    */
   private relevance = new WeakMap<Analysis, Promise<boolean>>();
+  /** Lints under way, one per file, so a request or a second validation shares them. */
+  private readonly running = new Map<string, RunningLint>();
 
   constructor(
     readonly documents: OpenDocuments,
     readonly settings: SettingsStore,
+    /** Wall time a lint may take across its stages before it stops with a `limits` finding. */
+    private readonly budgetMs = VALIDATION_BUDGET_MS,
   ) {}
 
   setFolders(paths: readonly string[]): void {
@@ -97,21 +112,86 @@ export class Project {
     return read.ok ? { text: read.text } : undefined;
   }
 
+  /** The analysis of a file's current text, running its lint (in stages) if no analysis is cached. */
   async analyze(uri: string): Promise<Analysis | undefined> {
+    return (await this.begin(uri)).done;
+  }
+
+  /**
+   * The analysis to answer a request with soon: the finished one, or, while the lint of the
+   * text runs (started now if need be), what it found once its plan model and schedule are
+   * built, before the rules run. A hover or a completion on a huge plan is answered before
+   * its validation ends.
+   */
+  async analyzeNow(uri: string): Promise<Analysis | undefined> {
+    const begun = await this.begin(uri);
+    return begun.withModel ?? begun.done;
+  }
+
+  /** The analysis of a file's current text: cached, under way (shared), or begun now. */
+  private async begin(uri: string): Promise<{ done: Promise<Analysis | undefined>; withModel?: Promise<Analysis | undefined> }> {
     const settings = await this.settings.get(uri);
     // Read the text only after the await, so the analysis is of the newest version.
     const current = this.textOf(uri);
-    if (!current) return undefined;
+    if (!current) return { done: Promise.resolve(undefined) };
     const cached = this.analyses.get(uri);
     if (cached && cached.text === current.text && cached.settings === settings) {
       cached.version = current.version;
-      return cached;
+      return { done: Promise.resolve(cached) };
     }
+    const running = this.running.get(uri);
+    if (running && running.text === current.text && running.settings === settings) return running;
+    const done = this.lint(uri, current, settings);
+    // A lint that did not end in its first stage is under way now.
+    const begun = this.running.get(uri);
+    return begun && begun.text === current.text && begun.settings === settings ? begun : { done };
+  }
+
+  /**
+   * Lints a text stage by stage (engine/lint.ts lintSteps), letting the event loop run between
+   * stages: requests, newer edits and shutdown are handled meanwhile. A lint whose document
+   * changed meanwhile is dropped for one of the newest text; one that runs over the time
+   * budget stops with a `limits` finding and is the file's analysis until its text changes.
+   */
+  private async lint(uri: string, current: { text: string; version?: number }, settings: Settings): Promise<Analysis | undefined> {
     const path = pathFromUri(uri);
-    const result = lintText(path, current.text, this.lintOptions(path, settings));
-    if (result.plan && result.schedule) this.lastPlans.set(uri, { plan: result.plan, schedule: result.schedule });
-    const analysis: Analysis = { uri, path, text: current.text, version: current.version, result, settings, lastPlan: this.lastPlans.get(uri) };
-    this.analyses.set(uri, analysis);
+    const started = performance.now();
+    const steps = lintSteps(path, current.text, this.lintOptions(path, settings));
+    const toAnalysis = (result: LintResult): Analysis => {
+      const lastPlan = result.plan && result.schedule ? { plan: result.plan, schedule: result.schedule } : this.lastPlans.get(uri);
+      return { uri, path, text: current.text, version: current.version, result, settings, lastPlan };
+    };
+    let step = steps.next();
+    if (step.done) return this.store(toAnalysis(step.value));
+    let latest = step.value;
+    let modelBuilt!: (analysis: Analysis | undefined) => void;
+    const withModel = new Promise<Analysis | undefined>((resolve) => (modelBuilt = resolve));
+    const outcome = (async (): Promise<Analysis | undefined> => {
+      for (;;) {
+        if (performance.now() - started > this.budgetMs) return this.store(toAnalysis(latest.partial(this.budgetMs)));
+        await yieldToEventLoop();
+        const open = this.documents.get(uri);
+        if (open && open.getText() !== current.text) return this.analyze(uri);
+        step = steps.next();
+        if (step.done) return this.store(toAnalysis(step.value));
+        latest = step.value;
+        if (latest.next === 'rules') modelBuilt(toAnalysis(latest.partial()));
+      }
+    })();
+    const run: RunningLint = { text: current.text, settings, done: outcome, withModel };
+    this.running.set(uri, run);
+    // Whatever the end (finished, over budget, superseded), the run is over and requests get its analysis.
+    return outcome.finally(() => {
+      if (this.running.get(uri) === run) this.running.delete(uri);
+      void outcome.then(modelBuilt, () => modelBuilt(undefined));
+    });
+  }
+
+  /** Keeps a finished analysis for its text and remembers its plan for completion while typing. */
+  private store(analysis: Analysis): Analysis {
+    const { result } = analysis;
+    if (result.plan && result.schedule) this.lastPlans.set(analysis.uri, { plan: result.plan, schedule: result.schedule });
+    this.analyses.set(analysis.uri, analysis);
     if (result.role === 'plan') this.relevance = new WeakMap();
     return analysis;
   }

@@ -37,7 +37,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { definition, prepareRename, references, rename } from './navigation';
 import { newPlanFiles, planTemplates } from './newPlan';
-import { Project, type Analysis } from './project';
+import { Project, VALIDATION_BUDGET_MS, type Analysis } from './project';
 import { showRuleDoc } from './ruleDoc';
 import { SettingsStore } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
@@ -47,6 +47,16 @@ import { renderTimelineExport } from './timelineExport';
 import { pathFromUri } from './uris';
 import { Validator } from './validation';
 import { withRequestProgress } from './workProgress';
+
+/**
+ * The time budget of one file's lint in the editor: VALIDATION_BUDGET_MS, or
+ * CRM_ROLLOUT_VALIDATION_BUDGET_MS milliseconds when set (tests use a tiny one).
+ */
+function validationBudgetMs(): number {
+  const raw = process.env.CRM_ROLLOUT_VALIDATION_BUDGET_MS;
+  const ms = raw ? Number(raw) : Number.NaN;
+  return Number.isFinite(ms) && ms >= 0 ? ms : VALIDATION_BUDGET_MS;
+}
 
 /** Wiring only: capabilities, and each protocol message handed to the module that answers it. */
 export function startServer(connection: Connection): void {
@@ -58,13 +68,17 @@ export function startServer(connection: Connection): void {
   let folderEvents = false;
   let support: ClientSupport = NO_CLIENT_SUPPORT;
   const settings: SettingsStore = new SettingsStore(connection, () => canPullSettings, (uri): string | undefined => project.folderOf(pathFromUri(uri)));
-  const project: Project = new Project(documents, settings);
+  const project: Project = new Project(documents, settings, validationBudgetMs());
   const validator = new Validator(connection, project);
   const uriOf = (path: string) => documents.uriOf(path);
 
-  /** The analysis a request works on; undefined when the file is unknown or the server is disabled for it. */
-  const analysisOf = async (uri: string): Promise<Analysis | undefined> => {
-    const analysis = await project.analyze(uri);
+  /**
+   * The analysis a request works on; undefined when the file is unknown or the server is
+   * disabled for it. With `now`, a lint under way is not waited for: the request gets what it
+   * found so far (hover and completion, which must never wait for a huge plan's validation).
+   */
+  const analysisOf = async (uri: string, now = false): Promise<Analysis | undefined> => {
+    const analysis = await (now ? project.analyzeNow(uri) : project.analyze(uri));
     return analysis?.settings.enable && (await project.isRelevant(analysis)) ? analysis : undefined;
   };
   const offsetOf = (analysis: Analysis, position: Position): number => {
@@ -142,13 +156,13 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(
     guard(log, 'completion', [], async (params) => {
-      const analysis = await analysisOf(params.textDocument.uri);
+      const analysis = await analysisOf(params.textDocument.uri, true);
       return analysis ? completions(analysis, offsetOf(analysis, params.position), { snippets }) : [];
     }),
   );
   connection.onHover(
     guard(log, 'hover', null, async (params) => {
-      const analysis = await analysisOf(params.textDocument.uri);
+      const analysis = await analysisOf(params.textDocument.uri, true);
       if (!analysis) return null;
       const importing = analysis.result.role === 'directory' ? await project.importers(analysis.path) : [];
       return hover(analysis, offsetOf(analysis, params.position), importing);
