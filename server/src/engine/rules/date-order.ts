@@ -162,7 +162,7 @@ export const dateOrder: Rule = {
     id: 'date-order',
     category: 'integrity',
     defaultSeverity: 'error',
-    description: 'phases end after they start, end and duration agree, every prerequisite and its lag fit before the start, fixed dates are reachable, milestones lie inside their phase, recorded dates are in order and not in the future',
+    description: 'phases end after they start, end and duration agree, prerequisites (with lags) come first, fixed dates can be met, milestones lie inside their phase, recorded dates are in order',
     fixable: true,
     messages: {
       endBeforeStart: 'phase "{{phase}}" ends {{end}}, before it starts ({{start}}); move the end to or after the start',
