@@ -282,7 +282,8 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return out;
 }
 
-/** The edits a workspace edit makes to one document. */
+/** The edits a workspace edit makes to one document, written as `changes` or as `documentChanges`. */
 export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
-  return edit?.changes?.[uri] ?? [];
+  const versioned = (edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? change.edits : []));
+  return [...(edit?.changes?.[uri] ?? []), ...versioned.filter((e): e is TextEdit => 'range' in e && !('annotationId' in e))];
 }
