@@ -79,6 +79,8 @@ export class TimelineDragging {
     const drag = this.drag;
     if (!commit) {
       if (!drag || seq !== drag.seq) return;
+      // Which position the label speaks of, so a test can wait for the preview of the final one.
+      this.label.dataset.days = String(drag.days);
       if (!result.ok) {
         drag.refused = true;
         this.showLabel(drag, result.reason, true);
@@ -132,8 +134,6 @@ export class TimelineDragging {
       seq: 0,
       refused: false,
     };
-    this.container.setPointerCapture(event.pointerId);
-    item.classList.add('is-dragging');
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -142,6 +142,11 @@ export class TimelineDragging {
     if (!drag || event.pointerId !== drag.pointerId || !dayWidth) return;
     const days = Math.round((event.clientX - drag.startX) / dayWidth);
     if (days === drag.days) return;
+    // Captured only once it really drags, so a plain click still lands on the entry and reveals it.
+    if (!this.container.hasPointerCapture(drag.pointerId)) {
+      this.container.setPointerCapture(drag.pointerId);
+      drag.item.classList.add('is-dragging');
+    }
     drag.days = days;
     this.place(drag, days * dayWidth);
     if (days === 0) {

@@ -252,7 +252,7 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         await page.mouse.move(x, y);
         await page.mouse.down();
         await page.mouse.move(x + checkpoint.days * dayWidth, y, { steps: 12 });
-        await frame.waitForSelector('.drag-label:not([hidden])', { timeout: 10_000 });
+        await frame.waitForSelector(`.drag-label[data-days="${checkpoint.days}"]:not([hidden])`, { timeout: 10_000 });
         const label = await frame.textContent('.drag-label');
         if (checkpoint.screenshot) {
           // The picture the README shows: the bar mid-drag with the server's preview under it.

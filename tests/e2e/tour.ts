@@ -174,9 +174,19 @@ export async function run(): Promise<void> {
     await undoOnce(drag);
   });
 
+  /** Puts the plan back as it was, so a failed check does not change what the next one starts from. */
+  const restore = async (editor: vscode.TextEditor): Promise<void> => {
+    if (editor.document.getText() === dragOriginal) return;
+    const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(editor.document.uri, whole, dragOriginal);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the plan could not be put back');
+  };
+
   await check('timeline: Alt+Right moves a focused bar one working day, Alt+Shift+Right lengthens it; undo restores', async () => {
     assert.ok(drag);
     const editor = drag;
+    await restore(editor);
     await showWithTimeline(api, 'drag.rollout.yaml');
     const moved = await changed(editor.document, () => checkpoint('press-on', { id: 'build', key: 'Alt+ArrowRight' }));
     assert.equal(moved.detail, 'build: 2027-03-16 – 2027-04-05 (1 working day later)');
@@ -190,6 +200,7 @@ export async function run(): Promise<void> {
 
   await check('timeline: a move before the prerequisite is refused, says why, and leaves the text as it was', async () => {
     assert.ok(drag);
+    await restore(drag);
     await showWithTimeline(api, 'drag.rollout.yaml');
     const ack = await checkpoint('press-on', { id: 'build', key: 'Alt+ArrowLeft' });
     assert.ok(ack.ok, ack.detail);
