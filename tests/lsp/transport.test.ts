@@ -46,4 +46,40 @@ describe('transports', () => {
     expect(run.stderr).toMatch(/^Usage: crm-rollout-language-server --stdio \| --node-ipc/);
     expect(run.status).toBe(2);
   });
+
+  describe('a malformed message header over stdio closes the connection, so the editor restarts the server', () => {
+    const cases: [string, string, string][] = [
+      ['a Content-Length that is not a number', 'Content-Length: twelve\r\n\r\n{"jsonrpc":"2.0"}', 'Content-Length value must be a number. Got twelve'],
+      ['a header without a Content-Length', 'Content-Type: application/json\r\n\r\n{}', 'Header must provide a Content-Length property.'],
+      ['a header line without a colon', 'garbage\r\n\r\n', "Message header must separate key and value using ':'"],
+    ];
+    for (const [name, bytes, problem] of cases) {
+      it(`exits 1 on ${name} and names the problem on stderr`, async () => {
+        const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        // Not closing stdin: the server must end on the bad header, not on the end of its input.
+        child.stdin.write(bytes);
+        try {
+          expect(await exited).toBe(1);
+          expect(stderr).toContain('crm-rollout-language-server: closing the connection after a malformed message from the client:');
+          expect(stderr).toContain(problem);
+        } finally {
+          child.kill();
+        }
+      });
+    }
+
+    it('still exits 0 when the client ends its input after shutdown', async () => {
+      const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'shutdown' });
+      const answered = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      await answered;
+      child.stdin.end();
+      expect(await exited).toBe(0);
+    });
+  });
 });

@@ -1,5 +1,7 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import packageJson from '../../../package.json';
+import { displayText } from '../render/escape';
 import { errorText } from './guard';
 import { startServer } from './server';
 
@@ -16,6 +18,31 @@ and the timeline for *.rollout.yaml plans. Editors start it; see docs/language-s
   --help      show this help
 `;
 
+/**
+ * The connection over stdin and stdout, with the reader made here so that a malformed message
+ * (a header without a numeric Content-Length, a header line without `:`) ends the server with
+ * the problem on stderr and exit code 1: the byte stream cannot be resynchronised, and an
+ * editor restarts a server that exits, while one that stays up and ignores the rest of its
+ * input is deaf until the editor is closed.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  let shutdownReceived = false;
+  reader.onError((error) => {
+    process.stderr.write(`crm-rollout-language-server: closing the connection after a malformed message from the client: ${displayText(errorText(error))}\n`);
+    process.exit(1);
+  });
+  // As createConnection does for a stdio it opens itself: the end of input ends the server.
+  reader.onClose(() => process.exit(shutdownReceived ? 0 : 1));
+  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  // stdout carries the protocol: stray console output goes to the client's log instead.
+  console.log = console.info = console.debug = (...values: unknown[]) => connection.console.log(format(...values));
+  return connection;
+}
+
 const args = process.argv.slice(2);
 const hasTransport = args.some((a) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)=/.test(a));
 
@@ -25,7 +52,7 @@ if (args.includes('--version')) {
   (hasTransport || args.includes('--help') ? process.stdout : process.stderr).write(USAGE);
   process.exitCode = args.includes('--help') ? 0 : 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   // The last line of defence: a bug that escapes every handler is logged, and the server stays up.
   process.on('uncaughtException', (error) => connection.console.error(`crm-rollout: uncaught ${errorText(error)}`));
   process.on('unhandledRejection', (error) => connection.console.error(`crm-rollout: unhandled rejection ${errorText(error)}`));
