@@ -22,6 +22,7 @@ import { validateAgainstSchema } from './schema';
 import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding } from './types';
 import { applyWaivers, type WaivedFinding } from './waivers';
+import { withholdAnchoredFixes } from './anchoredFixes';
 import { pushAll } from './arrays';
 
 export interface LintOptions {
@@ -212,6 +213,7 @@ export function* lintSteps(path: string, text: string, options: LintOptions): Ge
     pushAll(pushAll(findings, waivers.kept), waivers.findings);
     result.waived = waivers.waived;
   }
+  withholdAnchoredFixes(source, findings);
   return finish();
 }
 
