@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFileExclusive, WriteError } from '../../server/src/platform/atomicWrite';
 import { runCli } from '../helpers/cli';
 
 /** Hostile input to `init`: names and dates that would write a broken plan, and links that would redirect its writes. */
@@ -63,4 +64,41 @@ it('init still writes a plan for a name of 120 characters and a start in 2999', 
   const run = runCli(['init', '--name', 'a'.repeat(120), '--start', '2999-01-07', '--size', 'small'], dir);
   expect(run.code).toBe(0);
   expect(fs.readdirSync(dir).sort()).toEqual(['.crm-rollout.yaml', `${'a'.repeat(120)}.rollout.yaml`]);
+});
+
+describe('init writes through the safe write path', () => {
+  it('creates a file only where nothing is: a dangling link planted under the name is refused, never followed', () => {
+    const dir = emptyDir();
+    const elsewhere = path.join(emptyDir(), 'planted.yaml');
+    const file = path.join(dir, 'plan.rollout.yaml');
+    fs.symlinkSync(elsewhere, file);
+    expect(() => createFileExclusive(file, Buffer.from('plan: 1\n'), { shownAs: 'plan.rollout.yaml' })).toThrow(
+      new WriteError(file, 'failed', 'cannot create "plan.rollout.yaml": something of that name exists (a file or a symbolic link)'),
+    );
+    expect(fs.existsSync(elsewhere)).toBe(false);
+    expect(fs.readlinkSync(file)).toBe(elsewhere);
+  });
+
+  it('leaves nothing behind when a new file cannot be written to the end (a full disk)', () => {
+    const dir = emptyDir();
+    const file = path.join(dir, 'plan.rollout.yaml');
+    const fullDisk = { writeSync: () => { throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }); } };
+    expect(() => createFileExclusive(file, Buffer.from('plan: 1\n'), { shownAs: 'plan.rollout.yaml', writes: fullDisk })).toThrow('cannot write "plan.rollout.yaml" (ENOSPC); nothing was left behind');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('with --force, replaces an existing plan by renaming a new file over it, keeping its permission bits', () => {
+    const dir = emptyDir();
+    const plan = path.join(dir, 'crm-rollout.rollout.yaml');
+    fs.writeFileSync(plan, 'old\n');
+    fs.chmodSync(plan, 0o640);
+    const inode = fs.statSync(plan).ino;
+    const run = runCli(['init', '--force', '--size', 'small'], dir);
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(plan, 'utf8')).toMatch(/^plan: 1\n/m);
+    expect(fs.statSync(plan).mode & 0o777).toBe(0o640);
+    // A rename puts a new file in place; writing in place would keep the inode.
+    expect(fs.statSync(plan).ino).not.toBe(inode);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.crm-rollout.yaml', 'crm-rollout.rollout.yaml']);
+  });
 });

@@ -4,6 +4,7 @@ import { dayFromIso, isoFromDay, todayIso } from '../engine/calendar';
 import { ORG_SIZES, type OrgSize } from '../engine/vocabulary';
 import { CONFIG_FILE_NAMES } from '../fileRoles';
 import { CONFIG_TEXT, DEFAULT_PLAN_NAME, newPlan } from '../templates/index';
+import { createFileExclusive, writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { optionValue, parseArgs, UsageError } from './args';
 import type { CommandIO } from './lintCommand';
 
@@ -92,13 +93,13 @@ export function runInit(argv: readonly string[], io: CommandIO): number {
   for (const file of writesConfig ? [planFile, configFile] : [planFile]) refuseSymbolicLink(file, io.cwd);
 
   fs.mkdirSync(dir, { recursive: true });
-  writeWithoutFollowing(planFile, plan.text, force);
+  writeWithoutFollowing(planFile, plan.text, force, io.cwd);
   const startNote = plan.moved ? ` (moved from ${optionValue(args, 'start') ?? todayIso()}, not a working day)` : '';
   io.stdout.write(`created ${shown(io.cwd, planFile)}: a ${size} plan starting ${isoFromDay(plan.start)}${startNote}\n`);
   if (!writesConfig && existingConfig) {
     io.stdout.write(`kept ${shown(io.cwd, existingConfig)}: the existing configuration applies\n`);
   } else {
-    writeWithoutFollowing(configFile, CONFIG_TEXT, true);
+    writeWithoutFollowing(configFile, CONFIG_TEXT, true, io.cwd);
     io.stdout.write(`created ${shown(io.cwd, configFile)}: extends the recommended rules\n`);
   }
   io.stdout.write(`next: replace the example people and texts, then run crm-rollout lint ${shown(io.cwd, planFile)}\n`);
@@ -116,19 +117,20 @@ function refuseSymbolicLink(file: string, cwd: string): void {
 }
 
 /**
- * Creates the file exclusively (O_EXCL), or with `replace` truncates an existing regular
- * file; O_NOFOLLOW makes a link that appeared since the check fail instead of being followed.
+ * Writes through the safe write path (platform/atomicWrite.ts): a new file is created
+ * exclusively (O_EXCL, which never follows a symbolic link, even one planted after the check
+ * above); with `replace`, an existing regular file is replaced atomically (a temporary file
+ * renamed over it, permissions kept). A file that cannot be written is a usage error (exit 2).
  */
-function writeWithoutFollowing(file: string, text: string, replace: boolean): void {
-  const { O_WRONLY, O_CREAT, O_EXCL, O_TRUNC } = fs.constants;
-  const noFollow = fs.constants.O_NOFOLLOW ?? 0;
-  const exists = fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
-  const flags = replace && exists ? O_WRONLY | O_TRUNC | noFollow : O_WRONLY | O_CREAT | O_EXCL | noFollow;
-  const fd = fs.openSync(file, flags, 0o644);
+function writeWithoutFollowing(file: string, text: string, replace: boolean, cwd: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  const shownAs = shown(cwd, file);
   try {
-    fs.writeFileSync(fd, text);
-  } finally {
-    fs.closeSync(fd);
+    if (replace && fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined) writeFileAtomic(file, bytes, { shownAs });
+    else createFileExclusive(file, bytes, { shownAs });
+  } catch (error) {
+    if (error instanceof WriteError) throw new UsageError(error.message);
+    throw error;
   }
 }
 

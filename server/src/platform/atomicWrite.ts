@@ -125,3 +125,30 @@ export function writeFileAtomic(file: string, data: Uint8Array, options: AtomicW
   }
   syncFolder(folder);
 }
+
+/**
+ * Creates `file` with `data`, only if nothing is there: O_CREAT|O_EXCL (`wx`) fails on any
+ * existing entry, a symbolic link included (even a dangling one, which is never followed), so a
+ * link planted under the name cannot redirect the write. A write that fails half-way removes
+ * what it created. Throws WriteError.
+ */
+export function createFileExclusive(file: string, data: Uint8Array, options: Pick<AtomicWriteOptions, 'shownAs' | 'writes'> = {}): void {
+  const shown = options.shownAs ?? file;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'wx', 0o666);
+  } catch (error) {
+    const why = codeOf(error) === 'EEXIST' ? 'something of that name exists (a file or a symbolic link)' : codeOf(error);
+    throw new WriteError(file, 'failed', `cannot create "${shown}": ${why}`);
+  }
+  try {
+    writeAll(fd, data, options.writes ?? NODE_WRITES);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw new WriteError(file, 'failed', `cannot write "${shown}" (${codeOf(error)}); nothing was left behind`);
+  }
+  fs.closeSync(fd);
+  syncFolder(path.dirname(path.resolve(file)));
+}
