@@ -179,3 +179,16 @@ describe('80,000 invalid checklist items', () => {
     }
   });
 });
+
+describe('an imported directory of 130,000 people', () => {
+  it('is linted to the end (no spread of its people into arguments), with a finding for the one unknown owner', () => {
+    const directory = `people:\n${Array.from({ length: 130_000 }, (_, i) => `  - { id: p${i}, name: P }\n`).join('')}`;
+    const plan = 'plan: 1\nname: Big\nimports: [people.yaml]\nsponsor: p0\nowner: p129999\nphases:\n  - { id: build, name: Build, kind: configuration, owner: nobody-at-all }\n';
+    const root = workspace({ '.crm-rollout.yaml': onlyRulesConfig(['known-references']), 'people.yaml': directory, 'big.rollout.yaml': plan });
+    const run = runCli(['lint', 'big.rollout.yaml', '--format', 'json'], root);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { findings: { rule: string; line: number }[] }).findings;
+    expect(findings.map((f) => `${f.rule}:${f.line}`)).toEqual(['known-references:7']);
+  }, 300_000);
+});

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspServer, uriOf } from '../lsp/harness';
@@ -53,6 +53,23 @@ describe('the language server on the bad-input corpus', () => {
     const uri = uriOf(join(ws.root, 'links/loop.rollout.yaml'));
     const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri } });
     expect(symbols).toEqual([]);
+    expect(server.alive).toBe(true);
+  });
+
+  it('checks a plan under a configuration and a .gitignore whose patterns have many stars, without stalling', async () => {
+    const stars = `${'*a'.repeat(12)}*b`;
+    const folder = join(ws.root, 'stars');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '.gitignore'), `${stars}\n${'*a'.repeat(8)}*c\n`);
+    writeFileSync(join(folder, '.crm-rollout.yaml'), `extends: recommended\noverrides:\n  - files: ["${stars}.rollout.yaml"]\n    rules:\n      executive-sponsor: off\n`);
+    const name = `${'a'.repeat(80)}b.rollout.yaml`;
+    const uri = uriOf(join(folder, name));
+    // No sponsor: executive-sponsor would report it, but the override (matched by the 12-star pattern) turns it off.
+    const published = await server.open(uri, 'plan: 1\nname: Stars\npeople:\n  - { id: dana, name: Dana Whitfield }\n');
+    const codes = published.diagnostics.map((d) => d.code);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes).not.toContain('executive-sponsor');
+    server.close(uri);
     expect(server.alive).toBe(true);
   });
 
