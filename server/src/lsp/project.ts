@@ -164,16 +164,21 @@ export class Project {
     let step = steps.next();
     if (step.done) return this.store(toAnalysis(step.value));
     let latest = step.value;
-    let modelBuilt!: (analysis: Analysis | undefined) => void;
-    const withModel = new Promise<Analysis | undefined>((resolve) => (modelBuilt = resolve));
+    let resolveModel!: (analysis: Analysis | undefined) => void;
+    const withModel = new Promise<Analysis | undefined>((resolve) => (resolveModel = resolve));
+    // Resolving twice is a no-op: requests get the first analysis with a model, or the end's.
+    const modelBuilt = <A extends Analysis | undefined>(analysis: A): A => {
+      resolveModel(analysis);
+      return analysis;
+    };
     const outcome = (async (): Promise<Analysis | undefined> => {
       for (;;) {
-        if (performance.now() - started > this.budgetMs) return this.store(toAnalysis(latest.partial(this.budgetMs)));
+        if (performance.now() - started > this.budgetMs) return modelBuilt(this.store(toAnalysis(latest.partial(this.budgetMs))));
         await yieldToEventLoop();
         const open = this.documents.get(uri);
-        if (open && open.getText() !== current.text) return this.analyze(uri);
+        if (open && open.getText() !== current.text) return modelBuilt(await this.analyze(uri));
         step = steps.next();
-        if (step.done) return this.store(toAnalysis(step.value));
+        if (step.done) return modelBuilt(this.store(toAnalysis(step.value)));
         latest = step.value;
         if (latest.next === 'rules') modelBuilt(toAnalysis(latest.partial()));
       }
@@ -183,7 +188,8 @@ export class Project {
     // Whatever the end (finished, over budget, superseded), the run is over and requests get its analysis.
     return outcome.finally(() => {
       if (this.running.get(uri) === run) this.running.delete(uri);
-      void outcome.then(modelBuilt, () => modelBuilt(undefined));
+      // A lint that threw: requests waiting for its model get nothing rather than waiting forever.
+      resolveModel(undefined);
     });
   }
 
