@@ -306,6 +306,28 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         for (const holiday of checkpoint.holidays) if (!found.holidayTitles.includes(holiday)) problems.push(`no shaded "${holiday}"`);
         return { ok: problems.length === 0, detail: problems.join('; ') };
       }
+      case 'expect-ghosts': {
+        // A forecast over its planned schedule: faint ghost bars, slip labels, achieved and overdue milestones.
+        // The as-of setting was just changed: wait for the drawing made with it.
+        await frame.waitForFunction((asOf) => document.querySelector(`svg.crm-timeline[data-as-of="${asOf}"]`) !== null, checkpoint.asOf, { timeout: 15_000 });
+        const found = await frame.evaluate(() => {
+          const svg = document.querySelector('svg.crm-timeline');
+          const ids = (selector) => [...(svg?.querySelectorAll(selector) ?? [])].map((e) => e.closest('[data-id]')?.getAttribute('data-id'));
+          return {
+            ghosts: ids('rect.ghost'),
+            slips: [...(svg?.querySelectorAll('text.slip') ?? [])].map((t) => `${t.closest('[data-id]')?.getAttribute('data-id')} ${t.textContent}`),
+            achieved: ids('g.milestone.achieved'),
+            overdue: ids('g.milestone.overdue'),
+            ghostUnderBar: [...(svg?.querySelectorAll('rect.ghost') ?? [])].every((g) => g.nextElementSibling?.classList.contains('bar')),
+          };
+        });
+        const problems = [];
+        for (const key of ['ghosts', 'slips', 'achieved', 'overdue']) {
+          if (JSON.stringify(found[key]) !== JSON.stringify(checkpoint[key])) problems.push(`${key} ${JSON.stringify(found[key])}, expected ${JSON.stringify(checkpoint[key])}`);
+        }
+        if (!found.ghostUnderBar) problems.push('a ghost bar is not drawn right under its forecast bar');
+        return { ok: problems.length === 0, detail: problems.join('; ') };
+      }
       case 'expect-fitted': {
         // The panel redraws once its size settles; wait for a drawing as wide as the panel.
         await frame.waitForFunction(() => {

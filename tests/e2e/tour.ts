@@ -222,6 +222,20 @@ export async function run(): Promise<void> {
   });
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await check('webview: a plan in execution shows its forecast over faint planned bars, with slips, achieved and overdue milestones', async () => {
+    await setAsOf('2027-01-27');
+    await showWithTimeline(api, 'tracked.rollout.yaml');
+    const ack = await checkpoint('expect-ghosts', {
+      asOf: '2027-01-27',
+      ghosts: ['design', 'build', 'go-live'],
+      slips: ['design +2d', 'build +2d', 'go-live +2d'],
+      achieved: ['kickoff'],
+      overdue: ['ready'],
+    });
+    assert.ok(ack.ok, ack.detail);
+  });
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await check('screenshot: the mid-size sample in a light theme', async () => {
     await setTheme('Default Light Modern');
     await setAsOf('2027-04-19');
