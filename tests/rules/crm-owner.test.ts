@@ -70,7 +70,7 @@ governance:
 describe('crm-owner fixes', () => {
   it('offers the project owner first, and its pick creates a governance section', () => {
     const [finding] = runRule(crmOwner, { name: 'picks', plan: NO_GOVERNANCE });
-    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
+    expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
       ['add crm_owner: priya', false],
       ['add crm_owner: dana', false],
     ]);

@@ -147,7 +147,7 @@ governance:
 
 it('data-stewardship: each declared person is an unsafe fix naming them', () => {
   const [finding] = runRule(dataStewardship, { name: 'no owner', plan: NO_PHASE_OWNER });
-  expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
+  expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
     ['add data_stewards: [dana]', false],
     ['add data_stewards: [priya]', false],
   ]);

@@ -77,7 +77,7 @@ owner: priya
 describe('executive-sponsor fixes', () => {
   it('offers one unsafe fix per declared person, and the pick for "priya" inserts sponsor after crm', () => {
     const [finding] = runRule(executiveSponsor, { name: 'picks', plan: TWO_PEOPLE });
-    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
+    expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
       ['add sponsor: dana', false],
       ['add sponsor: priya', false],
     ]);

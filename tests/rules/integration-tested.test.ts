@@ -197,7 +197,7 @@ integrations:
 
 it('integration-tested: adding the missing ref to the existing test is offered first, as an unsafe fix', () => {
   const [finding] = runRule(integrationTested, { name: 'unreferenced', plan: UNREFERENCED_TEST });
-  expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
+  expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
     ['add "erp" to the refs of "Test the ERP invoice sync"', false],
     ['insert an item tagged integration-test into phase "sit"', true],
   ]);

@@ -213,6 +213,6 @@ testRule(migrationBackup, cases);
 
 it('migration-backup: moving a late backup is offered as an unsafe fix that sets its due to M', () => {
   const [finding] = runRule(migrationBackup, { name: 'late', plan: LATE_BACKUP });
-  expect(finding.fixes?.map((f) => f.safe)).toEqual([false]);
+  expect(finding.fixes?.map((f) => f.kind)).toEqual(['suggestion']);
   expect(applyEdits(LATE_BACKUP, finding.fixes![0].edits)).toBe(LATE_BACKUP.replace('due: 2027-02-08', 'due: 2027-02-04'));
 });

@@ -128,7 +128,7 @@ phases:
 
 it('migration-mapping: an undated late mapping gets an unsafe fix adding its due date under its other keys', () => {
   const [finding] = runRule(migrationMapping, { name: 'undated', plan: UNDATED_MAPPING });
-  expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([['set its due date to 2027-01-22', false]]);
+  expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([['set its due date to 2027-01-22', false]]);
   expect(applyEdits(UNDATED_MAPPING, finding.fixes![0].edits)).toBe(
     UNDATED_MAPPING.replace('          - data-mapping\n', '          - data-mapping\n        due: 2027-01-22\n'),
   );

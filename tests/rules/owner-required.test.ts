@@ -134,7 +134,7 @@ phases:
 describe('owner-required fixes', () => {
   it('offers one unsafe pick per declared person and inserts owner right after kind in a block phase', () => {
     const [finding] = runRule(ownerRequired, { name: 'picks', plan: UNOWNED_PHASE });
-    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
+    expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
       ['set owner to dana', false],
       ['set owner to priya', false],
     ]);

@@ -70,7 +70,7 @@ people: [{ id: dana, name: Dana }]
 describe('project-owner fixes', () => {
   it('offers the sponsor last, and the pick for "priya" inserts owner after sponsor', () => {
     const [finding] = runRule(projectOwner, { name: 'picks', plan: NO_OWNER });
-    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
+    expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
       ['add owner: priya', false],
       ['add owner: dana', false],
     ]);

@@ -128,10 +128,10 @@ phases:
 describe('training-coverage unsafe fixes', () => {
   it('offers one fix per training phase, each adding the team to that phase', () => {
     const [finding] = runRule(trainingCoverage, { name: 'two training phases', plan: TWO_TRAINING_PHASES });
-    const fixed = (finding.fixes ?? []).map((fix) => ({ title: fix.title, safe: fix.safe, text: applyEdits(TWO_TRAINING_PHASES, fix.edits) }));
+    const fixed = (finding.fixes ?? []).map((fix) => ({ title: fix.title, kind: fix.kind, text: applyEdits(TWO_TRAINING_PHASES, fix.edits) }));
     expect(fixed).toEqual([
-      { title: 'add "service" to the audiences of "train-1"', safe: false, text: TWO_TRAINING_PHASES.replace('audiences: [sales]', 'audiences: [sales, service]') },
-      { title: 'add "service" to the audiences of "train-2"', safe: false, text: TWO_TRAINING_PHASES.replace('wave: 2 }', 'wave: 2, audiences: [service] }') },
+      { title: 'add "service" to the audiences of "train-1"', kind: 'suggestion', text: TWO_TRAINING_PHASES.replace('audiences: [sales]', 'audiences: [sales, service]') },
+      { title: 'add "service" to the audiences of "train-2"', kind: 'suggestion', text: TWO_TRAINING_PHASES.replace('wave: 2 }', 'wave: 2, audiences: [service] }') },
     ]);
   });
 });

@@ -218,17 +218,17 @@ phases:
 describe('uat-before-go-live unsafe fixes', () => {
   it('offers one fix per testing phase, each adding the UAT item to that phase', () => {
     const [finding] = runRule(uatBeforeGoLive, { name: 'two testing phases', plan: TWO_TESTING_PHASES });
-    const fixed = (finding.fixes ?? []).map((fix) => ({ title: fix.title, safe: fix.safe, text: applyEdits(TWO_TESTING_PHASES, fix.edits) }));
+    const fixed = (finding.fixes ?? []).map((fix) => ({ title: fix.title, kind: fix.kind, text: applyEdits(TWO_TESTING_PHASES, fix.edits) }));
     const item = '{ task: User acceptance testing with end users from every affected team, tags: [uat] }';
     expect(fixed).toEqual([
       {
         title: 'add a UAT item to "system-test"',
-        safe: false,
+        kind: 'suggestion',
         text: TWO_TESTING_PHASES.replace('kind: testing, duration: 1w }', `kind: testing, duration: 1w, checklist: [${item}] }`),
       },
       {
         title: 'add a UAT item to "regression"',
-        safe: false,
+        kind: 'suggestion',
         text: TWO_TESTING_PHASES.replace('checklist: []', `checklist: [${item}]`),
       },
     ]);

@@ -5,7 +5,7 @@ import { MAX_FILE_BYTES } from '../engine/parse';
 import { decodeText } from '../platform/decode';
 
 /**
- * `lint --fix`: applies every safe fix until the file stops changing (fix.ts guarantees the
+ * `lint --fix`: applies every fix (never a suggestion) until the file stops changing (fix.ts guarantees the
  * fixes of one pass never overlap) and writes back only files that changed, in the encoding
  * they were read in (a UTF-8 or UTF-16 byte-order mark is kept). Line endings are the fixes'
  * business: edits.ts writes the file's own.

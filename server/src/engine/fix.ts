@@ -13,14 +13,14 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * Applies the first safe fix of each finding whose edits do not overlap an already chosen
+ * Applies the first fix (never a suggestion) of each finding whose edits do not overlap an already chosen
  * fix, in one pass. Callers loop until nothing changes (see fixUntilStable).
  */
 export function applySafeFixes(text: string, findings: readonly Finding[]): AppliedFixes {
   const chosen: TextEdit[] = [];
   const applied: AppliedFixes['applied'] = [];
   for (const finding of findings) {
-    const fix = finding.fixes?.find((f) => f.safe);
+    const fix = finding.fixes?.find((f) => f.kind === 'fix');
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
     chosen.push(...fix.edits);

@@ -40,9 +40,10 @@ function intersects(a: Range, b: Range): boolean {
 }
 
 /**
- * Quick fixes for the findings under the cursor: each of the rule's fixes (preferred when it
- * is the single safe one), "disable <id> for this line", "show documentation for <id>";
- * and `source.fixAll.crm-rollout`, which applies every safe fix until the plan is stable.
+ * Quick fixes for the findings under the cursor: the finding's fix (preferred when it is its
+ * only one) and its suggestions, each under its own title, "disable <id> for this line",
+ * "show documentation for <id>"; and `source.fixAll.crm-rollout`, which applies every fix,
+ * never a suggestion, until the plan is stable (rules.md, "Fixes and suggestions").
  * Fixes come from the current analysis of the document, not from the client's copy of the
  * diagnostics, so they always match the text they edit.
  */
@@ -65,14 +66,14 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, lint: 
       }
       diagnostic ??= toDiagnostic(finding, source, uriOf);
       const fixes = finding.fixes ?? [];
-      const safeCount = fixes.filter((f) => f.safe).length;
+      const fixCount = fixes.filter((f) => f.kind === 'fix').length;
       for (const fix of fixes) {
         if (fix.edits.length === 0) continue;
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          isPreferred: fix.safe && safeCount === 1,
+          isPreferred: fix.kind === 'fix' && fixCount === 1,
           edit: editOf(fix.edits.map((e) => toProtocolEdit(source, e))),
         });
       }
@@ -93,7 +94,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, lint: 
     }
   }
 
-  if (explicitlyWants(params, FIX_ALL_KIND) && result.findings.some((f) => f.fixes?.some((fix) => fix.safe))) {
+  if (explicitlyWants(params, FIX_ALL_KIND) && result.findings.some((f) => f.fixes?.some((fix) => fix.kind === 'fix'))) {
     let fixed = fixedTexts.get(analysis);
     if (fixed === undefined) {
       fixed = fixUntilStable(analysis.text, lint).text;

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { ruleDocUrl } from '../engine/ruleDocs';
 import { rangeFromOffsets, type SourceFile } from '../engine/source';
-import type { Finding, Severity, TextEdit as EngineEdit } from '../engine/types';
+import type { Finding, FixKind, Severity, TextEdit as EngineEdit } from '../engine/types';
 
 export const DIAGNOSTIC_SOURCE = 'crm-rollout';
 
@@ -14,7 +14,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 /** A fix as a diagnostic carries it: protocol edits, ready to apply to the document. */
 export interface DiagnosticFix {
   title: string;
-  safe: boolean;
+  kind: FixKind;
   edits: TextEdit[];
 }
 
@@ -40,7 +40,7 @@ export function toDiagnostic(finding: Finding, source: SourceFile, uriOf: (path:
   const data: DiagnosticData = {
     ruleId: finding.ruleId,
     messageId: finding.messageId,
-    fixes: (finding.fixes ?? []).map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => toProtocolEdit(source, e)) })),
+    fixes: (finding.fixes ?? []).map((fix) => ({ title: fix.title, kind: fix.kind, edits: fix.edits.map((e) => toProtocolEdit(source, e)) })),
   };
   if (finding.idPath) data.idPath = finding.idPath;
   if (finding.data) data.details = finding.data;

@@ -61,7 +61,7 @@ describe('moveDueFix', () => {
   it('replaces an existing due date, as an unsafe fix', () => {
     const fix = moveDueFix(late, day('2027-01-05'));
     expect(fix.title).toBe('set its due date to 2027-01-05');
-    expect(fix.safe).toBe(false);
+    expect(fix.kind).toBe('suggestion');
     expect(applied(fix)).toContain('      - { task: Late backup, tags: [backup], due: 2027-01-05 }\n');
   });
 
@@ -83,7 +83,7 @@ describe('insertItemFix', () => {
   it('inserts the item undated when the phase end meets the deadline, as a safe fix', () => {
     const fix = insertItemFix(schedule, { phase: migrate, beforeIndex: 4 }, item, { day: day('2027-01-20'), relation: 'onOrBefore' });
     expect(fix?.title).toBe('insert an item tagged validation into phase "migrate"');
-    expect(fix?.safe).toBe(true);
+    expect(fix?.kind).toBe('fix');
     expect(applied(fix)).toContain('      - { task: "Validate the data, then sign off", tags: [validation] }\n      - { task: Final import');
   });
 
@@ -142,7 +142,7 @@ describe('checkDatedItem', () => {
     expect(report.data).toEqual({ migrationDate: '2027-01-06', task: 'Early backup', item: '"Early backup"', when: 'is due 2027-01-06' });
     expect(report.node).toBe(early.due?.node);
     expect(report.idPath).toBe(early.idPath);
-    expect(report.fixes?.map((f) => [f.title, f.safe])).toEqual([['set its due date to 2027-01-05', false]]);
+    expect(report.fixes?.map((f) => [f.title, f.kind])).toEqual([['set its due date to 2027-01-05', false]]);
   });
 
   it('reports a missing item at the target phase with the hint and a fix inserting it', () => {

@@ -12,7 +12,7 @@ export const dataCleansing: Rule = {
     category: 'data',
     defaultSeverity: 'warning',
     description: 'an item tagged data-audit or data-cleansing is due on or before the first trial migration, else on or before the migration date M',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: 'no item tagged data-audit or data-cleansing is due on or before {{deadline}}; audit and cleanse the legacy data before it is migrated{{hint}}',
       late: '{{tag}} item {{item}} {{when}}, after {{deadline}}; clean the data on or before {{date}}',

@@ -54,7 +54,7 @@ export const dateOrder: Rule = {
             data: { phase: phase.id, start, after: latest.id, afterEnd: isoFromDay(latest.end), suggested: isoFromDay(suggested) },
             node: target,
             fixes: phase.start
-              ? [{ title: `move the start to ${isoFromDay(suggested)}`, edits: [replaceNode(phase.start.node, isoFromDay(suggested))], safe: true }]
+              ? [{ title: `move the start to ${isoFromDay(suggested)}`, edits: [replaceNode(phase.start.node, isoFromDay(suggested))], kind: 'fix' }]
               : undefined,
             idPath: phase.idPath,
           });

@@ -12,6 +12,7 @@ export const knownReferences: Rule = {
     defaultSeverity: 'error',
     description: 'every person, team, phase, objective and integration id used resolves to a declaration',
     fixable: true,
+    hasSuggestions: true,
     messages: {
       unknown: '{{field}} "{{id}}" is not a declared {{expected}}{{suggestion}}',
       wrongKind: '{{field}} "{{id}}" is a {{actual}}, not a {{expected}}; name a {{expected}} id here',
@@ -32,11 +33,11 @@ export const knownReferences: Rule = {
       const candidates = declared.filter((e) => accepts.length === 0 || accepts.includes(e.kind)).map((e) => e.id);
       const suggestion = closest(ref.value, candidates);
       const fixes: Fix[] = [];
-      if (suggestion) fixes.push({ title: `replace with "${suggestion}"`, edits: [replaceNode(ref.node, scalarText(suggestion))], safe: true });
+      if (suggestion) fixes.push({ title: `replace with "${suggestion}"`, edits: [replaceNode(ref.node, scalarText(suggestion))], kind: 'fix' });
       if (accepts.includes('person')) {
         const stub = flowMapText({ id: ref.value, name: 'TODO' });
         const edit = plan.root && addToListKey(plan.source, plan.root, 'people', plan.peopleNode, stub);
-        if (edit) fixes.push({ title: `declare person "${ref.value}"`, edits: [edit], safe: false });
+        if (edit) fixes.push({ title: `declare person "${ref.value}"`, edits: [edit], kind: 'suggestion' });
       }
       report({
         messageId: 'unknown',

@@ -10,7 +10,7 @@ export const migrationBackup: Rule = {
     category: 'data',
     defaultSeverity: 'error',
     description: 'some item tagged backup has its effective date on or before the migration date M',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'no item tagged backup is due on or before the migration date {{migrationDate}} ({{anchor}}); back up the legacy data before the final migration{{hint}}',

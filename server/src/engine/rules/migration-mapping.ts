@@ -11,7 +11,7 @@ export const migrationMapping: Rule = {
     category: 'data',
     defaultSeverity: 'warning',
     description: 'an item tagged data-mapping is due on or before the first trial migration, else on or before the migration date M',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: 'no item tagged data-mapping is due on or before {{deadline}}; map the legacy fields to the new CRM before the data moves{{hint}}',
       late: 'data-mapping item {{item}} {{when}}, after {{deadline}}; finish the mapping on or before {{date}}',

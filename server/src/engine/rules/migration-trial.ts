@@ -10,7 +10,7 @@ export const migrationTrial: Rule = {
     category: 'data',
     defaultSeverity: 'warning',
     description: 'an item tagged test-migration has its effective date on or before the migration date M',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'no item tagged test-migration is due on or before the migration date {{migrationDate}} ({{anchor}}); rehearse the migration in a test environment before the final one{{hint}}',

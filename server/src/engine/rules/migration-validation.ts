@@ -33,7 +33,7 @@ export const migrationValidation: Rule = {
     category: 'data',
     defaultSeverity: 'error',
     description: 'an item tagged validation in a data-migration, go-live or support phase has its effective date on or after the migration date M',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'no item tagged validation in a data-migration, go-live or support phase is due on or after the migration date {{migrationDate}} ({{anchor}}); check the migrated data against the legacy system once it has moved{{hint}}',

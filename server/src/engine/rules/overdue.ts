@@ -19,9 +19,9 @@ function label(item: ChecklistItem): string {
 function markDoneFix(item: ChecklistItem): Fix {
   const own = item.map.items.find((pair) => isScalar(pair.key) && pair.key.value === 'done');
   const value = own?.value;
-  if (!own) return { title: 'mark done', edits: [insertMapEntry(item.source, item.map, 'done', 'true')], safe: true };
+  if (!own) return { title: 'mark done', edits: [insertMapEntry(item.source, item.map, 'done', 'true')], kind: 'suggestion' };
   // A bare key without any value node (`{ task: T, done }`) gets its value written after it.
-  if (!isNode(value) || !value.range) return { title: 'mark done', edits: [replaceNode(own.key as Scalar, 'done: true')], safe: true };
+  if (!isNode(value) || !value.range) return { title: 'mark done', edits: [replaceNode(own.key as Scalar, 'done: true')], kind: 'suggestion' };
   const edit = replaceNode(value, 'true');
   // An empty `done:` has a zero-width value, right after the colon or at a trailing comment:
   // keep `done: true` a key and value, and `# ...` a comment.
@@ -30,7 +30,7 @@ function markDoneFix(item: ChecklistItem): Fix {
     if (!/\s/.test(text[edit.start - 1] ?? ' ')) edit.newText = ` ${edit.newText}`;
     if (text[edit.start] === '#') edit.newText += ' ';
   }
-  return { title: 'mark done', edits: [edit], safe: true };
+  return { title: 'mark done', edits: [edit], kind: 'suggestion' };
 }
 
 export const overdue: Rule = {
@@ -39,7 +39,7 @@ export const overdue: Rule = {
     category: 'budget',
     defaultSeverity: 'info',
     description: 'checklist items due before the as-of date are done',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       overdue: 'checklist item {{item}} was due {{due}} and is not done as of {{asOf}}; finish it and set done: true, or move its due date',
     },

@@ -23,7 +23,7 @@ export const trainingCoverage: Rule = {
     category: 'lifecycle',
     defaultSeverity: 'warning',
     description: "every team in the plan's own teams list is an audience of some training phase (role-based training)",
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       uncovered:
         'team "{{team}}" is affected by the rollout but no training phase lists it in audiences; give it role-based training, for example by adding it to the audiences of "{{training}}"',
@@ -42,8 +42,8 @@ export const trainingCoverage: Rule = {
       const fixes: Fix[] = [];
       for (const phase of training) {
         const edit = addAudience(plan, phase, team.id);
-        // Several training phases are a choice (which wave or course trains the team): each fix is then unsafe.
-        if (edit) fixes.push({ title: `add "${team.id}" to the audiences of "${phase.id}"`, edits: [edit], safe: training.length === 1 });
+        // Training a team is work someone plans, so adding it to an audience is a suggestion.
+        if (edit) fixes.push({ title: `add "${team.id}" to the audiences of "${phase.id}"`, edits: [edit], kind: 'suggestion' });
       }
       report({ messageId: 'uncovered', data: { team: team.id, training: training[0].id }, node: team.node, fixes, idPath: team.idPath });
     }
