@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../server/src/engine/fileSystem';
+import { applyEdits } from '../../server/src/engine/edits';
 import { applySafeFixes } from '../../server/src/engine/fix';
 import { resolveImports } from '../../server/src/engine/imports';
 import { buildPlan } from '../../server/src/engine/model';
@@ -29,11 +30,21 @@ export interface ExpectedFinding {
   endLine: number;
   endColumn: number;
   message?: string | RegExp;
+  /**
+   * The finding's suggestions (ESLint's `suggestions`), in order: each one's title and the plan
+   * after applying it alone. Omitted: not checked; `[]`: the finding offers none.
+   */
+  suggestions?: ExpectedSuggestion[];
+}
+
+export interface ExpectedSuggestion {
+  title: string;
+  output: string;
 }
 
 export interface InvalidCase extends RuleCase {
   errors: ExpectedFinding[];
-  /** The text after applying every safe fix once; omit for rules without safe fixes. */
+  /** The text after applying every fix once (never a suggestion); omit for rules without fixes. */
   output?: string;
 }
 
@@ -59,6 +70,18 @@ export function runRule(rule: Rule, c: RuleCase): Finding[] {
   });
 }
 
+/** A finding's suggestions as a case states them: title, and the plan with that suggestion alone applied. */
+export function suggestionsOf(plan: string, finding: Finding): ExpectedSuggestion[] {
+  return (finding.fixes ?? []).filter((f) => f.kind === 'suggestion').map((f) => ({ title: f.title, output: applyEdits(plan, f.edits) }));
+}
+
+/** As ESLint's RuleTester: a rule that reports fixes declares `fixable`, one that reports suggestions `hasSuggestions`. */
+function expectKindsDeclared(rule: Rule, findings: readonly Finding[]): void {
+  const kinds = new Set(findings.flatMap((f) => (f.fixes ?? []).map((x) => x.kind)));
+  if (kinds.has('fix')) expect(rule.meta.fixable, `${rule.meta.id} reports a fix, so its meta says fixable`).toBe(true);
+  if (kinds.has('suggestion')) expect(rule.meta.hasSuggestions, `${rule.meta.id} reports a suggestion, so its meta says hasSuggestions`).toBe(true);
+}
+
 /** ESLint-style table test: valid plans have no findings; invalid ones exactly the listed ones. */
 export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
   describe(rule.meta.id, () => {
@@ -82,7 +105,9 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
           expect(findings[i].message).not.toMatch(/\{\{/);
           if (typeof e.message === 'string') expect(findings[i].message).toBe(e.message);
           else if (e.message) expect(findings[i].message).toMatch(e.message);
+          if (e.suggestions) expect(suggestionsOf(c.plan, findings[i])).toEqual(e.suggestions);
         });
+        expectKindsDeclared(rule, findings);
         if (c.output !== undefined) expect(applySafeFixes(c.plan, findings).text).toBe(c.output);
       });
     }

@@ -20,6 +20,11 @@ describe('rule registry', () => {
     expect(actual).toEqual(RULES_MD.map((row) => [...row]));
   });
 
+  it('registers no rule id that the catalogue does not list (core ids included)', () => {
+    const catalogue = new Set(RULES_MD.map(([id]) => id));
+    expect(RULE_METAS.map((m) => m.id).filter((id) => !catalogue.has(id))).toEqual([]);
+  });
+
   it('registers no rule id twice', () => {
     expect(RULE_METAS.length).toBe(registered.size);
   });

@@ -117,8 +117,8 @@ export interface RequiredDatedItem {
   data: Record<string, string>;
   /** More message data about the mis-dated item, for the finding about it. */
   missedData?: (item: ChecklistItem) => Record<string, string>;
-  /** The messageId of the finding about a candidate on the wrong side of the deadline ('late', 'early'). */
-  missedMessageId: string;
+  /** The messageId of the finding about a candidate on the wrong side of the deadline ('late', 'early'), or how to choose it from the candidate's ED. */
+  missedMessageId: string | ((day: number) => string);
   /** Where the missing item goes; without one the rule is silent about it (the missing phase is another rule's finding). */
   target: InsertionPoint | undefined;
   item: NewItem;
@@ -137,7 +137,8 @@ export function checkDatedItem(report: RuleContext['report'], schedule: Schedule
   const verdict = judge(required.candidates, schedule, deadline);
   if (verdict.status === 'missed') {
     const missedData = { ...data, ...required.missedData?.(verdict.item) };
-    report(missedItemReport(required.missedMessageId, verdict, schedule, deadline, tags, missedData));
+    const messageId = typeof required.missedMessageId === 'string' ? required.missedMessageId : required.missedMessageId(verdict.day);
+    report(missedItemReport(messageId, verdict, schedule, deadline, tags, missedData));
     return;
   }
   if (verdict.status !== 'absent' || !target) return;

@@ -42,7 +42,9 @@ import { projectOwner } from './project-owner';
 import { realisticTimeline } from './realistic-timeline';
 import { requiredPhases } from './required-phases';
 import { riskRegister } from './risk-register';
+import { rollbackPlan } from './rollback-plan';
 import { smartObjectives } from './smart-objectives';
+import { sponsorNotOwner } from './sponsor-not-owner';
 import { stakeholdersEngaged } from './stakeholders-engaged';
 import { testingScope } from './testing-scope';
 import { trainingBeforeGoLive } from './training-before-go-live';
@@ -67,6 +69,7 @@ export const RULES: readonly Rule[] = [
   ownerOverload,
   crmOwner,
   changeControl,
+  sponsorNotOwner,
   objectivesDefined,
   smartObjectives,
   objectiveBaseline,
@@ -87,6 +90,7 @@ export const RULES: readonly Rule[] = [
   ongoingTraining,
   phasedRollout,
   phaseMilestones,
+  rollbackPlan,
   migrationBackup,
   migrationTrial,
   migrationValidation,
