@@ -157,7 +157,8 @@ export function migrationAnchor(plan: Plan, schedule: Schedule, within?: Readonl
 
 /** One wave's migration: its go-live, the phases preparing it, and M_k with what fixed it. */
 export interface WaveMigration {
-  goLive: Phase;
+  /** Undefined in a plan without a placed go-live, where every phase counts as one rollout. */
+  goLive?: Phase;
   /** The phases preparing this go-live (the go-live itself included), in file order. */
   phases: ReadonlySet<Phase>;
   anchor: MigrationAnchor;
@@ -166,9 +167,14 @@ export interface WaveMigration {
 /**
  * M_k for every wave k that has one (rules.md 1.1): for each placed go-live, in go-live order,
  * the migration anchor among the phases preparing it. A wave with no data-migration phase and
- * no final-migration item preparing it has no M_k and is left out.
+ * no final-migration item preparing it has no M_k and is left out. A plan without a placed
+ * go-live is one rollout whose M is the plan's (a plan still being written keeps its checks).
  */
 export function waveMigrations(plan: Plan, schedule: Schedule): WaveMigration[] {
+  if (schedule.goLives.length === 0) {
+    const anchor = migrationAnchor(plan, schedule);
+    return anchor ? [{ phases: new Set(plan.phases), anchor }] : [];
+  }
   const out: WaveMigration[] = [];
   for (const goLive of schedule.goLives) {
     const phases = new Set(phasesPreparing(goLive, plan, schedule));
@@ -183,7 +189,8 @@ export function waveMigrations(plan: Plan, schedule: Schedule): WaveMigration[] 
  * when declared), `wave 3`, `go-live "launch-eu"` for a go-live without a wave number in a
  * plan with several, and `the plan` when there is only one go-live and no wave.
  */
-export function waveLabel(goLive: Phase, schedule: Schedule, waveName?: (wave: number) => string | undefined): string {
+export function waveLabel(goLive: Phase | undefined, schedule: Schedule, waveName?: (wave: number) => string | undefined): string {
+  if (!goLive) return 'the plan';
   const wave = goLive.wave?.value;
   if (wave !== undefined) {
     const name = waveName?.(wave);
