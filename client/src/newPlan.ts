@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { dayFromIso, isoFromDay, todayIso, WorkCalendar } from '../../server/src/engine/calendar';
-import type { OrgSize } from '../../server/src/engine/model';
+import type { OrgSize } from '../../server/src/engine/vocabulary';
 import { kebabName } from '../../server/src/cli/templates/naming';
 import { CONFIG_TEXT, TEMPLATES } from '../../server/src/cli/templates/index';
 import { renderPlan } from '../../server/src/cli/templates/render';

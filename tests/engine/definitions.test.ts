@@ -19,7 +19,8 @@ import {
 } from '../../server/src/engine/definitions';
 import { buildPlan, type ChecklistItem, type Plan } from '../../server/src/engine/model';
 import { parseSource } from '../../server/src/engine/parse';
-import { buildSchedule, type Schedule } from '../../server/src/engine/schedule';
+import type { Schedule } from '../../server/src/engine/schedule';
+import { buildSchedule } from '../../server/src/engine/scheduler';
 import { CHECKLIST_TAGS } from '../../server/src/engine/vocabulary';
 
 function load(text: string): { plan: Plan; schedule: Schedule } {

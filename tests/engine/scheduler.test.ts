@@ -3,7 +3,8 @@ import { asMap } from '../../server/src/engine/yamlNodes';
 import { dayFromIso, isoFromDay } from '../../server/src/engine/calendar';
 import { buildPlan, readDirectory, type Plan } from '../../server/src/engine/model';
 import { parseSource } from '../../server/src/engine/parse';
-import { buildSchedule, type Schedule } from '../../server/src/engine/schedule';
+import type { Schedule } from '../../server/src/engine/schedule';
+import { buildSchedule } from '../../server/src/engine/scheduler';
 
 function planOf(text: string): Plan {
   const { source, fatal } = parseSource('test.rollout.yaml', text);

@@ -4,7 +4,8 @@ import configSchema from '../../schemas/config.schema.json';
 import directorySchema from '../../schemas/directory.schema.json';
 import planSchema from '../../schemas/plan.schema.json';
 import { MAX_ALIAS_COUNT, parseSource } from '../../server/src/engine/parse';
-import { validateAgainstSchema, type SchemaKind } from '../../server/src/engine/schema';
+import { validateAgainstSchema } from '../../server/src/engine/schema';
+import type { SchemaKind } from '../../server/src/engine/schemaFiles';
 import type { Finding } from '../../server/src/engine/types';
 
 function validate(kind: SchemaKind, text: string, path = 'test.rollout.yaml'): Finding[] {

@@ -7,7 +7,7 @@ import { buildPlan } from '../../server/src/engine/model';
 import { parseSource } from '../../server/src/engine/parse';
 import { runRules } from '../../server/src/engine/runRules';
 import type { Rule } from '../../server/src/engine/rules/types';
-import { buildSchedule } from '../../server/src/engine/schedule';
+import { buildSchedule } from '../../server/src/engine/scheduler';
 import { dayFromIso } from '../../server/src/engine/calendar';
 import type { Finding } from '../../server/src/engine/types';
 

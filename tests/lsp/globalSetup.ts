@@ -1,18 +1,29 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
+/** The Node entries that tests spawn, as esbuild.mjs builds them. */
+const SPAWNED = [
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'server/src/cli/bin.ts', out: 'dist/cli.js' },
+];
+
 /**
- * Bundles the language server once before the tests run, so the LSP tests drive the same
- * `dist/server.js` that `crm-rollout-language-server --stdio` runs. Only the server entry is
- * built (with esbuild.mjs's options for it), so a test run does not depend on the client
- * or the webview building.
+ * Bundles the language server and the CLI once before the tests run, so the LSP tests drive
+ * the same `dist/server.js` that `crm-rollout-language-server --stdio` runs, and the terminal
+ * tests (tests/cli/progress.test.ts) the same `dist/cli.js` as `crm-rollout`. Only these
+ * entries are built (with esbuild.mjs's options for them), so a test run does not depend on
+ * the client or the webview building.
  */
 export default async function setup(): Promise<void> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
+  await Promise.all(SPAWNED.map((entry) => bundle(root, entry.in, entry.out)));
+}
+
+async function bundle(root: string, entry: string, outfile: string): Promise<void> {
   await build({
     absWorkingDir: root,
-    entryPoints: ['server/src/lsp/main.ts'],
-    outfile: 'dist/server.js',
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',

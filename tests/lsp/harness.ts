@@ -50,6 +50,14 @@ export interface ServerOptions {
   /** What the client answers to `workspace/configuration` for the `crm-rollout` section. */
   settings?: Record<string, unknown>;
   snippetSupport?: boolean;
+  /** Announce `window.workDoneProgress`, so the server may start progress of its own. */
+  workDoneProgress?: boolean;
+}
+
+/** One `$/progress` notification: its token and its begin/report/end value. */
+export interface ProgressMessage {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; percentage?: number; message?: string; cancellable?: boolean };
 }
 
 export class LspServer {
@@ -59,6 +67,11 @@ export class LspServer {
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly history: PublishDiagnosticsParams[] = [];
   private waiters: Waiter[] = [];
+  /** Every `$/progress` notification received, in order. */
+  readonly progress: ProgressMessage[] = [];
+  /** Tokens the server asked to create with `window/workDoneProgress/create`. */
+  readonly progressTokens: (string | number)[] = [];
+  private progressWaiters: { accept: (p: ProgressMessage) => boolean; resolve: (p: ProgressMessage) => void }[] = [];
   private readonly versions = new Map<string, number>();
   private exited = false;
 
@@ -81,7 +94,16 @@ export class LspServer {
     connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => params.items.map(() => this.settings));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progressTokens.push(params.token);
+      return null;
+    });
+    connection.onNotification('$/progress', (params: ProgressMessage) => {
+      this.progress.push(params);
+      const ready = this.progressWaiters.filter((w) => w.accept(params));
+      this.progressWaiters = this.progressWaiters.filter((w) => !ready.includes(w));
+      for (const w of ready) w.resolve(params);
+    });
   }
 
   static async start(folder: string, options: ServerOptions = {}): Promise<LspServer> {
@@ -95,6 +117,7 @@ export class LspServer {
       rootUri: uriOf(folder),
       workspaceFolders: [{ uri: uriOf(folder), name: 'workspace' }],
       capabilities: {
+        window: { workDoneProgress: options.workDoneProgress ?? false },
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
           completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
@@ -128,6 +151,21 @@ export class LspServer {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(new Error(`no matching diagnostics for ${uri} within ${WAIT_MS} ms; last: ${JSON.stringify(this.latest.get(uri)?.diagnostics.map((d) => d.code))}`));
       }, WAIT_MS);
+    });
+  }
+
+  /** Resolves with the first `$/progress` notification that `accept` takes, including ones already received. */
+  waitForProgress(accept: (p: ProgressMessage) => boolean, waitMs = WAIT_MS): Promise<ProgressMessage> {
+    const seen = this.progress.find(accept);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const waiter = { accept, resolve };
+      this.progressWaiters.push(waiter);
+      setTimeout(() => {
+        if (!this.progressWaiters.includes(waiter)) return;
+        this.progressWaiters = this.progressWaiters.filter((w) => w !== waiter);
+        reject(new Error(`no matching $/progress within ${waitMs} ms; received ${this.progress.length}`));
+      }, waitMs);
     });
   }
 

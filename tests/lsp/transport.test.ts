@@ -17,10 +17,10 @@ describe('transports', () => {
       expect(result.capabilities).toMatchObject({
         hoverProvider: true,
         definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
+        referencesProvider: { workDoneProgress: true },
+        renameProvider: { prepareProvider: true, workDoneProgress: true },
         documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
+        workspaceSymbolProvider: { workDoneProgress: true },
         foldingRangeProvider: true,
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.crm-rollout'] },

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayFromIso, isoFromDay, todayIso, WorkCalendar } from '../engine/calendar';
-import type { OrgSize } from '../engine/model';
 import { CONFIG_FILE_NAMES } from '../engine/config';
-import { ORG_SIZES } from '../engine/vocabulary';
+import { ORG_SIZES, type OrgSize } from '../engine/vocabulary';
 import { optionValue, parseArgs, UsageError } from './args';
 import type { CommandIO } from './lintCommand';
 import { CONFIG_TEXT, TEMPLATES } from './templates/index';

@@ -12,6 +12,7 @@ import { palette, shouldColor } from './color';
 import { fixFile } from './fixFiles';
 import { FORMATTERS } from './formatters/index';
 import { repositoryRoot } from './projectRoot';
+import { ProgressLine, type StatusStream } from './progress';
 import { plural, summarize, type FileReport } from './report';
 import { unifiedDiff } from './unifiedDiff';
 import { VERSION } from './version';
@@ -34,7 +35,7 @@ export const LINT_OPTIONS = {
 export interface CommandIO {
   cwd: string;
   stdout: { write(s: string): void; isTTY?: boolean };
-  stderr: { write(s: string): void };
+  stderr: StatusStream;
 }
 
 function displayPath(cwd: string, file: string): string {
@@ -73,36 +74,46 @@ function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; option
 }
 
 /** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
-export function lintPaths(args: ParsedArgs, io: CommandIO): FileReport[] {
+export function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLine): FileReport[] {
   const { files, optionsFor } = lintTargets(args, io);
   const reports: FileReport[] = [];
-  for (const file of files) {
-    const result = lintFile(file, optionsFor(file));
-    if ('error' in result) throw new UsageError(result.error);
-    reports.push({ path: file, display: displayPath(io.cwd, file), findings: result.findings, waived: result.waived });
-    for (const f of result.configFindings) {
-      const existing = reports.find((r) => r.path === f.file);
-      if (existing) {
-        if (!existing.findings.some((e) => e.offsets[0] === f.offsets[0] && e.message === f.message)) existing.findings.push(f);
-      } else {
-        reports.push({ path: f.file, display: displayPath(io.cwd, f.file), findings: [f] });
+  try {
+    for (const [index, file] of files.entries()) {
+      progress?.count('linting', index, files.length, 'plan');
+      const result = lintFile(file, optionsFor(file));
+      if ('error' in result) throw new UsageError(result.error);
+      reports.push({ path: file, display: displayPath(io.cwd, file), findings: result.findings, waived: result.waived });
+      for (const f of result.configFindings) {
+        const existing = reports.find((r) => r.path === f.file);
+        if (existing) {
+          if (!existing.findings.some((e) => e.offsets[0] === f.offsets[0] && e.message === f.message)) existing.findings.push(f);
+        } else {
+          reports.push({ path: f.file, display: displayPath(io.cwd, f.file), findings: [f] });
+        }
       }
     }
+  } finally {
+    progress?.clear();
   }
   return reports;
 }
 
 /** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. Returns whether anything changed. */
-function runFixes(args: ParsedArgs, io: CommandIO, write: boolean): boolean {
+function runFixes(args: ParsedArgs, io: CommandIO, write: boolean, progress: ProgressLine): boolean {
   const { files, optionsFor } = lintTargets(args, io);
   let changed = false;
-  for (const file of files) {
-    const outcome = fixFile(file, optionsFor(file), write);
-    if (outcome.before === outcome.after) continue;
-    changed = true;
-    const shown = displayPath(io.cwd, file);
-    io.stderr.write(`${write ? 'fixed' : 'would fix'} ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
-    if (!write) io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
+  try {
+    for (const [index, file] of files.entries()) {
+      progress.count(write ? 'fixing' : 'checking fixes in', index, files.length, 'plan');
+      const outcome = fixFile(file, optionsFor(file), write);
+      if (outcome.before === outcome.after) continue;
+      changed = true;
+      const shown = displayPath(io.cwd, file);
+      progress.print(`${write ? 'fixed' : 'would fix'} ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
+      if (!write) io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
+    }
+  } finally {
+    progress.clear();
   }
   return changed;
 }
@@ -159,9 +170,11 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   const format = checkedFormat(optionValue(args, 'format'));
   const maxWarnings = checkedMaxWarnings(optionValue(args, 'max-warnings'));
   const output = optionValue(args, 'output');
-  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false) ? 1 : 0;
-  if (args.flags.has('fix')) runFixes(args, io, true);
-  let reports = withBaseline(lintPaths(args, io), args, io);
+  // Started before any work, so the delay counts from the start of the command, not of each phase.
+  const progress = new ProgressLine(io.stderr, { quiet: args.flags.has('quiet') });
+  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false, progress) ? 1 : 0;
+  if (args.flags.has('fix')) runFixes(args, io, true, progress);
+  let reports = withBaseline(lintPaths(args, io, progress), args, io);
   if (args.flags.has('quiet')) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f: Finding) => f.severity === 'error') }));
   const report = summarize(reports);
   const context = { rules: RULE_METAS, toolVersion: VERSION };
@@ -216,6 +229,9 @@ Options:
 
 Waivers: a plan's x-waivers list ({ rule, target, reason, owner, until }) silences
 findings with an audit trail; they are listed under "waived" in --format json.
+
+On a terminal, a run longer than a second shows its progress on stderr
+(CRM_ROLLOUT_PROGRESS_DELAY_MS sets the delay; off with --quiet or when CI is set).
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad invocation or
 unreadable path, 3 internal failure.

@@ -1,6 +1,6 @@
-import { allChecklistItems, type ChecklistItem, type Milestone, type Phase, type PhaseKind, type Plan } from './model';
+import { allChecklistItems, type ChecklistItem, type Milestone, type Phase, type Plan } from './model';
 import type { Schedule } from './schedule';
-import type { ChecklistTag } from './vocabulary';
+import type { ChecklistTag, PhaseKind } from './vocabulary';
 
 /**
  * The definitions at the top of rules.md ("Definitions used by every rule"), implemented once

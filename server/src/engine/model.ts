@@ -2,7 +2,7 @@ import { isScalar, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'ya
 import { dayFromIso, parseDuration, WEEKDAYS, type Weekday } from './calendar';
 import type { SourceFile } from './source';
 import { asMap, asSeq, deref, pairOf, scalarValue, valueOf } from './yamlNodes';
-import { ORG_SIZES, PHASE_KINDS } from './vocabulary';
+import { CUSTOMIZATION_PRIORITIES, ORG_SIZES, PHASE_KINDS, type CustomizationPriority, type OrgSize, type PhaseKind } from './vocabulary';
 
 /**
  * The typed plan model. It is built from the YAML Document tolerantly: a value of the wrong
@@ -47,18 +47,6 @@ export type EntityKind =
   | 'customization'
   | 'risk'
   | 'kpi';
-
-export type OrgSize = 'small' | 'mid' | 'enterprise';
-export type PhaseKind =
-  | 'planning'
-  | 'design'
-  | 'configuration'
-  | 'data-migration'
-  | 'testing'
-  | 'training'
-  | 'go-live'
-  | 'support'
-  | 'optimization';
 
 export interface Person extends Entity {
   kind: 'person';
@@ -149,7 +137,7 @@ export interface Customization extends Entity {
   map: YAMLMap;
   name?: Located<string>;
   supports: Ref[];
-  priority?: Located<'must' | 'should' | 'could'>;
+  priority?: Located<CustomizationPriority>;
   owner?: Ref;
 }
 
@@ -516,7 +504,7 @@ export function buildPlan(source: SourceFile): Plan {
       map,
       name: r.string(map, 'name'),
       supports: r.strings(map, 'supports'),
-      priority: r.oneOf(map, 'priority', ['must', 'should', 'could'] as const),
+      priority: r.oneOf(map, 'priority', CUSTOMIZATION_PRIORITIES),
       owner: r.string(map, 'owner'),
     });
   }

@@ -1,7 +1,8 @@
 import { isScalar, isSeq } from 'yaml';
 import { addToListKey, appendSeqItem, eolOf, flowMapText, insertMapEntry, insertSeqItemBefore, insertTopLevelKey, replaceNode, scalarText } from './edits';
 import { declaredEntities } from './entities';
-import type { Phase, PhaseKind, Plan } from './model';
+import type { Phase, Plan } from './model';
+import type { PhaseKind } from './vocabulary';
 import { lineStartOffset, positionAt, type SourceFile } from './source';
 import type { TextEdit } from './types';
 import { keysOf, pairOf } from './yamlNodes';

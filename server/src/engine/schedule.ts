@@ -61,5 +61,3 @@ export interface Schedule {
   /** `after` entries ignored to schedule phases on a cycle, in file order. */
   ignoredAfter: IgnoredAfter[];
 }
-
-export { buildSchedule } from './scheduler';

@@ -1,11 +1,8 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { isAlias, isCollection, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import configSchema from '../../../schemas/config.schema.json';
-import directorySchema from '../../../schemas/directory.schema.json';
-import planSchema from '../../../schemas/plan.schema.json';
 import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
-import { defNameOf, refTarget } from './schemaPath';
+import { defNameOf, FILE_OF_KIND, isJsonObject, refTarget, SCHEMA_FILES, type JsonSchema, type SchemaKind } from './schemaFiles';
 import { closest } from './suggest';
 import type { Finding, Fix, RelatedLocation } from './types';
 import { asMap, asSeq, pairOf } from './yamlNodes';
@@ -27,24 +24,6 @@ import { asMap, asSeq, pairOf } from './yamlNodes';
  * An empty directory or configuration file is valid (nothing declared, all defaults); an
  * empty plan is not, since a plan needs `plan` and `name`.
  */
-
-export type SchemaKind = 'plan' | 'directory' | 'config';
-
-/** A schema object as read from the JSON files. */
-type JsonSchema = { readonly [keyword: string]: unknown };
-
-/** The files under schemas/, keyed by the name their `$ref`s use. */
-const SCHEMA_FILES: Readonly<Record<string, JsonSchema>> = {
-  'plan.schema.json': planSchema,
-  'directory.schema.json': directorySchema,
-  'config.schema.json': configSchema,
-};
-
-const FILE_OF_KIND: Record<SchemaKind, string> = {
-  plan: 'plan.schema.json',
-  directory: 'directory.schema.json',
-  config: 'config.schema.json',
-};
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<SchemaKind, ValidateFunction>();
@@ -144,10 +123,6 @@ function uniqueFindings(findings: Finding[]): Finding[] {
 }
 
 // Reading the schemas for messages (only when there are errors to describe)
-
-function isObject(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A keyword of a schema, looking through `$ref` when the schema itself does not set it. */
 function keywordOf(schema: JsonSchema | undefined, keyword: string): unknown {
@@ -331,7 +306,7 @@ function titleOf(schema: JsonSchema | undefined): string | undefined {
 }
 
 function idOf(value: unknown): string | undefined {
-  return isObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
+  return isJsonObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
 }
 
 interface Described {
@@ -415,7 +390,7 @@ function commaSplit(text: string, map: YAMLMap, keyNode: Node | undefined): Comm
 function describeUnknownKey(site: ErrorSite): Described {
   const key = String(site.error.params.additionalProperty);
   const properties = site.schema?.properties;
-  const allowed = isObject(properties) ? Object.keys(properties) : [];
+  const allowed = isJsonObject(properties) ? Object.keys(properties) : [];
   const title = titleOf(site.schema) ?? 'mapping';
   const suggestion = closest(key, allowed);
   const map = asMap(site.source.doc, site.location.node);
@@ -433,14 +408,14 @@ function describeUnknownKey(site: ErrorSite): Described {
       fixes: [{ title: `quote the ${split.field} text`, edits: [{ start: split.start, end: split.end, newText: quoted }], kind: 'fix' }],
     };
   }
-  const freeKeys = isObject(site.schema?.patternProperties) && '^x-' in site.schema.patternProperties;
+  const freeKeys = isJsonObject(site.schema?.patternProperties) && '^x-' in site.schema.patternProperties;
   const advice = suggestion
     ? `did you mean "${suggestion}"?`
     : `${useOneOf(allowed)}${freeKeys ? ', or start your own keys with "x-"' : ''}`;
   const fixes: Fix[] = [];
   const isDirectKey = map?.items.some((pair) => pair.key === keyNode);
   if (suggestion && keyNode && isDirectKey) {
-    const taken = isObject(site.error.data) && suggestion in site.error.data;
+    const taken = isJsonObject(site.error.data) && suggestion in site.error.data;
     fixes.push({ title: `rename to "${suggestion}"`, edits: [{ start: offsets[0], end: offsets[1], newText: suggestion }], kind: taken ? 'suggestion' : 'fix' });
   }
   return {
@@ -454,7 +429,7 @@ function describeUnknownKey(site: ErrorSite): Described {
 
 function missingKeyHint(site: ErrorSite, key: string): string {
   const properties = site.schema?.properties;
-  const property = isObject(properties) && isObject(properties[key]) ? properties[key] : undefined;
+  const property = isJsonObject(properties) && isJsonObject(properties[key]) ? properties[key] : undefined;
   const constant = keywordOf(property, 'const');
   if (constant !== undefined) return `add ${key}: ${inline(constant)}`;
   const allowed = keywordOf(property, 'enum');
@@ -628,7 +603,7 @@ function idPathOf(value: unknown, segments: readonly string[]): string {
   const parts: string[] = [];
   let current = value;
   for (const segment of segments) {
-    current = Array.isArray(current) ? current[Number(segment)] : isObject(current) ? current[segment] : undefined;
+    current = Array.isArray(current) ? current[Number(segment)] : isJsonObject(current) ? current[segment] : undefined;
     parts.push(isIndex(segment) ? idOf(current) ?? segment : segment);
   }
   return parts.join('/');

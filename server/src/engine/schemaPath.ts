@@ -1,7 +1,4 @@
-import configSchema from '../../../schemas/config.schema.json';
-import directorySchema from '../../../schemas/directory.schema.json';
-import planSchema from '../../../schemas/plan.schema.json';
-import type { SchemaKind } from './schema';
+import { defNameOf, FILE_OF_KIND, isJsonObject, refTarget, SCHEMA_FILES, type JsonSchema, type SchemaKind } from './schemaFiles';
 
 /**
  * Walks the JSON Schemas along a YAML path, for the editor: which keys a mapping may hold
@@ -16,11 +13,9 @@ import type { SchemaKind } from './schema';
 /** A key of a mapping or the index of a list item. */
 export type PathSegment = string | number;
 
-type JsonObject = { readonly [keyword: string]: unknown };
-
 export interface SchemaAt {
   /** The schema's keywords, `$ref` targets merged under the schema's own keywords. */
-  schema: JsonObject;
+  schema: JsonSchema;
   /** The first `$defs` entry met on the `$ref` chain: what the value is (`personRef`, `date`, `phase`). */
   defName?: string;
 }
@@ -31,82 +26,19 @@ export interface SchemaProperty {
   required: boolean;
 }
 
-const FILES: Readonly<Record<string, JsonObject>> = {
-  'plan.schema.json': planSchema,
-  'directory.schema.json': directorySchema,
-  'config.schema.json': configSchema,
-};
-
-const ROOT_FILE: Record<SchemaKind, string> = {
-  plan: 'plan.schema.json',
-  directory: 'directory.schema.json',
-  config: 'config.schema.json',
-};
-
-interface Index {
-  fileOf: WeakMap<object, string>;
-  defNameOf: WeakMap<object, string>;
-}
-
-let index: Index | undefined;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function buildIndex(): Index {
-  const built: Index = { fileOf: new WeakMap(), defNameOf: new WeakMap() };
-  const visit = (node: unknown, file: string): void => {
-    if (typeof node !== 'object' || node === null) return;
-    built.fileOf.set(node, file);
-    for (const child of Object.values(node)) visit(child, file);
-  };
-  for (const [file, root] of Object.entries(FILES)) {
-    visit(root, file);
-    if (isObject(root.$defs)) for (const [name, def] of Object.entries(root.$defs)) if (isObject(def)) built.defNameOf.set(def, name);
-  }
-  return built;
-}
-
-function pointerGet(root: JsonObject, pointer: string): JsonObject | undefined {
-  let current: unknown = root;
-  for (const part of pointer.split('/').slice(1)) {
-    if (!isObject(current)) return undefined;
-    current = current[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return isObject(current) ? current : undefined;
-}
-
-/** The schema a `$ref` points at, relative to the file the referring schema lives in. */
-export function refTarget(schema: JsonObject): JsonObject | undefined {
-  if (typeof schema.$ref !== 'string') return undefined;
-  index ??= buildIndex();
-  const [file, pointer = ''] = schema.$ref.split('#');
-  const root = FILES[file || (index.fileOf.get(schema) ?? '')];
-  return root ? pointerGet(root, pointer) : undefined;
-}
-
-/** The `$defs` name of a definition, which says what form a value must have. */
-export function defNameOf(schema: object | undefined): string | undefined {
-  if (!schema) return undefined;
-  index ??= buildIndex();
-  return index.defNameOf.get(schema);
-}
-
 /**
  * Resolves `$ref` chains (bounded, in case of a cycle). Nested schemas keep their identity, so
  * their own `$ref`s still resolve against the file they were written in.
  */
-export function resolveSchema(schema: JsonObject): SchemaAt {
-  index ??= buildIndex();
-  const layers: JsonObject[] = [schema];
-  let defName = index.defNameOf.get(schema);
-  let current: JsonObject | undefined = schema;
+export function resolveSchema(schema: JsonSchema): SchemaAt {
+  const layers: JsonSchema[] = [schema];
+  let defName = defNameOf(schema);
+  let current: JsonSchema | undefined = schema;
   for (let hops = 0; hops < 8; hops++) {
     current = refTarget(current);
     if (!current) break;
     layers.push(current);
-    defName ??= index.defNameOf.get(current);
+    defName ??= defNameOf(current);
   }
   const merged: Record<string, unknown> = {};
   for (let i = layers.length - 1; i >= 0; i--) Object.assign(merged, layers[i]);
@@ -115,23 +47,23 @@ export function resolveSchema(schema: JsonObject): SchemaAt {
 }
 
 export function rootSchema(kind: SchemaKind): SchemaAt {
-  return resolveSchema(FILES[ROOT_FILE[kind]]);
+  return resolveSchema(SCHEMA_FILES[FILE_OF_KIND[kind]]);
 }
 
 /** The schema one step down: a property of an object, or the items of an array. */
 export function childSchema(parent: SchemaAt, segment: PathSegment): SchemaAt | undefined {
   const { schema } = parent;
   if (typeof segment === 'number') {
-    if (isObject(schema.items)) return resolveSchema(schema.items);
+    if (isJsonObject(schema.items)) return resolveSchema(schema.items);
     return undefined;
   }
-  if (isObject(schema.properties) && isObject(schema.properties[segment])) return resolveSchema(schema.properties[segment] as JsonObject);
-  if (isObject(schema.patternProperties)) {
+  if (isJsonObject(schema.properties) && isJsonObject(schema.properties[segment])) return resolveSchema(schema.properties[segment] as JsonSchema);
+  if (isJsonObject(schema.patternProperties)) {
     for (const [pattern, sub] of Object.entries(schema.patternProperties)) {
-      if (isObject(sub) && new RegExp(pattern, 'u').test(segment)) return resolveSchema(sub);
+      if (isJsonObject(sub) && new RegExp(pattern, 'u').test(segment)) return resolveSchema(sub);
     }
   }
-  if (isObject(schema.additionalProperties)) return resolveSchema(schema.additionalProperties);
+  if (isJsonObject(schema.additionalProperties)) return resolveSchema(schema.additionalProperties);
   return undefined;
 }
 
@@ -148,10 +80,10 @@ export function schemaAtPath(kind: SchemaKind, path: readonly PathSegment[]): Sc
 /** The keys a mapping may hold, in the schema's order, with what each one is. */
 export function propertiesOf(at: SchemaAt): SchemaProperty[] {
   const { properties, required } = at.schema;
-  if (!isObject(properties)) return [];
+  if (!isJsonObject(properties)) return [];
   const requiredNames = new Set(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : []);
   return Object.entries(properties)
-    .filter((entry): entry is [string, JsonObject] => isObject(entry[1]))
+    .filter((entry): entry is [string, JsonSchema] => isJsonObject(entry[1]))
     .map(([name, sub]) => ({ name, at: resolveSchema(sub), required: requiredNames.has(name) }));
 }
 
@@ -171,7 +103,7 @@ export function typesOf(at: SchemaAt): string[] {
 export function enumValues(at: SchemaAt): unknown[] {
   if (Array.isArray(at.schema.enum)) return [...at.schema.enum];
   if (at.schema.const !== undefined) return [at.schema.const];
-  if (isObject(at.schema.then)) return enumValues(resolveSchema(at.schema.then));
+  if (isJsonObject(at.schema.then)) return enumValues(resolveSchema(at.schema.then));
   return [];
 }
 

@@ -1,7 +1,7 @@
 import { isoFromDay, WEEKDAYS, type Weekday } from './calendar';
 import { milestoneDate } from './definitions';
 import type { LintResult } from './lint';
-import type { PhaseKind } from './model';
+import type { PhaseKind } from './vocabulary';
 import { nodeOffsets, rangeFromOffsets } from './source';
 import type { Range, Severity } from './types';
 

@@ -1,12 +1,10 @@
-import type { OrgSize, PhaseKind } from './model';
-
 /**
  * The closed vocabularies of the plan format (plan-format.md), defined once for the model, the
  * rules, completion and the schema tests. Lists keep the order the format document gives.
  */
 
 /** Phase kinds, listed in lifecycle order (planning first, optimization last). */
-export const PHASE_KINDS: readonly PhaseKind[] = [
+export const PHASE_KINDS = [
   'planning',
   'design',
   'configuration',
@@ -16,7 +14,9 @@ export const PHASE_KINDS: readonly PhaseKind[] = [
   'go-live',
   'support',
   'optimization',
-];
+] as const;
+
+export type PhaseKind = (typeof PHASE_KINDS)[number];
 
 /**
  * The order in which a rollout runs its phases (the seeds' seven phases: discovery and
@@ -70,13 +70,17 @@ export function isChecklistTag(tag: string): tag is ChecklistTag {
   return (CHECKLIST_TAGS as readonly string[]).includes(tag);
 }
 
-export const ORG_SIZES: readonly OrgSize[] = ['small', 'mid', 'enterprise'];
+export const ORG_SIZES = ['small', 'mid', 'enterprise'] as const;
+
+export type OrgSize = (typeof ORG_SIZES)[number];
 
 export const CRM_TYPES = ['operational', 'analytical', 'collaborative'] as const;
 
 export const INTEGRATION_DIRECTIONS = ['inbound', 'outbound', 'bidirectional'] as const;
 
 export const CUSTOMIZATION_PRIORITIES = ['must', 'should', 'could'] as const;
+
+export type CustomizationPriority = (typeof CUSTOMIZATION_PRIORITIES)[number];
 
 /** Values of a risk's `likelihood` and `impact`. */
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;

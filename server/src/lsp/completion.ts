@@ -4,7 +4,7 @@ import { completionContext, type CompletionContext, type CursorPosition } from '
 import { entityIndex, KIND_NOUNS } from '../engine/entities';
 import { allPeople, allTeams } from '../engine/model';
 import { RULE_METAS } from '../engine/rules/index';
-import type { SchemaKind } from '../engine/schema';
+import type { SchemaKind } from '../engine/schemaFiles';
 import {
   childSchema,
   descriptionOf,

@@ -11,7 +11,7 @@ import { responsibilitiesOf } from '../engine/responsibilities';
 import { ruleMeta } from '../engine/rules/index';
 import { ruleDocUrl } from '../engine/ruleDocs';
 import type { Schedule } from '../engine/schedule';
-import type { SchemaKind } from '../engine/schema';
+import type { SchemaKind } from '../engine/schemaFiles';
 import { descriptionOf, schemaAtPath, titleOf } from '../engine/schemaPath';
 import { nodeOffsets, rangeFromOffsets } from '../engine/source';
 import type { Analysis } from './project';

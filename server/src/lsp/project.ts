@@ -6,6 +6,7 @@ import type { OpenDocuments } from './documents';
 import type { Settings, SettingsStore } from './settings';
 import { pathFromUri } from './uris';
 import { findPlanFiles } from './workspaceFiles';
+import { yieldToEventLoop, type StepProgress } from './workProgress';
 
 /** One file as the engine sees it now: its text, the lint result for that text and the settings used. */
 export interface Analysis {
@@ -160,14 +161,26 @@ export class Project {
     return relevant;
   }
 
-  /** Analyses of every plan the server knows: open ones and those in the workspace folders. */
-  async allPlans(): Promise<Analysis[]> {
+  /**
+   * Analyses of every plan the server knows: open ones and those in the workspace folders.
+   * With `progress`, each plan is a step, messages are let in between plans that had to be
+   * linted, and a cancellation stops the job with the protocol's "cancelled" error.
+   */
+  async allPlans(progress?: StepProgress): Promise<Analysis[]> {
     const uris = new Set(this.documents.all().map((d) => d.uri).filter((uri) => roleOf(pathFromUri(uri)) === 'plan'));
     for (const path of await this.workspacePlans()) uris.add(this.documents.uriOf(path));
     const out: Analysis[] = [];
+    let done = 0;
     for (const uri of uris) {
+      const before = this.analyses.get(uri);
       const analysis = await this.analyze(uri);
       if (analysis?.settings.enable && analysis.result.role === 'plan') out.push(analysis);
+      if (!progress) continue;
+      progress.step(++done, uris.size);
+      if (analysis !== before) {
+        await yieldToEventLoop();
+        progress.throwIfCancelled();
+      }
     }
     return out;
   }

@@ -25,6 +25,7 @@ import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { timeline } from './timeline';
 import { pathFromUri } from './uris';
 import { Validator } from './validation';
+import { withRequestProgress } from './workProgress';
 
 /** Wiring only: capabilities, and each protocol message handed to the module that answers it. */
 export function startServer(connection: Connection): void {
@@ -67,10 +68,11 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [' ', '[', ','] },
         hoverProvider: true,
         definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
+        // These read every plan of the workspace, which takes a while in a large one.
+        referencesProvider: { workDoneProgress: true },
+        renameProvider: { prepareProvider: true, workDoneProgress: true },
         documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
+        workspaceSymbolProvider: { workDoneProgress: true },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
@@ -133,10 +135,11 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onReferences(
-    guard(log, 'references', [], async (params) => {
+    guard(log, 'references', [], async (params, cancel, workDone) => {
       const analysis = await analysisOf(params.textDocument.uri);
       if (!analysis) return [];
-      return references(analysis, offsetOf(analysis, params.position), params.context.includeDeclaration, await project.allPlans(), uriOf);
+      const plans = await withRequestProgress(workDone, cancel, 'Finding references in every plan', (progress) => project.allPlans(progress));
+      return references(analysis, offsetOf(analysis, params.position), params.context.includeDeclaration, plans, uriOf);
     }),
   );
   connection.onPrepareRename(
@@ -146,10 +149,11 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onRenameRequest(
-    guard(log, 'rename', null, async (params) => {
+    guard(log, 'rename', null, async (params, cancel, workDone) => {
       const analysis = await analysisOf(params.textDocument.uri);
       if (!analysis) return null;
-      return rename(analysis, offsetOf(analysis, params.position), params.newName, await project.allPlans(), uriOf);
+      const plans = await withRequestProgress(workDone, cancel, 'Renaming in every plan', (progress) => project.allPlans(progress));
+      return rename(analysis, offsetOf(analysis, params.position), params.newName, plans, uriOf);
     }),
   );
   connection.onDocumentSymbol(
@@ -164,7 +168,12 @@ export function startServer(connection: Connection): void {
       return analysis ? foldingRanges(analysis) : [];
     }),
   );
-  connection.onWorkspaceSymbol(guard(log, 'workspace symbols', [], async (params) => workspaceSymbols(await project.allPlans(), params.query, uriOf)));
+  connection.onWorkspaceSymbol(
+    guard(log, 'workspace symbols', [], async (params, cancel, workDone) => {
+      const plans = await withRequestProgress(workDone, cancel, 'Searching every plan', (progress) => project.allPlans(progress));
+      return workspaceSymbols(plans, params.query, uriOf);
+    }),
+  );
   connection.onCodeAction(
     guard(log, 'code actions', [], async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);

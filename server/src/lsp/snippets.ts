@@ -2,7 +2,7 @@ import { InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type
 import type { CompletionContext } from '../engine/completionContext';
 import type { Plan } from '../engine/model';
 import type { Schedule } from '../engine/schedule';
-import type { SchemaKind } from '../engine/schema';
+import type { SchemaKind } from '../engine/schemaFiles';
 
 /**
  * What completion items are made of: where they go (the site), how an insertion is shaped

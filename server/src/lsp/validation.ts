@@ -6,6 +6,7 @@ import type { DocumentEvent } from './documents';
 import { errorText } from './guard';
 import type { Analysis, Project } from './project';
 import { pathFromUri } from './uris';
+import { startServerProgress, yieldToEventLoop } from './workProgress';
 
 /** Quiet time after a keystroke before a document is linted again. */
 export const VALIDATION_DELAY_MS = 150;
@@ -22,7 +23,9 @@ export const VALIDATION_DELAY_MS = 150;
  * - A change to a file re-validates the files that depend on it: plans importing a people
  *   file, and every file when a configuration file changes.
  * - With `crm-rollout.validate: workspace` every plan of the folder is linted from disk (or
- *   from its buffer while open) and its diagnostics stay after it is closed.
+ *   from its buffer while open) and its diagnostics stay after it is closed. Unopened plans
+ *   are linted one at a time, letting edits and requests in between, with cancellable
+ *   work-done progress; a newer workspace refresh supersedes the running one.
  */
 export class Validator {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -93,7 +96,29 @@ export class Validator {
     const dropped = [...this.workspaceFiles].filter((uri) => !wanted.has(uri));
     this.workspaceFiles = wanted;
     for (const uri of dropped) if (!this.project.documents.isOpen(uri)) this.clear(uri);
-    for (const uri of wanted) if (!this.project.documents.isOpen(uri) && (relintAll || !this.published.has(uri))) this.schedule(uri, 0);
+    const unopened = [...wanted].filter((uri) => !this.project.documents.isOpen(uri) && (relintAll || !this.published.has(uri)));
+    await this.lintWorkspace(unopened, generation);
+  }
+
+  /** Lints unopened workspace plans in turn, reporting progress, until done, cancelled or superseded. */
+  private async lintWorkspace(uris: readonly string[], generation: number): Promise<void> {
+    if (uris.length === 0) return;
+    const progress = await startServerProgress(this.connection, 'crm-rollout: linting workspace plans', 'plan');
+    try {
+      for (const [index, uri] of uris.entries()) {
+        if (generation !== this.workspaceGeneration || progress.token.isCancellationRequested) return;
+        // An open document or a pending timer (a change on disk) lints the file anyway.
+        if (this.workspaceFiles.has(uri) && !this.project.documents.isOpen(uri) && !this.timers.has(uri)) {
+          const run = ++this.runCounter;
+          this.runs.set(uri, run);
+          await this.validate(uri, run).catch((error: unknown) => this.connection.console.error(`crm-rollout: validating ${uri} failed: ${errorText(error)}`));
+        }
+        progress.step(index + 1, uris.length);
+        await yieldToEventLoop();
+      }
+    } finally {
+      progress.done();
+    }
   }
 
   schedule(uri: string, delay: number): void {

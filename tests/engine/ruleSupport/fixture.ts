@@ -1,7 +1,8 @@
 import { dayFromIso } from '../../../server/src/engine/calendar';
 import { buildPlan, type Plan } from '../../../server/src/engine/model';
 import { parseSource } from '../../../server/src/engine/parse';
-import { buildSchedule, type Schedule } from '../../../server/src/engine/schedule';
+import type { Schedule } from '../../../server/src/engine/schedule';
+import { buildSchedule } from '../../../server/src/engine/scheduler';
 
 /** A plan and its schedule from YAML text, with real parsing and scheduling (no imports). */
 export function planAndSchedule(text: string): { plan: Plan; schedule: Schedule } {

@@ -1,4 +1,4 @@
-import type { OrgSize } from '../../engine/model';
+import type { OrgSize } from '../../engine/vocabulary';
 import { ENTERPRISE } from './enterprise';
 import { MID } from './mid';
 import type { PlanTemplate } from './render';

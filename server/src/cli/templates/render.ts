@@ -1,8 +1,7 @@
 import { stringify } from 'yaml';
 import { addMonths, isoFromDay, WorkCalendar } from '../../engine/calendar';
 import { flowMapText, scalarText } from '../../engine/edits';
-import type { OrgSize, PhaseKind } from '../../engine/model';
-import type { BudgetCategory, ChecklistTag } from '../../engine/vocabulary';
+import type { BudgetCategory, ChecklistTag, OrgSize, PhaseKind } from '../../engine/vocabulary';
 
 /**
  * Turns a template (the structure of a plan, without dates) into plan text for a start date.

@@ -1,10 +1,10 @@
 import { findTagHint, itemsTagged, phasesOfKind } from '../definitions';
 import { flowMapText } from '../edits';
-import type { Phase, PhaseKind, Plan } from '../model';
+import type { Phase, Plan } from '../model';
 import { insertChecklistItem } from '../planEdits';
 import { planLocation } from '../ruleSupport/reportLocations';
 import type { Fix } from '../types';
-import type { ChecklistTag } from '../vocabulary';
+import type { ChecklistTag, PhaseKind } from '../vocabulary';
 import type { Rule } from './types';
 
 interface Practice {

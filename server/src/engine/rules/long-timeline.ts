@@ -1,6 +1,6 @@
 import { addMonths, isoFromDay } from '../calendar';
 import { goLiveDate } from '../definitions';
-import type { OrgSize } from '../model';
+import type { OrgSize } from '../vocabulary';
 import type { Rule } from './types';
 
 /** The seeds' upper bounds: small 4 to 8 weeks, mid 3 to 6 months, enterprise 6 to 12 months. */

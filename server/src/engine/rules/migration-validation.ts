@@ -1,5 +1,6 @@
 import { findTagHint, itemsTagged, phasesOfKind, waveMigrations, type WaveMigration } from '../definitions';
-import type { ChecklistItem, PhaseKind, Plan } from '../model';
+import type { ChecklistItem, Plan } from '../model';
+import type { PhaseKind } from '../vocabulary';
 import { checkDatedItem, type InsertionPoint } from '../ruleSupport/datedItems';
 import { datedWithin, type Deadline } from '../ruleSupport/deadlines';
 import { ofWave, waveMigrationData } from '../ruleSupport/migrationItems';

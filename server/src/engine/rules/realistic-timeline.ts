@@ -1,6 +1,6 @@
 import { addMonths, isoFromDay } from '../calendar';
 import { lastGoLiveStart } from '../definitions';
-import type { OrgSize } from '../model';
+import type { OrgSize } from '../vocabulary';
 import type { Rule } from './types';
 
 /** A span of calendar time as the options write it: `10d` days, `4w` weeks, `3m` calendar months. */

@@ -1,8 +1,8 @@
-import type { Phase, PhaseKind, Plan } from '../model';
+import type { Phase, Plan } from '../model';
 import { insertPhase, unusedId, type PhaseSkeleton } from '../planEdits';
 import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Fix } from '../types';
-import { LIFECYCLE_RANK } from '../vocabulary';
+import { LIFECYCLE_RANK, type PhaseKind } from '../vocabulary';
 import type { Rule } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import { isoFromDay } from '../calendar';
 import { findTagHint, itemsTagged, phasesPreparing, waveLabel } from '../definitions';
-import type { ChecklistItem, Phase, PhaseKind } from '../model';
+import type { ChecklistItem, Phase } from '../model';
+import type { PhaseKind } from '../vocabulary';
 import { checkDatedItem, type InsertionPoint } from '../ruleSupport/datedItems';
 import { datedWithin, type Deadline } from '../ruleSupport/deadlines';
 import type { Schedule } from '../schedule';

@@ -1,0 +1,79 @@
+import configSchema from '../../../schemas/config.schema.json';
+import directorySchema from '../../../schemas/directory.schema.json';
+import planSchema from '../../../schemas/plan.schema.json';
+
+/**
+ * The JSON Schema files under schemas/, read once for validation (schema.ts) and for the
+ * editor (schemaPath.ts), with the one index that resolves their `$ref`s and names their
+ * `$defs`.
+ */
+
+/** The kinds of file the schemas describe. */
+export type SchemaKind = 'plan' | 'directory' | 'config';
+
+/** A schema object as read from the JSON files. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** The files under schemas/, keyed by the name their `$ref`s use. */
+export const SCHEMA_FILES: Readonly<Record<string, JsonSchema>> = {
+  'plan.schema.json': planSchema,
+  'directory.schema.json': directorySchema,
+  'config.schema.json': configSchema,
+};
+
+/** The file whose root schema describes a file of each kind. */
+export const FILE_OF_KIND: Readonly<Record<SchemaKind, string>> = {
+  plan: 'plan.schema.json',
+  directory: 'directory.schema.json',
+  config: 'config.schema.json',
+};
+
+export function isJsonObject(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface Index {
+  fileOf: WeakMap<object, string>;
+  defNameOf: WeakMap<object, string>;
+}
+
+let index: Index | undefined;
+
+function buildIndex(): Index {
+  const built: Index = { fileOf: new WeakMap(), defNameOf: new WeakMap() };
+  const visit = (node: unknown, file: string): void => {
+    if (typeof node !== 'object' || node === null) return;
+    built.fileOf.set(node, file);
+    for (const child of Object.values(node)) visit(child, file);
+  };
+  for (const [file, root] of Object.entries(SCHEMA_FILES)) {
+    visit(root, file);
+    if (isJsonObject(root.$defs)) for (const [name, def] of Object.entries(root.$defs)) if (isJsonObject(def)) built.defNameOf.set(def, name);
+  }
+  return built;
+}
+
+function pointerGet(root: JsonSchema, pointer: string): JsonSchema | undefined {
+  let current: unknown = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (!isJsonObject(current)) return undefined;
+    current = current[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return isJsonObject(current) ? current : undefined;
+}
+
+/** The schema a `$ref` points at, relative to the file the referring schema lives in. */
+export function refTarget(schema: JsonSchema): JsonSchema | undefined {
+  if (typeof schema.$ref !== 'string') return undefined;
+  index ??= buildIndex();
+  const [file, pointer = ''] = schema.$ref.split('#');
+  const root = SCHEMA_FILES[file || (index.fileOf.get(schema) ?? '')];
+  return root ? pointerGet(root, pointer) : undefined;
+}
+
+/** The `$defs` name of a definition, which says what form a value must have. */
+export function defNameOf(schema: object | undefined): string | undefined {
+  if (!schema) return undefined;
+  index ??= buildIndex();
+  return index.defNameOf.get(schema);
+}
