@@ -128,6 +128,7 @@ phases:
           message: 'access-roles item "Set up user roles" is due 2027-02-08, not before go-live (2027-02-08); settle user roles and permissions before 2027-02-08',
         },
       ],
+      output: null,
     },
   ],
 });

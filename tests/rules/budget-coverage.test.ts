@@ -52,13 +52,7 @@ budget:
         { messageId: 'missing', line: 5, column: 3, endLine: 5, endColumn: 8, message: 'the budget has no "training" line; add one with the planned cost, as these are the costs plans most often forget' },
         { messageId: 'missing', line: 5, column: 3, endLine: 5, endColumn: 8, message: 'the budget has no "support" or "maintenance" line; add one with the planned cost, as these are the costs plans most often forget' },
       ],
-      output: `plan: 1
-name: Pilot
-budget:
-  currency: USD
-  lines:
-    - { category: licenses, amount: 24000 }
-`,
+      output: null,
     },
     {
       name: 'a data-migration line of 0 is reported at its amount',
@@ -74,6 +68,7 @@ budget:
       errors: [
         { messageId: 'zero', line: 7, column: 43, endLine: 7, endColumn: 44, message: 'budget line "data-migration" has no amount above 0 although the plan replaces "ACT!"; enter the planned cost' },
       ],
+      output: null,
     },
     {
       name: 'a data-migration phase and a declared integration each need a line',
@@ -88,6 +83,7 @@ budget: { lines: [{ category: training, amount: 1 }, { category: support, amount
         { messageId: 'missing', line: 6, column: 11, endLine: 6, endColumn: 16, message: 'the budget has no "data-migration" line although the plan has the data-migration phase "data"; add one with the planned cost, as these are the costs plans most often forget' },
         { messageId: 'missing', line: 6, column: 11, endLine: 6, endColumn: 16, message: /^the budget has no "integration" line although the plan declares the integration "quickbooks"; / },
       ],
+      output: null,
     },
     {
       name: 'the require option adds categories; a budget without lines is reported at its key',
@@ -101,6 +97,7 @@ budget: { currency: GBP }
         { messageId: 'missing', line: 3, column: 1, endLine: 3, endColumn: 7 },
         { messageId: 'missing', line: 3, column: 1, endLine: 3, endColumn: 7, message: 'the budget has no "contingency" line (required by the configuration); add one with the planned cost, as these are the costs plans most often forget' },
       ],
+      output: null,
     },
   ],
 });

@@ -36,12 +36,7 @@ integrations:
       errors: [
         { messageId: 'noBudget', line: 2, column: 7, endLine: 2, endColumn: 12, message: 'the plan has no budget; add budget lines for licenses, services, training, data migration, integration and support so the whole cost is approved up front' },
       ],
-      output: `plan: 1
-name: Pilot
-crm: { product: HubSpot, replaces: [spreadsheets] }
-integrations:
-  - { id: erp, system: SAP }
-`,
+      output: null,
     },
     {
       name: 'a flow budget without lines is reported at the budget key',
@@ -52,10 +47,7 @@ budget: { currency: EUR }
       errors: [
         { messageId: 'noLines', line: 3, column: 1, endLine: 3, endColumn: 7 },
       ],
-      output: `plan: 1
-name: Pilot
-budget: { currency: EUR }
-`,
+      output: null,
     },
     {
       name: 'an empty lines list is reported at the lines key',
@@ -68,12 +60,7 @@ budget:
       errors: [
         { messageId: 'noLines', line: 5, column: 3, endLine: 5, endColumn: 8, message: 'the budget has no lines; add one line per cost category with its planned amount' },
       ],
-      output: `plan: 1
-name: Pilot
-budget:
-  currency: USD
-  lines: [] # to be agreed with finance
-`,
+      output: null,
     },
   ],
 });

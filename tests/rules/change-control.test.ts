@@ -41,7 +41,7 @@ governance: { crm_owner: priya, change_control: "Board reviews weekly, sponsor a
             'the plan does not say how changes are requested and approved, which invites scope creep; add change_control: under governance describing who reviews change requests, how often, and who approves them',
         },
       ],
-      output: FLOW_GOVERNANCE,
+      output: null,
     },
     {
       name: 'no governance at all is reported at the plan name',
@@ -49,6 +49,7 @@ governance: { crm_owner: priya, change_control: "Board reviews weekly, sponsor a
 name: Pilot
 `,
       errors: [{ messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 }],
+      output: null,
     },
   ],
 });

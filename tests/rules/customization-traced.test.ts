@@ -45,6 +45,7 @@ ${OBJECTIVES}customizations:
             'customization "quote-template" supports no objective; name the objectives it serves in supports (declared: "faster-quotes", "retention") or drop it, since customizing pays only where there is clear business value',
         },
       ],
+      output: null,
     },
     {
       name: 'an empty supports list is reported at the list',
@@ -65,6 +66,7 @@ customizations:
           message: 'customization "quote-template" supports no objective; name the objectives it serves in supports or drop it, since customizing pays only where there is clear business value',
         },
       ],
+      output: null,
     },
   ],
 });

@@ -134,6 +134,7 @@ phases:
             'data-cleansing item "Merge duplicates" is due 2027-01-27, after the first trial migration "First trial" (2027-01-20); clean the data on or before 2027-01-20',
         },
       ],
+      output: null,
     },
   ],
 });

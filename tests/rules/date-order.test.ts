@@ -29,6 +29,7 @@ phases:
   - { id: a, name: A, kind: planning, start: 2027-01-11, end: 2027-01-08 }
 `,
       errors: [{ messageId: 'endBeforeStart', line: 4, column: 63, endLine: 4, endColumn: 73, message: 'phase "a" ends 2027-01-08, before it starts (2027-01-11); move the end to or after the start' }],
+      output: null,
     },
     {
       name: 'end and duration that disagree point at the duration',
@@ -38,6 +39,7 @@ phases:
   - { id: a, name: A, kind: planning, start: 2027-01-11, duration: 4w, end: 2027-02-12 }
 `,
       errors: [{ messageId: 'durationMismatch', line: 4, column: 68, endLine: 4, endColumn: 70, message: 'phase "a" has duration 4w, which from 2027-01-11 ends 2027-02-05, but its end is 2027-02-12; keep only one of "end" and "duration", or make them agree' }],
+      output: null,
     },
     {
       name: 'an explicit start before its prerequisite ends moves to the next working day',
@@ -69,6 +71,7 @@ phases:
       - { id: m, name: M, date: 2027-01-20 }
 `,
       errors: [{ messageId: 'milestoneOutside', line: 10, column: 33, endLine: 10, endColumn: 43 }],
+      output: null,
     },
   ],
 });

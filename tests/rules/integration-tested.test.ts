@@ -191,6 +191,7 @@ integrations:
           message: 'integration-test item "ERP sync" for "erp" is due 2027-02-08, not before go-live (2027-02-08); test the integration before 2027-02-08',
         },
       ],
+      output: null,
     },
   ],
 });

@@ -44,6 +44,7 @@ organization: { name: Northwind, size: mid }
             'the plan is for an organization of size "mid" but declares no integrations; list the systems the CRM must exchange data with (ERP, marketing automation, support, accounting) under integrations: so that they are planned, built and tested',
         },
       ],
+      output: null,
     },
     {
       name: 'an enterprise plan with an empty integrations list is reported at the list',
@@ -55,6 +56,7 @@ organization:
 integrations: []
 `,
       errors: [{ messageId: 'none', line: 6, column: 15, endLine: 6, endColumn: 17, message: /^the plan is for an organization of size "enterprise" but declares no integrations;/ }],
+      output: null,
     },
   ],
 });

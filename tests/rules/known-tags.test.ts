@@ -51,6 +51,7 @@ phases:
   - { id: d, name: Data, kind: data-migration, checklist: [{ task: T, tags: [quarterly-party] }] }
 `,
       errors: [{ messageId: 'unknown', line: 4, column: 78, endLine: 4, endColumn: 93, message: /prefix your own with "x-"/ }],
+      output: null,
     },
   ],
 });

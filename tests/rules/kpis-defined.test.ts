@@ -46,12 +46,7 @@ people:
       errors: [
         { messageId: 'noKpis', line: 2, column: 7, endLine: 2, endColumn: 12, message: 'the plan defines no kpis; add an adoption kpi such as weekly active users / licensed users, with a target and a review frequency, to see whether people use the CRM' },
       ],
-      output: `plan: 1
-name: Pilot
-owner: priya
-people:
-  - { id: priya, name: Priya }
-`,
+      output: null,
     },
     {
       name: 'measures decides: a business kpi is not an adoption kpi even with "active" in its id',
@@ -63,6 +58,7 @@ kpis:
       errors: [
         { messageId: 'noAdoption', line: 3, column: 1, endLine: 3, endColumn: 5, message: 'no kpi measures adoption; add one with measures: adoption, a target and a review frequency (for example weekly active users / licensed users)' },
       ],
+      output: null,
     },
     {
       name: 'an adoption kpi without a review is reported at its id, even when another kpi is complete',
@@ -75,6 +71,7 @@ kpis:
       errors: [
         { messageId: 'incomplete', line: 4, column: 11, endLine: 4, endColumn: 19, message: 'adoption kpi "adoption" has no "review"; add "review" so adoption is reviewed against a goal' },
       ],
+      output: null,
     },
     {
       name: 'only the first of several incomplete adoption kpis is reported',
@@ -88,6 +85,7 @@ kpis:
       errors: [
         { messageId: 'incomplete', line: 4, column: 9, endLine: 4, endColumn: 21, message: /^adoption kpi "daily-logins" has no "target" and "review"; add "target" and "review" / },
       ],
+      output: null,
     },
   ],
 });

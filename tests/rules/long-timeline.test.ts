@@ -60,6 +60,7 @@ phases:
       errors: [
         { messageId: 'tooLong', line: 6, column: 57, endLine: 6, endColumn: 67, message: 'the first go-live "go-live" starts 2028-01-12, after 2028-01-11 (2 × 6 months from the first phase start, 2027-01-11); a mid rollout usually goes live within 6 months, so deliver a smaller first wave sooner or check organization.size' },
       ],
+      output: null,
     },
     {
       name: 'factor 1.5 for a small plan: 85 days is too long',
@@ -74,6 +75,7 @@ phases:
       errors: [
         { messageId: 'tooLong', line: 6, column: 57, endLine: 6, endColumn: 67, message: /after 2027-04-05 \(1\.5 × 8 weeks from the first phase start, 2027-01-11\)/ },
       ],
+      output: null,
     },
     {
       name: 'a fractional month is that fraction of the next calendar month: 1.25 × 6 months from 2027-01-11 is 2027-08-27',
@@ -88,6 +90,7 @@ phases:
       errors: [
         { messageId: 'tooLong', line: 6, column: 57, endLine: 6, endColumn: 67, message: /starts 2027-08-30, after 2027-08-27 \(1\.25 × 6 months/ },
       ],
+      output: null,
     },
     {
       name: 'a go-live placed by after is reported at its id',
@@ -101,6 +104,7 @@ phases:
       errors: [
         { messageId: 'tooLong', line: 6, column: 11, endLine: 6, endColumn: 18, message: /^the first go-live "go-live" starts 2029-01-15, after 2029-01-11 \(2 × 12 months.*an enterprise rollout usually goes live within 12 months/ },
       ],
+      output: null,
     },
   ],
 });

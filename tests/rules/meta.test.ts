@@ -10,6 +10,8 @@ const root = path.resolve(__dirname, '../..');
 const docsDir = path.join(root, 'docs/rules');
 const testsDir = path.join(root, 'tests/rules');
 const registered = new Set(RULE_METAS.map((m) => m.id));
+/** Tests in tests/rules that are about all rules rather than one. */
+const NOT_RULE_TESTS = new Set(['meta.test.ts', 'presets.test.ts', 'pages.test.ts']);
 
 describe('rule registry', () => {
   it('registers every rule id of rules.md with its category, default severity and all-only flag', () => {
@@ -60,6 +62,12 @@ describe('rule registry', () => {
       expect(text, 'a valid case').toMatch(/\bvalid:\s*\[\s*\{/);
       expect(text, 'an invalid case').toMatch(/\binvalid:\s*\[\s*\{/);
     });
+
+    it(`${rule.meta.id} has an invalid case for every messageId it declares`, () => {
+      const text = fs.readFileSync(path.join(testsDir, `${rule.meta.id}.test.ts`), 'utf8');
+      const untested = Object.keys(rule.meta.messages).filter((id) => !text.includes(`messageId: '${id}'`));
+      expect(untested).toEqual([]);
+    });
   }
 
   it('has no doc page for an unknown rule', () => {
@@ -68,7 +76,7 @@ describe('rule registry', () => {
   });
 
   it('has no rule test file for an unknown rule', () => {
-    const tests = fs.readdirSync(testsDir).filter((f) => f.endsWith('.test.ts') && f !== 'meta.test.ts' && f !== 'presets.test.ts');
+    const tests = fs.readdirSync(testsDir).filter((f) => f.endsWith('.test.ts') && !NOT_RULE_TESTS.has(f));
     expect(tests.map((f) => f.replace(/\.test\.ts$/, '')).filter((id) => !registered.has(id))).toEqual([]);
   });
 

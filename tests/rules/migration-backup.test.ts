@@ -205,6 +205,7 @@ phases:
           message: 'backup item "Back up the old CRM" is due 2027-02-08, after the migration date 2027-02-04 (the final migration "Final migration"); take the backup on or before 2027-02-04',
         },
       ],
+      output: null,
     },
   ],
 };

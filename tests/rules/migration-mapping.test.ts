@@ -122,6 +122,7 @@ phases:
             'data-mapping item "Map legacy fields" has no due date, so it falls on the end of phase "data" (2027-02-12), after the first trial migration "Trial import" (2027-01-22); finish the mapping on or before 2027-01-22',
         },
       ],
+      output: null,
     },
   ],
 });

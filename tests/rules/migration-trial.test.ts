@@ -130,6 +130,7 @@ phases:
           message: 'test-migration item "trial" is due 2027-02-08, after the migration date 2027-02-04 (the final migration "Final import"); run the trial migration on or before 2027-02-04',
         },
       ],
+      output: null,
     },
     {
       name: 'an undated trial in a phase that ends after M is reported at its tag',
@@ -149,6 +150,7 @@ phases:
           message: 'test-migration item "Trial import" has no due date, so it falls on the end of phase "uat" (2027-02-12), after the migration date 2027-01-29 (the final migration "Final import"); run the trial migration on or before 2027-01-29',
         },
       ],
+      output: null,
     },
   ],
 });

@@ -146,6 +146,7 @@ phases:
             'validation item "Reconcile record counts" is due 2027-02-01, before the migration date 2027-02-04 (the final migration "Final import"); validate on or after 2027-02-04, once the data has moved',
         },
       ],
+      output: null,
     },
   ],
 });

@@ -26,6 +26,7 @@ phases:
   - { id: build, name: Build, kind: configuration, duration: 1w, after: [design] }
 `,
       errors: [{ messageId: 'cycle', line: 5, column: 69, endLine: 5, endColumn: 74, message: /design → build → design/ }],
+      output: null,
     },
     {
       name: 'a phase waiting on itself',
@@ -36,6 +37,7 @@ phases:
   - { id: loop, name: Loop, kind: design, duration: 1w, after: [loop] }
 `,
       errors: [{ messageId: 'cycle', line: 5, column: 65, endLine: 5, endColumn: 69, message: /loop → loop/ }],
+      output: null,
     },
   ],
 });

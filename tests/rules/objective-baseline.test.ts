@@ -46,7 +46,7 @@ objectives:
             'objective "faster-response" has no baseline, so progress cannot be measured against today\'s value; add baseline: with the metric\'s current value',
         },
       ],
-      output: BLOCK,
+      output: null,
     },
     {
       name: 'each objective without baseline is reported',
@@ -57,6 +57,7 @@ objectives:
   - { id: more-quotes, statement: Convert more quotes }
 `,
       errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 22 }],
+      output: null,
     },
   ],
 });

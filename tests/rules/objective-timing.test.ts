@@ -45,6 +45,7 @@ ${PHASES}objectives:
             'objective "faster-response" is due 2027-05-31, before go-live (2027-06-07), too soon for results to show; users need time to adopt the CRM, so set a due date after go-live',
         },
       ],
+      output: null,
     },
     {
       name: 'a due date on the go-live day is not after it',
@@ -56,6 +57,7 @@ ${PHASES}objectives:
     due: 2027-06-07
 `,
       errors: [{ messageId: 'tooEarly', line: 9, column: 10, endLine: 9, endColumn: 20, message: /^objective "more-quotes" is due 2027-06-07, the day of go-live \(2027-06-07\)/ }],
+      output: null,
     },
   ],
 });

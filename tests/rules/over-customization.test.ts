@@ -42,12 +42,14 @@ testRule(overCustomization, {
             'the plan has 11 customizations with priority must, more than 10; each adds build, upgrade and maintenance cost, so keep must for what an objective cannot do without and use standard features for the rest',
         },
       ],
+      output: null,
     },
     {
       name: 'the max option lowers the must limit',
       options: { max: 2 },
       plan: plan(['must', 'must', 'must', 'should']),
       errors: [{ messageId: 'tooManyMust', line: 3, column: 1, endLine: 3, endColumn: 15, message: /^the plan has 3 customizations with priority must, more than 2;/ }],
+      output: null,
     },
     {
       name: 'three could and one must: nice-to-haves outnumber essentials',
@@ -63,11 +65,13 @@ testRule(overCustomization, {
             'the plan has 3 customizations with priority could but only 1 with must; nice-to-have customizations outnumber essential ones, so defer the could ones until after go-live or drop them',
         },
       ],
+      output: null,
     },
     {
       name: 'customizations without a priority do not count as must either',
       plan: plan(['could', 'could', 'could', 'must', 'must', undefined, undefined]),
       errors: [{ messageId: 'tooManyCould', line: 3, column: 1, endLine: 3, endColumn: 15, message: /^the plan has 3 customizations with priority could but only 2 with must;/ }],
+      output: null,
     },
   ],
 });

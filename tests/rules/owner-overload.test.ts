@@ -58,6 +58,7 @@ testRule(ownerOverload, {
             'person "priya" owns 5 phases on 2027-01-20 ("discovery", "design", "data", "training" and "testing"), more than 3; give "training" another owner or move it so that fewer of them overlap',
         },
       ],
+      output: null,
     },
     {
       name: 'with max 1 the first overloaded day is the first working day both phases share, once per person',
@@ -80,6 +81,7 @@ testRule(ownerOverload, {
         },
         { messageId: 'overloaded', line: 11, column: 46, endLine: 11, endColumn: 51, message: /^person "priya" owns 2 phases on 2027-02-05 \("d" and "e"\)/ },
       ],
+      output: null,
     },
   ],
 });

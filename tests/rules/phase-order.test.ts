@@ -118,6 +118,7 @@ phases:
           message: 'design phase "design" starts 2027-01-18, before planning phase "plan" ends (2027-01-22); start the design after planning, for example with after: [plan]',
         },
       ],
+      output: null,
     },
     {
       name: 'a design without its own start is reported at its id, against the planning phase that ends last',
@@ -139,6 +140,7 @@ phases:
           message: 'design phase "design" starts 2027-01-18, before planning phase "vendor" ends (2027-01-29); start the design after planning, for example with after: [vendor]',
         },
       ],
+      output: null,
     },
     {
       name: 'testing that ends on the day its go-live starts points at the end',
@@ -162,6 +164,7 @@ phases:
           message: 'testing phase "test" ends 2027-02-08 but its go-live "live" starts 2027-02-08; finish testing by 2027-02-05 or move the go-live later',
         },
       ],
+      output: null,
     },
     {
       name: 'wave 2 data migration that runs past wave 2 go-live points at its duration',
@@ -182,6 +185,7 @@ phases:
           message: 'data-migration phase "data-2" ends 2027-02-26 but its go-live "live-2" starts 2027-02-22; finish data-migration by 2027-02-19 or move the go-live later',
         },
       ],
+      output: null,
     },
   ],
 });

@@ -53,6 +53,7 @@ phases:
             'this enterprise plan goes live in one step ("big-bang"); roll out in waves, with at least two go-live phases with different wave numbers (wave: 1, wave: 2), to limit the risk and carry lessons into the next wave',
         },
       ],
+      output: null,
     },
     {
       name: 'two go-lives without waves are not a phased rollout',
@@ -74,6 +75,7 @@ phases:
             'this enterprise plan has 2 go-live phases but none has a wave; give them different wave numbers (wave: 1, wave: 2) and the phases preparing each go-live the same wave',
         },
       ],
+      output: null,
     },
     {
       name: 'a go-live without a wave does not count as a second wave',
@@ -95,6 +97,7 @@ phases:
             'this enterprise plan has 2 go-live phases but they do not have two different waves (only wave 1); give them different wave numbers (wave: 1, wave: 2) and the phases preparing each go-live the same wave',
         },
       ],
+      output: null,
     },
   ],
 });

@@ -92,19 +92,7 @@ phases:
       errors: [
         { messageId: 'tooEarly', line: 10, column: 61, endLine: 10, endColumn: 71, message: 'the kpi-review item "Baseline the KPIs" is due 2027-06-07, not after go-live (2027-06-07); results can only be reviewed once people use the CRM, so move it after go-live' },
       ],
-      output: `plan: 1
-name: Pilot
-phases:
-  - id: testing
-    name: Testing
-    kind: testing
-    start: 2027-05-03
-    duration: 4w
-    checklist:
-      - { task: Baseline the KPIs, tags: [kpi-review], due: 2027-06-07 }
-  - { id: go-live, name: Go-live, kind: go-live, start: 2027-06-07, duration: 1w }
-  - { id: hypercare, name: Hypercare, kind: support, after: [go-live], duration: 4w }
-`,
+      output: null,
     },
     {
       name: 'without a support or optimization phase it is reported at the first go-live, with nothing to insert into',
@@ -117,12 +105,7 @@ phases:
       errors: [
         { messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 17, message: /for example in a support phase after go-live$/ },
       ],
-      output: `plan: 1
-name: Pilot
-phases:
-  - { id: wave-1, name: Wave 1, kind: go-live, start: 2027-06-07, duration: 1d }
-  - { id: wave-2, name: Wave 2, kind: go-live, start: 2027-09-06, duration: 1d }
-`,
+      output: null,
     },
     {
       name: 'a support phase that ends before go-live is skipped for the optimization phase',

@@ -113,6 +113,7 @@ phases:
             'support phase "hypercare-1" runs 2027-01-18 to 2027-01-22, but post-go-live support must start on or after 2027-01-11 (the first go-live) and end after 2027-02-01 (when "live-2" starts); move it, or add a support phase after "live-2"',
         },
       ],
+      output: null,
     },
     {
       name: 'optimization that starts before go-live does not count as support after it',
@@ -134,6 +135,7 @@ phases:
             'optimization phase "improve" runs 2027-01-11 to 2027-03-05, but post-go-live support must start on or after 2027-01-18 (the first go-live) and end after 2027-01-18 (when "live" starts); move it, or add a support phase after "live"',
         },
       ],
+      output: null,
     },
   ],
 });

@@ -45,7 +45,7 @@ owner: nobody
           message: 'the plan names no project owner; add owner: with the person id of who runs the rollout day to day',
         },
       ],
-      output: NO_OWNER,
+      output: null,
     },
     {
       name: 'no owner with one person declared: the safe fix inserts owner after sponsor',

@@ -62,6 +62,7 @@ phases:
       errors: [
         { messageId: 'tooShort', line: 9, column: 12, endLine: 9, endColumn: 22, message: 'go-live "go-live" starts 2027-05-31, 42 days after the first phase starts (2027-04-19), but a mid rollout usually takes at least 3 months; allow time for data migration, testing and training, or check organization.size' },
       ],
+      output: null,
     },
     {
       name: 'one day short of 3 calendar months',
@@ -75,6 +76,7 @@ phases:
       errors: [
         { messageId: 'tooShort', line: 6, column: 57, endLine: 6, endColumn: 67 },
       ],
+      output: null,
     },
     {
       name: 'ranges for one size keeps the other sizes at their defaults',
@@ -89,6 +91,7 @@ phases:
       errors: [
         { messageId: 'tooShort', line: 6, column: 57, endLine: 6, endColumn: 67, message: /154 days after the first phase starts \(2027-01-11\), but an enterprise rollout usually takes at least 6 months;/ },
       ],
+      output: null,
     },
     {
       name: 'a go-live placed by after is reported at its id; days count as calendar days',
@@ -103,6 +106,7 @@ phases:
       errors: [
         { messageId: 'tooShort', line: 6, column: 11, endLine: 6, endColumn: 18, message: /^go-live "go-live" starts 2027-01-18, 7 days after the first phase starts \(2027-01-11\), but a small rollout usually takes at least 10 days;/ },
       ],
+      output: null,
     },
   ],
 });

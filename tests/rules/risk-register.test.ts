@@ -32,6 +32,7 @@ owner: kim
       errors: [
         { messageId: 'noRisks', line: 2, column: 7, endLine: 2, endColumn: 12, message: 'the plan lists no risks; add what could go wrong (dirty legacy data, low adoption, integration delays) with its likelihood, impact and mitigation' },
       ],
+      output: null,
     },
     {
       name: 'an empty risks list is reported at its key',
@@ -42,6 +43,7 @@ risks: [] # to do
       errors: [
         { messageId: 'noRisks', line: 3, column: 1, endLine: 3, endColumn: 6 },
       ],
+      output: null,
     },
     {
       name: 'high-likelihood or high-impact risks without a mitigation are reported at their ids',
@@ -60,6 +62,7 @@ risks:
         { messageId: 'noMitigation', line: 4, column: 11, endLine: 4, endColumn: 23, message: 'risk "low-adoption" has high likelihood and high impact but no mitigation; add mitigation: with what you will do to make it less likely or less harmful' },
         { messageId: 'noMitigation', line: 5, column: 9, endLine: 5, endColumn: 19, message: /^risk "sync-delay" has high impact but no mitigation; / },
       ],
+      output: null,
     },
   ],
 });

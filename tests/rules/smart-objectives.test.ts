@@ -53,7 +53,7 @@ objectives:
             'objective "better-relationships" has no metric, target, due or owner; add them so that it is measurable, time-bound and owned (SMART) and its success can be checked',
         },
       ],
-      output: VAGUE,
+      output: null,
     },
     {
       name: 'a flow objective missing only its target',
@@ -63,6 +63,7 @@ objectives:
   - { id: faster-response, statement: Cut response time, metric: median hours, due: 2027-09-30, owner: dana }
 `,
       errors: [{ messageId: 'incomplete', line: 4, column: 11, endLine: 4, endColumn: 26, message: /^objective "faster-response" has no target; add it so that/ }],
+      output: null,
     },
   ],
 });

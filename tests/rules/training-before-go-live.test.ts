@@ -59,6 +59,7 @@ phases:
             'training phase "train" runs 2027-01-18 to 2027-01-29, across its go-live "live" on 2027-01-25; end it by 2027-01-22 so users are trained before go-live, and plan later sessions as a separate training phase starting on or after 2027-01-25',
         },
       ],
+      output: null,
     },
     {
       name: 'training across go-live without an end points at its duration, even when other training ends in time',
@@ -71,6 +72,7 @@ phases:
   - { id: live, name: Live, kind: go-live, start: 2027-01-25, duration: 1w }
 `,
       errors: [{ messageId: 'runsAcross', line: 6, column: 65, endLine: 6, endColumn: 67 }],
+      output: null,
     },
     {
       name: 'only refresher training after go-live leaves the go-live untrained',
@@ -90,6 +92,7 @@ phases:
           message: 'go-live "live" starts 2027-01-25 but no training phase preparing it ends before then; train users before go-live with a training phase that ends by 2027-01-22',
         },
       ],
+      output: null,
     },
     {
       name: 'a second wave without training of its own',
@@ -111,6 +114,7 @@ phases:
           message: 'go-live "live-2" starts 2027-01-25 but no training phase preparing it ends before then; train users before go-live with a training phase with wave: 2 that ends by 2027-01-22',
         },
       ],
+      output: null,
     },
   ],
 });

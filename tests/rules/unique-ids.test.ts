@@ -40,6 +40,7 @@ phases:
     kind: planning
 `,
       errors: [{ messageId: 'duplicate', line: 6, column: 9, endLine: 6, endColumn: 13, message: 'id "dana" is already declared as a person at line 4; ids are unique across the whole plan, so rename this phase' }],
+      output: null,
     },
     {
       name: 'a checklist id equal to a milestone id',
@@ -54,6 +55,7 @@ phases:
       - { id: done, task: Finish }
 `,
       errors: [{ messageId: 'duplicate', line: 9, column: 15, endLine: 9, endColumn: 19 }],
+      output: null,
     },
     {
       name: 'a person declared both in the plan and in an imported file is shown on the import',
@@ -65,6 +67,7 @@ people:
 `,
       files: { '/work/people.yaml': 'people:\n  - { id: sam, name: Sam Okafor }\n' },
       errors: [{ messageId: 'duplicate', line: 3, column: 11, endLine: 3, endColumn: 22, message: /in imported file \/work\/people\.yaml/ }],
+      output: null,
     },
   ],
 });

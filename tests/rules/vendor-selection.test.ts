@@ -115,6 +115,7 @@ phases:
             'vendor selection "Select the CRM vendor" is due 2027-02-05, not before the first configuration phase "setup" starts (2027-02-01); move it earlier so that the product is chosen before work depends on it',
         },
       ],
+      output: null,
     },
     {
       name: 'without a configuration phase the deadline is go-live, and the inserted item gets a due date when its phase ends too late',
@@ -156,6 +157,18 @@ phases:
           message: /; item "Pick the vendor" is tagged vendor-selection but its phase "setup" is not a planning or design phase$/,
         },
       ],
+      output: `plan: 1
+name: Pilot
+crm: { replaces: [spreadsheets] }
+phases:
+  - { id: discovery, name: Discovery, kind: planning, start: 2027-01-11, duration: 2w, checklist: [{ task: Evaluate CRM vendors against the requirements and select the product, tags: [vendor-selection] }] }
+  - id: setup
+    name: Setup
+    kind: configuration
+    after: [discovery]
+    duration: 2w
+    checklist: [{ task: Pick the vendor, tags: [vendor-selection] }]
+`,
     },
   ],
 });

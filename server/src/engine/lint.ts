@@ -11,6 +11,7 @@ import { parseReusing } from './reparse';
 import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
 import { runRules } from './runRules';
 import type { RuleSetting } from './config';
+import type { Rule } from './rules/types';
 import type { Schedule } from './schedule';
 import { buildSchedule } from './scheduler';
 import { validateAgainstSchema } from './schema';
@@ -36,6 +37,12 @@ export interface LintOptions {
   configPath?: string;
   /** Workspace or repository root: the config walk stops here and imports may not leave it. */
   root?: string;
+  /**
+   * Runs these rules with these settings instead of the registry under the configuration (a
+   * rule's test table runs its rule alone through this same pipeline). Parse, schema, import
+   * and waiver findings keep their default severities.
+   */
+  only?: { rules: readonly Rule[]; settings: ReadonlyMap<string, RuleSetting> };
 }
 
 export interface LintResult {
@@ -66,6 +73,11 @@ function loadSettings(path: string, options: LintOptions): { settings: Map<strin
   return { settings: resolveRules(config, path, RULE_METAS), config, configPath };
 }
 
+/** The settings of the rules that run: the configuration's, or the caller's selection. */
+function selectedSettings(path: string, options: LintOptions): { settings: ReadonlyMap<string, RuleSetting>; config?: LoadedConfig; configPath?: string } {
+  return options.only ? { settings: options.only.settings } : loadSettings(path, options);
+}
+
 /** Applies configured severities to the pipeline's own findings and drops those turned off. */
 function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSetting>): Finding[] {
   const out: Finding[] = [];
@@ -91,7 +103,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     result.findings = [...config.findings].sort(byPosition);
     return result;
   }
-  const { settings, config, configPath } = loadSettings(path, options);
+  const { settings, config, configPath } = selectedSettings(path, options);
   result.configPath = configPath;
   result.configFindings = withSeverity(config?.findings ?? [], settings);
   if (configPath) result.dependencies.push(configPath);
@@ -118,7 +130,7 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     result.plan = plan;
     result.schedule = schedule;
     const asOfDay = options.asOf ? dayFromIso(options.asOf) : undefined;
-    findings.push(...runRules({ plan, schedule, rules: RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
+    findings.push(...runRules({ plan, schedule, rules: options.only?.rules ?? RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
     // Waivers expire against the as-of date, else today: an `until` is a deadline the team wrote down.
     const entities = declaredEntities(plan);
     const waivers = applyWaivers(source, findings, {

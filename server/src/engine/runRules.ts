@@ -29,7 +29,9 @@ export function runRules(input: RunRulesInput): Finding[] {
     const severity = setting.severity;
     const report = (r: Report) => {
       const template = rule.meta.messages[r.messageId];
-      let message = formatMessage(template ?? r.messageId, r.data);
+      // A messageId the rule does not declare is a bug in the rule: it surfaces as internalError below.
+      if (template === undefined) throw new Error(`reported messageId "${r.messageId}", which its meta.messages does not declare`);
+      let message = formatMessage(template, r.data);
       const source = r.source ?? plan.source;
       let offsets = r.offsets ?? nodeOffsets(r.node);
       const related: RelatedLocation[] = [];
