@@ -166,8 +166,7 @@ phases:
     start: 2027-01-11
     end: 2027-02-05
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, suggestions: [{ title: 'insert an item tagged backup into phase "data"', output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -176,7 +175,8 @@ phases:
     start: 2027-01-11
     end: 2027-02-05
     checklist: [{ task: Back up the legacy data before the final migration, tags: [backup] }]
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a flow phase without a checklist gets a flow checklist',
@@ -185,12 +185,12 @@ name: Pilot
 phases:
   - { id: data, name: Data, kind: data-migration, start: 2027-01-11, end: 2027-02-05 }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 15 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 15, suggestions: [{ title: 'insert an item tagged backup into phase "data"', output: `plan: 1
 name: Pilot
 phases:
   - { id: data, name: Data, kind: data-migration, start: 2027-01-11, end: 2027-02-05, checklist: [{ task: Back up the legacy data before the final migration, tags: [backup] }] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a backup due after M is reported at its due date',

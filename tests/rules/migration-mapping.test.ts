@@ -101,12 +101,12 @@ name: Pilot
 phases:
   - { id: data, name: Data, kind: data-migration, start: 2027-01-11, end: 2027-02-12, checklist: [{ task: Weekend trial import, tags: [test-migration], due: 2027-01-24 }] }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 15, message: /first trial migration "Weekend trial import" \(2027-01-24\)/ }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 15, message: /first trial migration "Weekend trial import" \(2027-01-24\)/, suggestions: [{ title: 'insert an item tagged data-mapping into phase "data" due 2027-01-22', output: `plan: 1
 name: Pilot
 phases:
   - { id: data, name: Data, kind: data-migration, start: 2027-01-11, end: 2027-02-12, checklist: [{ task: Weekend trial import, tags: [test-migration], due: 2027-01-24 }, { task: Map legacy fields to the new CRM, tags: [data-mapping], due: 2027-01-22 }] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'an undated mapping in a phase that ends after the trial is reported at its tag',
@@ -129,7 +129,7 @@ phases:
 
 it('migration-mapping: an undated late mapping gets an unsafe fix adding its due date under its other keys', () => {
   const [finding] = runRule(migrationMapping, { name: 'undated', plan: UNDATED_MAPPING });
-  expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([['set its due date to 2027-01-22', false]]);
+  expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([['set its due date to 2027-01-22', 'suggestion']]);
   expect(applyEdits(UNDATED_MAPPING, finding.fixes![0].edits)).toBe(
     UNDATED_MAPPING.replace('          - data-mapping\n', '          - data-mapping\n        due: 2027-01-22\n'),
   );

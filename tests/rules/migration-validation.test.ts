@@ -113,13 +113,13 @@ phases:
   - { id: sit, name: Test and cut over, kind: testing, start: 2027-01-18, end: 2027-02-05, checklist: [{ task: Final import, tags: [final-migration] }] }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12, checklist: [{ task: Switch off the old CRM }] }
 `,
-      errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 13 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 13, suggestions: [{ title: 'insert an item tagged validation into phase "go"', output: `plan: 1
 name: Pilot
 phases:
   - { id: sit, name: Test and cut over, kind: testing, start: 2027-01-18, end: 2027-02-05, checklist: [{ task: Final import, tags: [final-migration] }] }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12, checklist: [{ task: Switch off the old CRM }, { task: Validate the migrated data against the legacy system, tags: [validation] }] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a validation due before the migration is reported at its due date',

@@ -47,9 +47,7 @@ phases:
 `,
       asOf: '2027-01-12',
       errors: [
-        { messageId: 'overdue', line: 8, column: 32, endLine: 8, endColumn: 42, message: 'checklist item "Kick-off" was due 2027-01-11 and is not done as of 2027-01-12; finish it and set done: true, or move its due date' },
-      ],
-      output: `plan: 1
+        { messageId: 'overdue', line: 8, column: 32, endLine: 8, endColumn: 42, message: 'checklist item "Kick-off" was due 2027-01-11 and is not done as of 2027-01-12; finish it and set done: true, or move its due date', suggestions: [{ title: "mark done", output: `plan: 1
 name: Pilot
 phases:
   - id: a
@@ -57,7 +55,9 @@ phases:
     kind: planning
     checklist:
       - { task: Kick-off, due: 2027-01-11, done: true }
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'an item with done: false is named by its id and its value is replaced, keeping the comment',
@@ -76,9 +76,7 @@ phases:
 `,
       asOf: '2027-02-01',
       errors: [
-        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24, message: /^checklist item "charter" was due 2027-01-29 / },
-      ],
-      output: `plan: 1
+        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24, message: /^checklist item "charter" was due 2027-01-29 /, suggestions: [{ title: "mark done", output: `plan: 1
 name: Pilot
 phases:
   - id: a
@@ -90,7 +88,9 @@ phases:
         due: 2027-01-29
         done: true # waiting for Dana
         owner: dana
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'an empty done: gets true as its value, keeping the comment after it',
@@ -107,9 +107,7 @@ phases:
 `,
       asOf: '2027-01-13',
       errors: [
-        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24 },
-      ],
-      output: `plan: 1
+        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24, suggestions: [{ title: "mark done", output: `plan: 1
 name: Pilot
 phases:
   - id: a
@@ -119,7 +117,9 @@ phases:
       - task: Interview the reps
         done: true # later
         due: 2027-01-12
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'a done: false merged from an anchor is overridden by a new key, not edited in the anchor',
@@ -137,9 +137,7 @@ phases:
 `,
       asOf: '2027-01-13',
       errors: [
-        { messageId: 'overdue', line: 11, column: 14, endLine: 11, endColumn: 24 },
-      ],
-      output: `plan: 1
+        { messageId: 'overdue', line: 11, column: 14, endLine: 11, endColumn: 24, suggestions: [{ title: "mark done", output: `plan: 1
 name: Pilot
 x-defaults: &open { done: false }
 phases:
@@ -151,7 +149,9 @@ phases:
         <<: *open
         due: 2027-01-12
         done: true
-`,
+` }] },
+      ],
+      output: null,
     },
   ],
 });

@@ -53,14 +53,15 @@ phases:
           endColumn: 34,
           message:
             'team "marketing" is affected by the rollout but no training phase lists it in audiences; give it role-based training, for example by adding it to the audiences of "train"',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add "marketing" to the audiences of "train"', output: `plan: 1
 name: Pilot
 teams: [sales, support, marketing]
 phases:
   - { id: train, name: Train, kind: training, audiences: [sales, support, marketing] }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a block training phase without audiences gets the key before its checklist',
@@ -76,8 +77,7 @@ phases:
     checklist:
       - { task: Hands-on session, tags: [training] }
 `,
-      errors: [{ messageId: 'uncovered', line: 4, column: 5, endLine: 4, endColumn: 10 }],
-      output: `plan: 1
+      errors: [{ messageId: 'uncovered', line: 4, column: 5, endLine: 4, endColumn: 10, suggestions: [{ title: 'add "sales" to the audiences of "train"', output: `plan: 1
 name: Pilot
 teams:
   - sales
@@ -89,7 +89,8 @@ phases:
     audiences: [sales]
     checklist:
       - { task: Hands-on session, tags: [training] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a block audiences list gets a new item',
@@ -103,8 +104,7 @@ phases:
     audiences:
       - sales
 `,
-      errors: [{ messageId: 'uncovered', line: 3, column: 16, endLine: 3, endColumn: 23 }],
-      output: `plan: 1
+      errors: [{ messageId: 'uncovered', line: 3, column: 16, endLine: 3, endColumn: 23, suggestions: [{ title: 'add "service" to the audiences of "train"', output: `plan: 1
 name: Pilot
 teams: [sales, service]
 phases:
@@ -114,7 +114,8 @@ phases:
     audiences:
       - sales
       - service
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'two training phases are a choice, so the fixes are unsafe',
