@@ -11,8 +11,6 @@ export const RULES_MD: readonly (readonly [string, string, 'error' | 'warning' |
   ['unknown-rule', 'core', 'warning', false],
   ['waiver-expired', 'core', 'warning', false],
   ['waiver-invalid', 'core', 'warning', false],
-  ['encoding', 'core', 'error', false],
-  ['limits', 'core', 'error', false],
   ['unique-ids', 'integrity', 'error', false],
   ['known-references', 'integrity', 'error', false],
   ['no-dependency-cycles', 'integrity', 'error', false],
@@ -47,7 +45,6 @@ export const RULES_MD: readonly (readonly [string, string, 'error' | 'warning' |
   ['phased-rollout', 'lifecycle', 'info', false],
   ['phase-milestones', 'lifecycle', 'info', true],
   ['rollback-plan', 'lifecycle', 'warning', false],
-  ['wave-calendar', 'lifecycle', 'info', false],
   ['migration-backup', 'data', 'error', false],
   ['migration-trial', 'data', 'warning', false],
   ['migration-validation', 'data', 'error', false],
@@ -68,5 +65,4 @@ export const RULES_MD: readonly (readonly [string, string, 'error' | 'warning' |
   ['long-timeline', 'budget', 'info', false],
   ['risk-register', 'budget', 'info', false],
   ['overdue', 'budget', 'info', false],
-  ['critical-overdue', 'budget', 'warning', false],
 ];

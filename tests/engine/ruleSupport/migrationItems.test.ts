@@ -49,6 +49,7 @@ describe('preparationDeadline', () => {
     expect(preparationDeadline(plan, schedule, wave)).toEqual({
       deadline: { day: day('2027-01-07'), relation: 'onOrBefore' },
       text: 'its first trial migration "Trial run" (2027-01-07)',
+      lateText: 'the first trial migration "Trial run" (2027-01-07)',
       firstTrial: trial,
     });
   });
@@ -58,6 +59,7 @@ describe('preparationDeadline', () => {
     expect(preparationDeadline(plan, schedule, wave)).toEqual({
       deadline: { day: day('2027-01-15'), relation: 'onOrBefore' },
       text: 'then',
+      lateText: 'the plan migrates on 2027-01-15 (the final migration "Final import")',
     });
   });
 });

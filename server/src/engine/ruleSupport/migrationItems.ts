@@ -50,18 +50,30 @@ export function ofWave(items: readonly ChecklistItem[], wave: WaveMigration): Ch
 /**
  * The deadline of the data-preparation rules (data-cleansing, migration-mapping) for a wave:
  * the ED of its first trial migration (the earliest `test-migration` item of a phase preparing
- * it, by ED, ties by file order), else M_k. `text` names it for messages.
+ * it, by ED, ties by file order), else M_k. `text` names it after "{{wave}} migrates on … but
+ * no item is due on or before", `lateText` after "an item is due … after".
  */
-export function preparationDeadline(plan: Plan, schedule: Schedule, wave: WaveMigration): { deadline: Deadline; text: string; firstTrial?: ChecklistItem } {
+export function preparationDeadline(
+  plan: Plan,
+  schedule: Schedule,
+  wave: WaveMigration,
+): { deadline: Deadline; text: string; lateText: string; firstTrial?: ChecklistItem } {
   const trial = earliestItem(ofWave(itemsTagged(plan, 'test-migration'), wave), schedule);
+  const label = waveLabel(wave.goLive, schedule);
   if (trial) {
+    const trialText = `first trial migration ${itemLabel(trial.item)} (${isoFromDay(trial.day)})`;
     return {
       deadline: { day: trial.day, relation: 'onOrBefore' },
-      text: `its first trial migration ${itemLabel(trial.item)} (${isoFromDay(trial.day)})`,
+      text: `its ${trialText}`,
+      lateText: `the ${trialText}${schedule.goLives.length > 1 ? ` of ${label}` : ''}`,
       firstTrial: trial.item,
     };
   }
-  return { deadline: { day: wave.anchor.day, relation: 'onOrBefore' }, text: 'then' };
+  return {
+    deadline: { day: wave.anchor.day, relation: 'onOrBefore' },
+    text: 'then',
+    lateText: `${label} migrates on ${isoFromDay(wave.anchor.day)} (${anchorText(wave.anchor)})`,
+  };
 }
 
 /** The first data-migration phase (file order) preparing the wave. */

@@ -21,20 +21,20 @@ export const dataCleansing: Rule = {
     messages: {
       missing:
         '{{wave}} migrates on {{migrationDate}} ({{anchor}}) but no item tagged data-audit or data-cleansing{{preparing}} is due on or before {{deadline}}; audit and cleanse the legacy data before it is migrated{{hint}}',
-      late: '{{tag}} item {{item}} {{when}}, after {{deadline}} ({{wave}} migrates on {{migrationDate}}); clean the data on or before {{date}}',
+      late: '{{tag}} item {{item}} {{when}}, after {{lateDeadline}}; clean the data on or before {{date}}',
     },
   },
   check({ plan, schedule, report }) {
     const candidates = allChecklistItems(plan).filter((item) => hasTag(item, 'data-audit') || hasTag(item, 'data-cleansing'));
     for (const wave of waveMigrations(plan, schedule)) {
-      const { deadline, text, firstTrial } = preparationDeadline(plan, schedule, wave);
+      const { deadline, text, lateText, firstTrial } = preparationDeadline(plan, schedule, wave);
       const onTime = datedWithin(schedule, deadline);
       const inWave = (item: Parameters<typeof onTime>[0]) => wave.phases.has(item.phase) && onTime(item);
       checkDatedItem(report, schedule, {
         candidates: ofWave(candidates, wave),
         deadline,
         tags: ['data-audit', 'data-cleansing'],
-        data: { ...waveMigrationData(wave, schedule), deadline: text, date: isoFromDay(deadline.day) },
+        data: { ...waveMigrationData(wave, schedule), deadline: text, lateDeadline: lateText, date: isoFromDay(deadline.day) },
         missedData: (item) => ({ tag: hasTag(item, 'data-cleansing') ? 'data-cleansing' : 'data-audit' }),
         missedMessageId: 'late',
         target: migrationPrepTarget(plan, wave, ['test-migration', 'backup', 'final-migration', 'validation'], firstTrial),

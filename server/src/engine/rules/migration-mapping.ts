@@ -20,19 +20,19 @@ export const migrationMapping: Rule = {
     messages: {
       missing:
         '{{wave}} migrates on {{migrationDate}} ({{anchor}}) but no item tagged data-mapping{{preparing}} is due on or before {{deadline}}; map the legacy fields to the new CRM before the data moves{{hint}}',
-      late: 'data-mapping item {{item}} {{when}}, after {{deadline}} ({{wave}} migrates on {{migrationDate}}); finish the mapping on or before {{date}}',
+      late: 'data-mapping item {{item}} {{when}}, after {{lateDeadline}}; finish the mapping on or before {{date}}',
     },
   },
   check({ plan, schedule, report }) {
     const mappings = itemsTagged(plan, 'data-mapping');
     for (const wave of waveMigrations(plan, schedule)) {
-      const { deadline, text, firstTrial } = preparationDeadline(plan, schedule, wave);
+      const { deadline, text, lateText, firstTrial } = preparationDeadline(plan, schedule, wave);
       const onTime = datedWithin(schedule, deadline);
       checkDatedItem(report, schedule, {
         candidates: ofWave(mappings, wave),
         deadline,
         tags: ['data-mapping'],
-        data: { ...waveMigrationData(wave, schedule), deadline: text, date: isoFromDay(deadline.day) },
+        data: { ...waveMigrationData(wave, schedule), deadline: text, lateDeadline: lateText, date: isoFromDay(deadline.day) },
         missedMessageId: 'late',
         // Mapping comes before cleansing against the target fields and before the trial migration.
         target: migrationPrepTarget(plan, wave, ['data-cleansing', 'test-migration', 'backup', 'final-migration', 'validation'], firstTrial),
