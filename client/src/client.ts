@@ -1,10 +1,23 @@
 import * as vscode from 'vscode';
-import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../../server/src/protocol';
+import {
+  LanguageClient,
+  RequestType,
+  TransportKind,
+  type ClientCapabilities,
+  type LanguageClientOptions,
+  type ServerOptions,
+  type StaticFeature,
+} from 'vscode-languageclient/node';
+import {
+  CLIENT_CAPABILITY,
+  COMMANDS,
+  SETTINGS_SECTION,
+  TIMELINE_REQUEST,
+  type CrmRolloutClientCapabilities,
+  type TimelineParams,
+  type TimelineResult,
+} from '../../server/src/protocol';
 import { SERVER_SELECTOR } from './selectors';
-
-/** Also the settings prefix: the client reads `crm-rollout.trace.server` by this id. */
-export const CLIENT_ID = 'crm-rollout';
 
 export const timelineRequest = new RequestType<TimelineParams, TimelineResult, void>(TIMELINE_REQUEST);
 
@@ -17,15 +30,28 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   };
 }
 
+/** Tells the server which of its commands this extension implements, so its lenses and "show documentation" use them. */
+const ownCommands: StaticFeature = {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    const ours: CrmRolloutClientCapabilities = { commands: Object.values(COMMANDS) };
+    capabilities.experimental = { ...(capabilities.experimental as object | undefined), [CLIENT_CAPABILITY]: ours };
+  },
+  initialize: () => undefined,
+  getState: () => ({ kind: 'static' }),
+  clear: () => undefined,
+};
+
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVER_SELECTOR,
     outputChannel: output,
-    diagnosticCollectionName: CLIENT_ID,
+    diagnosticCollectionName: SETTINGS_SECTION,
     // The server registers its own file watchers (imports, `.crm-rollout.yaml`, workspace plans).
-    synchronize: { configurationSection: CLIENT_ID },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     // For servers that cannot pull settings; a plain copy, the configuration object itself has methods.
-    initializationOptions: { [CLIENT_ID]: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(CLIENT_ID))) as unknown },
+    initializationOptions: { [SETTINGS_SECTION]: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as unknown },
   };
-  return new LanguageClient(CLIENT_ID, 'CRM Rollout Language Server', serverOptions(context), clientOptions);
+  const client = new LanguageClient(SETTINGS_SECTION, 'CRM Rollout Language Server', serverOptions(context), clientOptions);
+  client.registerFeature(ownCommands);
+  return client;
 }

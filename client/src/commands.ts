@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { ruleDocUrl } from '../../server/src/engine/ruleDocs';
+import { isPlanPath, PLAN_GLOB } from '../../server/src/fileRoles';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND as FIX_ALL, SETTINGS_SECTION, type RuleDocArgument } from '../../server/src/protocol';
 import type { Cmd, Ctx } from './ctx';
 import { createPlan, type NewPlanOptions } from './newPlan';
 import { TimelinePanel } from './preview/timelinePanel';
-import { PLAN_PATTERN, isPlanPath } from './selectors';
 
 /**
  * One factory per command: each gets the shared context and returns the handler, so
@@ -11,8 +11,7 @@ import { PLAN_PATTERN, isPlanPath } from './selectors';
  * command can use it.
  */
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('crm-rollout');
-const DIAGNOSTIC_SOURCE = 'crm-rollout';
+const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(FIX_ALL);
 
 /** A URI from a command argument: a Uri (menus), a string (the server's code lens) or nothing. */
 function uriOf(arg: unknown): vscode.Uri | undefined {
@@ -77,29 +76,40 @@ export function lintWorkspace(ctx: Ctx): Cmd {
       void vscode.window.showWarningMessage('Open a folder to lint the plans in it.');
       return;
     }
-    const config = vscode.workspace.getConfiguration('crm-rollout');
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     if (config.get('validate') !== 'workspace') await config.update('validate', 'workspace', vscode.ConfigurationTarget.Workspace);
     for (const folder of folders) {
-      const scoped = vscode.workspace.getConfiguration('crm-rollout', folder.uri);
+      const scoped = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri);
       if (scoped.inspect('validate')?.workspaceFolderValue === 'openFiles') await scoped.update('validate', 'workspace', vscode.ConfigurationTarget.WorkspaceFolder);
     }
-    const plans = await vscode.workspace.findFiles(PLAN_PATTERN, '**/node_modules/**');
+    const plans = await vscode.workspace.findFiles(PLAN_GLOB, '**/node_modules/**');
     ctx.output.info(`lint workspace: ${plans.length} plan(s) in ${folders.length} folder(s)`);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
   };
 }
 
+/** A rule whose page to open; the URL is known when it comes from a diagnostic or the server. */
+type RuleRef = Pick<RuleDocArgument, 'ruleId'> & Partial<Pick<RuleDocArgument, 'url'>>;
+
 /** The rule id and doc address of the first crm-rollout diagnostic under the cursor. */
-function ruleAtCursor(): { id: string; url?: string } | undefined {
+function ruleAtCursor(): RuleRef | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const at = editor.selection.active;
   for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
     if (d.source !== DIAGNOSTIC_SOURCE || !d.range.contains(at) || d.code === undefined) continue;
-    if (typeof d.code === 'object') return { id: String(d.code.value), url: d.code.target.toString() };
-    return { id: String(d.code) };
+    if (typeof d.code === 'object') return { ruleId: String(d.code.value), url: d.code.target.toString() };
+    return { ruleId: String(d.code) };
   }
   return undefined;
+}
+
+/** A rule from the command's argument: the server's {@link RuleDocArgument} or a bare rule id. */
+function ruleOfArgument(arg: unknown): RuleRef | undefined {
+  if (typeof arg === 'string' && arg !== '') return { ruleId: arg };
+  const given = arg as Partial<RuleDocArgument> | undefined;
+  if (typeof given?.ruleId !== 'string') return undefined;
+  return { ruleId: given.ruleId, url: typeof given.url === 'string' ? given.url : undefined };
 }
 
 async function pickRule(ctx: Ctx): Promise<string | undefined> {
@@ -117,31 +127,27 @@ async function pickRule(ctx: Ctx): Promise<string | undefined> {
 
 /**
  * Opens a rule's page: the copy shipped in the extension as a Markdown preview (works
- * offline), else the page online. The argument is a rule id or the doc URL the server's
- * "show documentation" quick fix passes; without one, the rule under the cursor or a pick.
+ * offline), else the page online. The argument is a rule id or what the server's "show
+ * documentation" quick fix passes (the rule id and its page's URL); without one, the rule
+ * under the cursor or a pick.
  */
 export function openRuleDoc(ctx: Ctx): Cmd {
   return async (arg?: unknown) => {
-    let id: string | undefined;
-    let url: string | undefined;
-    if (typeof arg === 'string' && /^https?:/.test(arg)) {
-      url = arg;
-      id = /([a-z0-9-]+)\.md$/.exec(arg)?.[1];
-    } else if (typeof arg === 'string' && arg !== '') {
-      id = arg;
-    } else {
-      const here = ruleAtCursor();
-      id = here?.id ?? (await pickRule(ctx));
-      url = here?.url;
-    }
-    if (!id) return;
-    const local = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'rules', `${id}.md`);
+    const picked = async (): Promise<RuleRef | undefined> => {
+      const ruleId = await pickRule(ctx);
+      return ruleId ? { ruleId } : undefined;
+    };
+    const rule = ruleOfArgument(arg) ?? ruleAtCursor() ?? (await picked());
+    if (!rule) return;
+    const local = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'rules', `${rule.ruleId}.md`);
     try {
       await vscode.workspace.fs.stat(local);
-      await vscode.commands.executeCommand('markdown.showPreview', local);
     } catch {
-      await vscode.env.openExternal(vscode.Uri.parse(url ?? ruleDocUrl(id)));
+      if (rule.url) await vscode.env.openExternal(vscode.Uri.parse(rule.url));
+      else void vscode.window.showWarningMessage(`No documentation found for rule "${rule.ruleId}".`);
+      return;
     }
+    await vscode.commands.executeCommand('markdown.showPreview', local);
   };
 }
 

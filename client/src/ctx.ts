@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import type { TimelineResult } from '../../server/src/protocol';
+import { COMMANDS, type CommandName, type TimelineResult } from '../../server/src/protocol';
 import { createLanguageClient, timelineRequest } from './client';
 import { createOutputChannel } from './output';
 
@@ -27,9 +27,10 @@ export class Ctx implements vscode.Disposable {
     this.extension.subscriptions.push(...disposables);
   }
 
-  registerCommands(commands: Record<string, CmdFactory>): void {
-    for (const [name, factory] of Object.entries(commands)) {
-      this.push(vscode.commands.registerCommand(name, factory(this)));
+  /** Every command of package.json gets its factory: the record's type leaves none out. */
+  registerCommands(factories: Record<CommandName, CmdFactory>): void {
+    for (const name of Object.keys(COMMANDS) as CommandName[]) {
+      this.push(vscode.commands.registerCommand(COMMANDS[name], factories[name](this)));
     }
   }
 

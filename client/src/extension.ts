@@ -12,15 +12,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmRol
   const started = performance.now();
   const ctx = (current = new Ctx(context));
   ctx.registerCommands({
-    'crm-rollout.showTimeline': commands.showTimeline,
-    'crm-rollout.timeline.copyMermaid': commands.copyTimelineAsMermaid,
-    'crm-rollout.timeline.saveSvg': commands.saveTimelineAsSvg,
-    'crm-rollout.fixAll': commands.fixAll,
-    'crm-rollout.lintWorkspace': commands.lintWorkspace,
-    'crm-rollout.newPlan': commands.newPlan,
-    'crm-rollout.openRuleDoc': commands.openRuleDoc,
-    'crm-rollout.restartServer': commands.restartServer,
-    'crm-rollout.showOutput': commands.showOutput,
+    showTimeline: commands.showTimeline,
+    copyTimelineAsMermaid: commands.copyTimelineAsMermaid,
+    saveTimelineAsSvg: commands.saveTimelineAsSvg,
+    fixAll: commands.fixAll,
+    lintWorkspace: commands.lintWorkspace,
+    newPlan: commands.newPlan,
+    openRuleDoc: commands.openRuleDoc,
+    restartServer: commands.restartServer,
+    showOutput: commands.showOutput,
   });
   const status = new PlanStatus(ctx);
   ctx.push(status, registerTimelineSerializer(ctx), { dispose: () => TimelinePanel.disposeAll() });

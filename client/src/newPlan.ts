@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { dayFromIso, isoFromDay, todayIso, WorkCalendar } from '../../server/src/engine/calendar';
 import type { OrgSize } from '../../server/src/engine/vocabulary';
+import { CONFIG_FILE_NAMES, PLAN_EXTENSIONS, planFileName } from '../../server/src/fileRoles';
 import { kebabName } from '../../server/src/cli/templates/naming';
 import { CONFIG_TEXT, TEMPLATES } from '../../server/src/cli/templates/index';
 import { renderPlan } from '../../server/src/cli/templates/render';
@@ -64,19 +65,19 @@ export async function createPlan(options?: Partial<NewPlanOptions>): Promise<vsc
   const startDay = dayFromIso(answers.start);
   if (startDay === undefined || !TEMPLATES[answers.size]) throw new Error(`cannot create a "${answers.size}" plan starting "${answers.start}"`);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const fileName = `${kebabName(answers.name)}.rollout.yaml`;
+  const fileName = planFileName(kebabName(answers.name));
   const target =
     options?.target ??
     (await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
-      filters: { 'Rollout plan': ['rollout.yaml'] },
+      filters: { 'Rollout plan': PLAN_EXTENSIONS.map((e) => e.slice(1)) },
       saveLabel: 'Create plan',
     }));
   if (!target) return undefined;
   const start = new WorkCalendar().onOrAfter(startDay);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderPlan(TEMPLATES[answers.size], answers.name, start)));
   const planFolder = vscode.Uri.joinPath(target, '..');
-  const configs = ['.crm-rollout.yaml', '.crm-rollout.yml'].map((n) => vscode.Uri.joinPath(planFolder, n));
+  const configs = CONFIG_FILE_NAMES.map((n) => vscode.Uri.joinPath(planFolder, n));
   if (!(await exists(configs[0])) && !(await exists(configs[1]))) await vscode.workspace.fs.writeFile(configs[0], new TextEncoder().encode(CONFIG_TEXT));
   await vscode.window.showTextDocument(target);
   if (start !== startDay) void vscode.window.showInformationMessage(`The plan starts ${isoFromDay(start)}, the first working day on or after ${answers.start}.`);

@@ -1,10 +1,9 @@
 import type { DocumentFilter } from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
+import { CONFIG_GLOB, PLAN_GLOB } from '../../server/src/fileRoles';
 
 /** Rollout plans: the files the timeline, the status item and the editor title button apply to. */
-export const PLAN_PATTERN = '**/*.rollout.{yaml,yml}';
-
-export const PLAN_SELECTOR: DocumentFilter[] = [{ scheme: 'file', pattern: PLAN_PATTERN }];
+export const PLAN_SELECTOR: DocumentFilter[] = [{ scheme: 'file', pattern: PLAN_GLOB }];
 
 /**
  * What the language server is sent: plans, the linter configuration, and every other YAML file
@@ -13,13 +12,7 @@ export const PLAN_SELECTOR: DocumentFilter[] = [{ scheme: 'file', pattern: PLAN_
  * are not open too). The server answers nothing for YAML that no plan imports.
  */
 export const SERVER_SELECTOR: DocumentSelector = [
-  { scheme: 'file', pattern: PLAN_PATTERN },
-  { scheme: 'file', pattern: '**/.crm-rollout.yaml' },
+  { scheme: 'file', pattern: PLAN_GLOB },
+  { scheme: 'file', pattern: CONFIG_GLOB },
   { scheme: 'file', language: 'yaml' },
 ];
-
-const PLAN_NAME = /\.rollout\.ya?ml$/i;
-
-export function isPlanPath(path: string): boolean {
-  return PLAN_NAME.test(path);
-}

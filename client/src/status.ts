@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { isPlanPath } from '../../server/src/fileRoles';
+import { COMMANDS } from '../../server/src/protocol';
 import type { Ctx } from './ctx';
 import { debounce } from './debounce';
 import { findingsText, scheduleText, summarize } from './planSummary';
-import { PLAN_SELECTOR, isPlanPath } from './selectors';
-
-export const SHOW_TIMELINE = 'crm-rollout.showTimeline';
+import { PLAN_SELECTOR } from './selectors';
 
 /** What the status item shows, for tests and the API. */
 export interface StatusSnapshot {
@@ -71,7 +71,7 @@ export class PlanStatus implements vscode.Disposable {
     const data = await this.ctx.timeline(uri, request.token);
     if (request.token.isCancellationRequested) return;
     this.item.busy = false;
-    this.item.command = { title: 'Show Timeline', command: SHOW_TIMELINE, arguments: [uri], tooltip: 'Open the plan as a Gantt chart beside the editor' };
+    this.item.command = { title: 'Show Timeline', command: COMMANDS.showTimeline, arguments: [uri], tooltip: 'Open the plan as a Gantt chart beside the editor' };
     if (!data) {
       this.item.text = data === null ? 'Not a rollout plan' : 'Plan not checked';
       this.item.detail = data === null ? undefined : 'the language server is not running';

@@ -1,7 +1,7 @@
-import { dayFromIso } from '../../server/src/engine/calendar';
 import type { TimelineData } from '../../server/src/protocol';
-import { RIGHT_PAD } from '../../server/src/render/timelineLayout';
+import { layoutTimeline } from '../../server/src/render/timelineLayout';
 import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
+import { zoomLayout, type TimelineZoom } from '../../server/src/render/timelineZoom';
 
 /** What a click, Enter or Space on the chart asks for: the entry and where it is in the plan. */
 export interface RevealRequest {
@@ -10,19 +10,17 @@ export interface RevealRequest {
 }
 
 const ITEM = '[data-id][data-kind]';
-const MIN_WIDTH = 640;
-/** Below this many pixels a day, month labels collide: a long plan scrolls sideways instead. */
-const MIN_DAY_PX = 2;
-/** The renderer's name column, plus the week of padding it adds on each side of the axis. */
-const NAME_COLUMN_PX = 230;
-const AXIS_PAD_DAYS = 14;
 
-/** The narrowest drawing of a plan that keeps its axis readable. */
-function readableWidth(data: TimelineData): number {
-  const first = data.start ? dayFromIso(data.start) : undefined;
-  const last = data.end ? dayFromIso(data.end) : undefined;
-  const days = first !== undefined && last !== undefined ? last - first + 1 + AXIS_PAD_DAYS : 0;
-  return NAME_COLUMN_PX + RIGHT_PAD + days * MIN_DAY_PX;
+/** Where the day axis is in the drawing: enough to find the day under a point and put it back there. */
+interface Geometry {
+  labelWidth: number;
+  firstDay: number;
+  dayWidth: number;
+}
+
+/** A point of the panel (px from the chart's left edge) whose day stays under it across a zoom. */
+export interface ZoomAnchor {
+  offsetX: number;
 }
 
 function itemOf(target: EventTarget | null): Element | null {
@@ -40,6 +38,7 @@ function selectorFor(id: string): string {
  */
 export class Chart {
   private highlighted: string | undefined;
+  private geometry: Geometry | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -62,15 +61,46 @@ export class Chart {
     });
   }
 
-  /** The width the next drawing is fitted to. */
+  /** The width the next drawing is laid out for: the panel's, without its scrollbar. */
   width(): number {
-    return Math.max(MIN_WIDTH, Math.floor(this.container.clientWidth));
+    return Math.floor(this.container.clientWidth);
   }
 
-  /** Draws the timeline; returns the time taken in milliseconds. */
-  render(data: TimelineData): number {
+  /** The geometry `zoom` gives the plan in this panel, without drawing it. */
+  geometryAt(data: TimelineData, zoom: TimelineZoom): Geometry {
+    const layout = layoutTimeline(data, zoomLayout(zoom, this.width()));
+    return { labelWidth: layout.labelWidth, firstDay: layout.firstDay, dayWidth: layout.dayWidth };
+  }
+
+  /**
+   * The anchor of a zoom by keyboard or toolbar: the focused bar or milestone when there is
+   * one (its middle), else the middle of what the panel shows.
+   */
+  focusAnchor(): ZoomAnchor {
+    const focused = itemOf(document.activeElement);
+    const box = this.container.getBoundingClientRect();
+    if (focused) {
+      const item = focused.getBoundingClientRect();
+      return { offsetX: item.left + item.width / 2 - box.left };
+    }
+    return { offsetX: this.container.clientWidth / 2 };
+  }
+
+  /** The anchor of a zoom by the pointer. */
+  pointerAnchor(clientX: number): ZoomAnchor {
+    return { offsetX: clientX - this.container.getBoundingClientRect().left };
+  }
+
+  /**
+   * Draws the timeline at a zoom; returns the time taken in milliseconds. With an anchor, the
+   * day under it before the zoom is under it again after.
+   */
+  render(data: TimelineData, zoom: TimelineZoom, anchor?: ZoomAnchor): number {
     const started = performance.now();
-    const markup = renderTimelineSvg(data, { theme: 'vscode', width: Math.max(this.width(), readableWidth(data)) });
+    const before = this.geometry;
+    const anchorDay = anchor && before ? before.firstDay + (this.container.scrollLeft + anchor.offsetX - before.labelWidth) / before.dayWidth : undefined;
+    this.geometry = this.geometryAt(data, zoom);
+    const markup = renderTimelineSvg(data, { theme: 'vscode', zoom, width: this.width() });
     // Parsed as XML, never as HTML: plan text is already escaped in it, and a parsed <script> never runs.
     const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
     const svg = parsed.documentElement;
@@ -80,7 +110,9 @@ export class Chart {
     const focused = itemOf(document.activeElement)?.getAttribute('data-id') ?? undefined;
     const { scrollLeft, scrollTop } = this.container;
     this.container.replaceChildren(document.importNode(svg, true));
-    this.container.scrollLeft = scrollLeft;
+    this.container.dataset.zoom = zoom;
+    const after = this.geometry;
+    this.container.scrollLeft = anchor && anchorDay !== undefined ? after.labelWidth + (anchorDay - after.firstDay) * after.dayWidth - anchor.offsetX : scrollLeft;
     this.container.scrollTop = scrollTop;
     if (focused) (this.container.querySelector(selectorFor(focused)) as SVGElement | HTMLElement | null)?.focus({ preventScroll: true });
     this.highlight(this.highlighted, false);

@@ -3,7 +3,8 @@ import { renderTimelineMermaid } from '../../server/src/render/timelineMermaid';
 import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
 import { timelineCss } from '../../server/src/render/timelineTheme';
 import { findingsText } from '../../server/src/render/timelineText';
-import { Chart, type RevealRequest } from './chart';
+import { DEFAULT_ZOOM, isZoom, TIMELINE_ZOOMS, zoomStep, type TimelineZoom } from '../../server/src/render/timelineZoom';
+import { Chart, type RevealRequest, type ZoomAnchor } from './chart';
 import type { ExportFormat, ToWebview, WebviewState } from './messages';
 import { host } from './vscodeApi';
 import './timeline.css';
@@ -58,7 +59,14 @@ notice.setAttribute('role', 'status');
 notice.hidden = true;
 const container = document.createElement('div');
 container.className = 'chart';
-container.setAttribute('aria-label', 'Plan timeline; Tab moves between phases and milestones, Enter shows one in the editor');
+container.setAttribute('aria-label', 'Plan timeline; Tab moves between phases and milestones, Enter shows one in the editor, + and − zoom');
+
+const ZOOM_NAMES: Record<TimelineZoom, string> = { fit: 'Whole plan', quarter: 'Quarter', month: 'Month', week: 'Week' };
+const zoomSelect = document.createElement('select');
+zoomSelect.className = 'zoom';
+zoomSelect.title = 'How much of the plan the panel shows across (+ and − zoom, 0 fits the whole plan)';
+zoomSelect.setAttribute('aria-label', 'Zoom');
+for (const zoom of TIMELINE_ZOOMS) zoomSelect.append(new Option(ZOOM_NAMES[zoom], zoom));
 
 function requestExport(format: ExportFormat): void {
   if (state?.data) host.postMessage({ type: 'exported', format, text: exportText(state.data, format) });
@@ -66,6 +74,9 @@ function requestExport(format: ExportFormat): void {
 
 toolbar.append(
   summary,
+  button('−', 'Zoom out (−)', () => stepZoom(-1)),
+  zoomSelect,
+  button('+', 'Zoom in (+)', () => stepZoom(1)),
   button('Copy as Mermaid', 'Copy the timeline as a Mermaid Gantt chart', () => requestExport('mermaid')),
   button('Save as SVG…', 'Save the timeline as an SVG image', () => requestExport('svg')),
 );
@@ -88,10 +99,15 @@ function showNotice(text: string | undefined): void {
   app.classList.toggle('is-stale', !!text && !!state?.data);
 }
 
-function draw(data: TimelineData): void {
+function currentZoom(): TimelineZoom {
+  return isZoom(state?.zoom) ? state.zoom : DEFAULT_ZOOM;
+}
+
+function draw(data: TimelineData, anchor?: ZoomAnchor): void {
   try {
     drawnWidth = chart.width();
-    const ms = chart.render(data);
+    zoomSelect.value = currentZoom();
+    const ms = chart.render(data, currentZoom(), anchor);
     const findings = findingsText(data.findings);
     summary.textContent = `${data.goLive ? `Go-live ${data.goLive}` : 'No go-live phase'} · as of ${data.asOf}${findings ? ` · ${findings}` : ''}`;
     app.setAttribute('aria-busy', 'false');
@@ -122,6 +138,49 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       return;
   }
 });
+
+/** Zooms to a level, keeping the day under the anchor where it is. */
+function setZoom(zoom: TimelineZoom, anchor: ZoomAnchor): void {
+  const data = state?.data;
+  if (!data || zoom === currentZoom()) return;
+  save({ zoom });
+  draw(data, anchor);
+}
+
+function stepZoom(direction: 1 | -1, anchor: ZoomAnchor = chart.focusAnchor()): void {
+  const data = state?.data;
+  if (data) setZoom(zoomStep(currentZoom(), direction, (zoom) => chart.geometryAt(data, zoom).dayWidth), anchor);
+}
+
+zoomSelect.addEventListener('change', () => {
+  if (isZoom(zoomSelect.value)) setZoom(zoomSelect.value, chart.focusAnchor());
+});
+
+const ZOOM_KEYS: Record<string, 1 | -1 | 0> = { '+': 1, '=': 1, '-': -1, '_': -1, '−': -1, '0': 0 };
+document.addEventListener('keydown', (event) => {
+  const step = ZOOM_KEYS[event.key];
+  if (step === undefined || event.ctrlKey || event.metaKey || event.altKey || event.target instanceof HTMLSelectElement) return;
+  event.preventDefault();
+  if (step === 0) setZoom('fit', chart.focusAnchor());
+  else stepZoom(step);
+});
+
+/** Ctrl+scroll zooms one level per notch of a wheel; a touchpad's many small deltas add up to one. */
+const WHEEL_STEP = 50;
+let wheelTotal = 0;
+container.addEventListener(
+  'wheel',
+  (event) => {
+    if (!event.ctrlKey) return;
+    event.preventDefault();
+    wheelTotal += event.deltaMode === WheelEvent.DOM_DELTA_PIXEL ? event.deltaY : event.deltaY * WHEEL_STEP;
+    if (Math.abs(wheelTotal) < WHEEL_STEP) return;
+    const direction = wheelTotal < 0 ? 1 : -1;
+    wheelTotal = 0;
+    stepZoom(direction, chart.pointerAnchor(event.clientX));
+  },
+  { passive: false },
+);
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 new ResizeObserver(() => {

@@ -1,5 +1,6 @@
 import type { Range } from '../../server/src/engine/types';
 import type { TimelineData } from '../../server/src/protocol';
+import type { TimelineZoom } from '../../server/src/render/timelineZoom';
 
 /**
  * Messages between the timeline panel (extension host) and its webview, typed once for both.
@@ -27,4 +28,6 @@ export interface WebviewState {
   uri: string;
   data?: TimelineData;
   highlight?: string;
+  /** The zoom the user chose; fit when absent. */
+  zoom?: TimelineZoom;
 }

@@ -9,10 +9,10 @@
 //    checkpoints: looks inside the timeline webview, presses keys in it, takes screenshots;
 // 4. with --vsix: installs crm-rollout.vsix into the server and checks it activates on a plan;
 // 5. prints every result and the closing line "e2e: N passed, N failed".
-// Options: --screenshots (write docs/images/timeline-{light,dark}.png), --vsix, --verbose
+// Options: --screenshots (write docs/images/timeline-{light,dark,fit,month}.png), --vsix, --verbose
 // (the server's and the workbench's logs), --keep (keep the temporary folder of the run).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -142,10 +142,65 @@ async function timelineFrame(page, limitMs = 20_000) {
   throw new Error('no webview frame shows svg.crm-timeline');
 }
 
+/**
+ * What the timeline panel shows, measured in the page: the zoom, the panel's and the
+ * drawing's widths, the bars and go-live line that reach past the panel's right edge, and
+ * the axis labels whose boxes (getBBox) overlap another label of their row.
+ */
+function inspectChart(frame) {
+  return frame.evaluate(() => {
+    const chart = document.querySelector('.chart');
+    const svg = chart?.querySelector('svg.crm-timeline');
+    if (!chart || !svg) return { missing: true };
+    const right = chart.getBoundingClientRect().left + chart.clientWidth;
+    const outside = [...svg.querySelectorAll('[data-kind="phase"] .bar, line.go-live')]
+      .filter((e) => e.getBoundingClientRect().right > right + 0.5)
+      .map((e) => e.closest('[data-id]')?.getAttribute('data-id') ?? e.getAttribute('class'));
+    const rows = new Map();
+    for (const t of svg.querySelectorAll('text.axis-label')) {
+      const b = t.getBBox();
+      const key = t.getAttribute('y');
+      rows.set(key, [...(rows.get(key) ?? []), { x: b.x, right: b.x + b.width, text: t.textContent }]);
+    }
+    const overlaps = [];
+    for (const labels of rows.values()) {
+      labels.sort((a, b) => a.x - b.x);
+      for (let i = 1; i < labels.length; i++) if (labels[i - 1].right > labels[i].x) overlaps.push(`"${labels[i - 1].text}" and "${labels[i].text}"`);
+    }
+    return {
+      zoom: chart.dataset.zoom,
+      panelWidth: chart.clientWidth,
+      scrollWidth: chart.scrollWidth,
+      svgWidth: Number(svg.getAttribute('width')),
+      phases: svg.querySelectorAll('[data-kind="phase"]').length,
+      goLive: svg.querySelectorAll('line.go-live').length,
+      labels: svg.querySelectorAll('text.axis-label').length,
+      outside,
+      overlaps,
+    };
+  });
+}
+
+/** Problems with a drawing that should show the whole plan in the panel. */
+function fitProblems(found) {
+  const problems = [];
+  if (found.missing) return ['no chart'];
+  if (found.zoom !== 'fit') problems.push(`zoom is ${found.zoom}, not fit`);
+  if (found.scrollWidth > found.panelWidth) problems.push(`scrolls sideways: ${found.scrollWidth}px in a ${found.panelWidth}px panel`);
+  if (found.outside.length > 0) problems.push(`past the right edge: ${found.outside.join(', ')}`);
+  if (found.goLive !== 1) problems.push('no go-live line');
+  if (found.overlaps.length > 0) problems.push(`overlapping axis labels: ${found.overlaps.join('; ')}`);
+  return problems;
+}
+
 /** Answers the tour's checkpoints until the session ends. */
 function answerCheckpoints(page, tourDir, dialogs, stopped) {
   let n = 1;
   const answer = async (checkpoint) => {
+    if (checkpoint.name === 'viewport') {
+      await page.setViewportSize({ width: checkpoint.width, height: checkpoint.height });
+      return { ok: true };
+    }
     const frame = await timelineFrame(page);
     switch (checkpoint.name) {
       case 'inspect-escaping': {
@@ -183,6 +238,49 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         await frame.waitForSelector(`[data-id="${checkpoint.id}"][data-kind].is-current`, { timeout: 10_000 });
         return { ok: true };
       }
+      case 'expect-fitted': {
+        // The panel redraws once its size settles; wait for a drawing as wide as the panel.
+        await frame.waitForFunction(() => {
+          const chart = document.querySelector('.chart');
+          const svg = chart?.querySelector('svg.crm-timeline');
+          return !!svg && Number(svg.getAttribute('width')) === chart.clientWidth;
+        }, undefined, { timeout: 15_000 });
+        const found = await inspectChart(frame);
+        const problems = fitProblems(found);
+        if (found.panelWidth < 400 || found.panelWidth > 700) problems.push(`the panel is ${found.panelWidth}px wide, not about 520px`);
+        return { ok: problems.length === 0, detail: `${problems.join('; ')} (panel ${found.panelWidth}px, ${found.phases} phases, ${found.labels} axis labels)` };
+      }
+      case 'zoom-by-keys': {
+        // Focus a bar, press + until the month zoom (checking the axis at each level), then − back to fit.
+        const bar = '[data-kind="phase"]';
+        await frame.focus(bar);
+        const problems = [];
+        const seen = [];
+        const press = async (key) => {
+          const before = (await inspectChart(frame)).zoom;
+          await frame.press(bar, key);
+          await frame.waitForFunction((zoom) => document.querySelector('.chart')?.dataset.zoom !== zoom, before, { timeout: 10_000 });
+          const found = await inspectChart(frame);
+          seen.push(found.zoom);
+          if (found.overlaps.length > 0) problems.push(`at ${found.zoom}: overlapping axis labels ${found.overlaps.join('; ')}`);
+          if (found.labels === 0) problems.push(`at ${found.zoom}: no axis labels`);
+          return found;
+        };
+        let found = await inspectChart(frame);
+        while (found.zoom !== 'month' && seen.length < 4) found = await press('+');
+        if (found.zoom !== 'month') problems.push(`+ went through ${seen.join(', ')} without reaching month`);
+        if (found.scrollWidth <= found.panelWidth) problems.push('the month zoom does not scroll sideways');
+        if (checkpoint.screenshot) {
+          await page.waitForTimeout(300);
+          const dir = wantScreenshots ? path.join(repo, 'docs', 'images') : path.join(tourDir, 'shots');
+          mkdirSync(dir, { recursive: true });
+          await page.screenshot({ path: path.join(dir, checkpoint.screenshot) });
+        }
+        while (found.zoom !== 'week' && seen.length < 8) found = await press('+');
+        while (found.zoom !== 'fit' && seen.length < 14) found = await press('-');
+        problems.push(...fitProblems(found).map((p) => `back at fit: ${p}`));
+        return { ok: problems.length === 0, detail: `${problems.join('; ')} (zooms: ${seen.join(' → ')})` };
+      }
       case 'screenshot': {
         await frame.waitForFunction((cls) => document.body.classList.contains(cls), checkpoint.bodyClass, { timeout: 15_000 });
         // Let the theme's transition and the last redraw settle before the picture.
@@ -211,7 +309,10 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
       } catch (error) {
         ack = { ok: false, detail: error instanceof Error ? error.message : String(error) };
       }
-      writeFileSync(path.join(tourDir, `ack-${n}.json`), JSON.stringify(ack));
+      // Written whole, then renamed: the tour polls for the file and must never read half of it.
+      const ackFile = path.join(tourDir, `ack-${n}.json`);
+      writeFileSync(`${ackFile}.part`, JSON.stringify(ack));
+      renameSync(`${ackFile}.part`, ackFile);
       n++;
     }
   })();

@@ -4,7 +4,8 @@
 # with no download of VS Code or of a browser. Sets up what it needs (scripts/e2e/setup.sh),
 # builds, runs the suites and the webview checks, and ends with the line
 # "e2e: N passed, N failed". Exit 0 only when nothing failed.
-#   --screenshots  also write docs/images/timeline-light.png and timeline-dark.png
+#   --screenshots  also write docs/images/timeline-light.png, timeline-dark.png, timeline-fit.png
+#                  and timeline-month.png
 #   --vsix         also package the .vsix, install it into code-server and check it activates
 set -uo pipefail
 cd "$(dirname "$0")/../.."

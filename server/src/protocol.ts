@@ -1,10 +1,93 @@
 /**
- * Custom requests between the VS Code client and the language server, typed once and
- * imported by the client, the server and the tests.
+ * Every name the VS Code client and the language server share, typed once and imported by the
+ * client, the server and the tests: command ids, the fix-all kind, the settings section, the
+ * diagnostic source and the custom requests. package.json repeats the command ids and the view
+ * type (it cannot import); tests/protocol.test.ts keeps it in step, and fails when a product
+ * source spells one of these ids instead of importing it.
  */
+import type { TextEdit } from 'vscode-languageserver';
 import type { TimelineData } from './engine/timeline';
+import type { FixKind } from './engine/types';
 
 export type { TimelineData, TimelinePhase, TimelineMilestone, TimelineDependency, TimelineLane } from './engine/timeline';
+
+/** The settings section (`crm-rollout.validate`, …), also the language client's id. */
+export const SETTINGS_SECTION = 'crm-rollout';
+
+/** The `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'crm-rollout';
+
+/** Every command the extension contributes, by the name its factory has in the client. */
+export const COMMANDS = {
+  showTimeline: 'crm-rollout.showTimeline',
+  copyTimelineAsMermaid: 'crm-rollout.timeline.copyMermaid',
+  saveTimelineAsSvg: 'crm-rollout.timeline.saveSvg',
+  fixAll: 'crm-rollout.fixAll',
+  lintWorkspace: 'crm-rollout.lintWorkspace',
+  newPlan: 'crm-rollout.newPlan',
+  openRuleDoc: 'crm-rollout.openRuleDoc',
+  restartServer: 'crm-rollout.restartServer',
+  showOutput: 'crm-rollout.showOutput',
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+/**
+ * Commands the server runs itself (`workspace/executeCommand`), offered only to clients that
+ * implement none of their own for the purpose.
+ */
+export const SERVER_COMMANDS = {
+  /** Opens a rule's page through `window/showDocument`; its argument is a {@link RuleDocArgument}. */
+  showRuleDoc: 'crm-rollout.server.showRuleDoc',
+} as const;
+
+/** The argument of "show documentation": `COMMANDS.openRuleDoc` in VS Code, `SERVER_COMMANDS.showRuleDoc` elsewhere. */
+export interface RuleDocArgument {
+  ruleId: string;
+  /** The rule's page online (also the diagnostic's `codeDescription.href`). */
+  url: string;
+}
+
+/**
+ * The key under `ClientCapabilities.experimental` where a client lists the {@link COMMANDS} it
+ * implements. The server names a client command (the "Open timeline" lens, "show documentation")
+ * only to a client that lists it; every other editor gets what the protocol can do instead.
+ */
+export const CLIENT_CAPABILITY = 'crmRollout';
+
+export interface CrmRolloutClientCapabilities {
+  /** Ids of client commands the server may put in code lenses and code actions. */
+  commands?: string[];
+}
+
+/** A fix or a suggestion as a diagnostic carries it: protocol edits, ready to apply to the document. */
+export interface DiagnosticFix {
+  title: string;
+  /** `fix`: fix-all and fix-on-save apply it; `suggestion`: only offered (rules.md, "Fixes and suggestions"). */
+  kind: FixKind;
+  edits: TextEdit[];
+}
+
+/**
+ * What `Diagnostic.data` holds: enough for a client to build the quick fixes and open the rule's
+ * page without parsing the message. The server itself recomputes fixes from the current analysis.
+ */
+export interface DiagnosticData {
+  ruleId: string;
+  /** The rule's page online, as in `codeDescription.href`. */
+  docUrl: string;
+  messageId: string;
+  idPath?: string;
+  fixes: DiagnosticFix[];
+  /** The finding's own structured data (e.g. the suggested id). */
+  details?: Record<string, unknown>;
+}
+
+/** The code action kind of "fix all": `source.fixAll` for this linter, so fix-all on save runs it. */
+export const FIX_ALL_KIND = 'source.fixAll.crm-rollout';
+
+/** The timeline webview panel's type (`onWebviewPanel:` activation, `activeWebviewPanelId` when-clauses). */
+export const TIMELINE_VIEW_TYPE = 'crm-rollout.timeline';
 
 /** `crm-rollout/timeline`: the scheduled plan of an open document for the timeline preview. */
 export const TIMELINE_REQUEST = 'crm-rollout/timeline';

@@ -177,6 +177,27 @@ export async function run(): Promise<void> {
     assert.ok(ack.ok, ack.detail);
   });
 
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await check('timeline: in a 1400×900 window the enterprise plan opens fitted beside the plan', async () => {
+    await setTheme('Default Light Modern');
+    await setAsOf('2027-06-14');
+    const resized = await checkpoint('viewport', { width: 1400, height: 900 });
+    assert.ok(resized.ok, resized.detail);
+    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{}] });
+    // As a user has it: the explorer open, the plan in the editor, the command opening the timeline beside it.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await showWithTimeline(api, 'enterprise/contoso.rollout.yaml');
+    const ack = await checkpoint('expect-fitted');
+    assert.ok(ack.ok, ack.detail);
+    const shot = await checkpoint('screenshot', { file: 'timeline-fit.png', bodyClass: 'vscode-light', docs: true });
+    assert.ok(shot.ok, shot.detail);
+  });
+
+  await check('timeline: + zooms to a month and − back to the whole plan, axis labels never overlapping', async () => {
+    const ack = await checkpoint('zoom-by-keys', { screenshot: 'timeline-month.png' });
+    assert.ok(ack.ok, ack.detail);
+  });
+
   const passed = checks.filter((c) => c.state === 'passed').length;
   const failed = checks.length - passed;
   const file = process.env.CRM_ROLLOUT_E2E_RESULTS;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import type { DiagnosticData } from '../../server/src/lsp/diagnostics';
+import { COMMANDS, type DiagnosticData } from '../../server/src/protocol';
 import { AS_OF, NORTHWIND, WORKSPACE_FILES } from './fixtures';
 import { applyTextEdits, at, createWorkspace, editsFor, LspServer } from './harness';
 
@@ -13,7 +13,8 @@ describe('code actions', () => {
   const TYPO = NORTHWIND.replace('owner: sam\n    after', 'owner: pryia\n    after');
 
   beforeAll(async () => {
-    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF } });
+    // A client like VS Code's, which opens rule pages itself.
+    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF }, clientCommands: Object.values(COMMANDS) });
     await server.open(uri, TYPO);
   });
   afterAll(async () => {
@@ -36,8 +37,8 @@ describe('code actions', () => {
     ]);
     expect(actions[0].diagnostics).toEqual([finding]);
     const doc = actions[3].command;
-    expect(doc?.command).toBe('crm-rollout.openRuleDoc');
-    expect(doc?.arguments?.[0]).toMatch(/\/docs\/rules\/known-references\.md$/);
+    expect(doc?.command).toBe(COMMANDS.openRuleDoc);
+    expect(doc?.arguments).toEqual([{ ruleId: 'known-references', url: (finding.data as DiagnosticData).docUrl }]);
   });
 
   it('applies a quick fix and the re-published diagnostics no longer hold the finding', async () => {

@@ -3,12 +3,15 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLIENT_CAPABILITY } from '../../server/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ShowDocumentParams,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -50,6 +53,10 @@ export interface ServerOptions {
   /** What the client answers to `workspace/configuration` for the `crm-rollout` section. */
   settings?: Record<string, unknown>;
   snippetSupport?: boolean;
+  /** Client commands the client says it implements (`experimental.crmRollout.commands`), as VS Code's does. */
+  clientCommands?: string[];
+  /** Whether the client opens documents on request (`window.showDocument.support`). */
+  showDocument?: boolean;
   /** Announce `window.workDoneProgress`, so the server may start progress of its own. */
   workDoneProgress?: boolean;
 }
@@ -62,6 +69,9 @@ export interface ProgressMessage {
 
 export class LspServer {
   readonly logs: string[] = [];
+  /** The `window/showDocument` requests the server sent, answered as shown. */
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  initializeResult: InitializeResult | undefined;
   /** Mutable: the next `workspace/configuration` answers read it. */
   settings: Record<string, unknown>;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
@@ -94,6 +104,10 @@ export class LspServer {
     connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => params.items.map(() => this.settings));
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
     connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
       this.progressTokens.push(params.token);
       return null;
@@ -112,12 +126,12 @@ export class LspServer {
     const server = new LspServer(connection, child, options.settings ?? {});
     child.stderr!.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
     connection.listen();
-    await connection.sendRequest('initialize', {
+    server.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: uriOf(folder),
       workspaceFolders: [{ uri: uriOf(folder), name: 'workspace' }],
       capabilities: {
-        window: { workDoneProgress: options.workDoneProgress ?? false },
+        window: { workDoneProgress: options.workDoneProgress ?? false, ...(options.showDocument ? { showDocument: { support: true } } : {}) },
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
           completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } },
@@ -125,6 +139,7 @@ export class LspServer {
           rename: { prepareSupport: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
         },
+        ...(options.clientCommands ? { experimental: { [CLIENT_CAPABILITY]: { commands: options.clientCommands } } } : {}),
       },
     });
     connection.sendNotification('initialized', {});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeLens, InlayHint } from 'vscode-languageserver-protocol';
 import type { TimelineResult } from '../../server/src/protocol';
-import { TIMELINE_REQUEST } from '../../server/src/protocol';
+import { COMMANDS, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { AS_OF, NORTHWIND, PEOPLE, WORKSPACE_FILES } from './fixtures';
 import { at, createWorkspace, LspServer } from './harness';
 
@@ -19,7 +19,8 @@ describe('inlay hints, code lens and the timeline request', () => {
   let server: LspServer;
 
   beforeAll(async () => {
-    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF } });
+    // As VS Code's client does, this one says it implements the lens's command.
+    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF }, clientCommands: Object.values(COMMANDS) });
     await server.open(uri, PLAN);
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_METAS, RULES } from '../../server/src/engine/rules/index';
+import { renderConfigSchema } from '../../scripts/configSchema';
 import { README_RULES_END, README_RULES_START, renderReadmeRules, renderRuleIndex, ruleSummaryLine, SUMMARY_LINE } from '../../scripts/ruleIndex';
 import { RULES_MD } from './contract';
 
@@ -99,4 +100,22 @@ describe('rule registry', () => {
     if (process.env.UPDATE_DOCS) fs.writeFileSync(file, expected);
     expect(fs.readFileSync(file, 'utf8')).toBe(expected);
   });
+
+  it('keeps the rule options of schemas/config.schema.json in step with the registry (npm run docs regenerates them)', () => {
+    const file = path.join(root, 'schemas/config.schema.json');
+    const text = fs.readFileSync(file, 'utf8');
+    const expected = renderConfigSchema(JSON.parse(text), RULE_METAS);
+    if (process.env.UPDATE_DOCS) fs.writeFileSync(file, expected);
+    expect(fs.readFileSync(file, 'utf8')).toBe(expected);
+  });
+
+  for (const meta of RULE_METAS.filter((m) => m.optionsSchema)) {
+    it(`${meta.id} declares a default for each option, equal to its defaultOptions`, () => {
+      const properties = meta.optionsSchema!.properties as Record<string, { default?: unknown }>;
+      const declared = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, property.default]));
+      const defaults = meta.defaultOptions ?? {};
+      for (const name of Object.keys(defaults)) expect(Object.keys(properties), `option "${name}" of defaultOptions`).toContain(name);
+      for (const [name, value] of Object.entries(declared)) if (value !== undefined) expect(value, `default of "${name}"`).toEqual(defaults[name]);
+    });
+  }
 });

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { Range } from '../../../server/src/engine/types';
-import type { TimelineData } from '../../../server/src/protocol';
+import { planStem } from '../../../server/src/fileRoles';
+import { TIMELINE_VIEW_TYPE, type TimelineData } from '../../../server/src/protocol';
 import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../../webview/messages';
 import type { Ctx } from '../ctx';
 import { debounce } from '../debounce';
 import { itemAtCursor } from './itemAtCursor';
 import { createNonce, timelineHtml } from './webviewHtml';
 
-export const TIMELINE_VIEW_TYPE = 'crm-rollout.timeline';
 /** Quiet time after an edit before the timeline is asked for again. */
 const UPDATE_DELAY_MS = 250;
 const EXPORT_TIMEOUT_MS = 10_000;
@@ -202,7 +202,7 @@ export class TimelinePanel implements vscode.Disposable {
       void vscode.window.showInformationMessage('Copied the timeline as a Mermaid Gantt chart.');
       return;
     }
-    const name = (this.uri.path.split('/').pop() ?? 'plan').replace(/\.rollout\.ya?ml$/i, '');
+    const name = planStem(this.uri.path) || 'plan';
     const target =
       chosen ??
       (await vscode.window.showSaveDialog({

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createIgnore } from '../engine/gitignore';
 import { globToRegExp } from '../engine/glob';
+import { isPlanPath } from '../fileRoles';
 import { UsageError } from './args';
 
-const PLAN_FILE = /\.rollout\.ya?ml$/;
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 const GLOB_CHARS = /[*?[{]/;
 
@@ -96,7 +96,7 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
     }
     if (stat.isDirectory()) {
       const plans: string[] = [];
-      walk(full, ancestorsIgnores(full), (file) => PLAN_FILE.test(file), plans);
+      walk(full, ancestorsIgnores(full), isPlanPath, plans);
       if (plans.length === 0) throw new UsageError(`no plan files (*.rollout.yaml or *.rollout.yml) found under "${arg}"`);
       found.push(...plans);
     } else {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayFromIso, isoFromDay, todayIso, WorkCalendar } from '../engine/calendar';
-import { CONFIG_FILE_NAMES } from '../engine/config';
 import { ORG_SIZES, type OrgSize } from '../engine/vocabulary';
+import { CONFIG_FILE_NAMES, planFileName } from '../fileRoles';
 import { optionValue, parseArgs, UsageError } from './args';
 import type { CommandIO } from './lintCommand';
 import { CONFIG_TEXT, TEMPLATES } from './templates/index';
@@ -68,7 +68,7 @@ export function runInit(argv: readonly string[], io: CommandIO): number {
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--dir "${shown(io.cwd, dir)}" is a file, not a folder`);
   const force = args.flags.has('force');
 
-  const planFile = path.join(dir, `${kebabName(name)}.rollout.yaml`);
+  const planFile = path.join(dir, planFileName(kebabName(name)));
   if (fs.existsSync(planFile) && !force) {
     throw new UsageError(`"${shown(io.cwd, planFile)}" already exists; choose another --name or --dir, or pass --force to overwrite it`);
   }

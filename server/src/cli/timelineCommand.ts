@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { todayIso } from '../engine/calendar';
-import { lintFile, roleOf, type LintResult } from '../engine/lint';
+import { lintFile, type LintResult } from '../engine/lint';
+import { fileRole } from '../fileRoles';
 import { RULE_METAS } from '../engine/rules/index';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
@@ -9,6 +10,7 @@ import { renderTimelineCsv } from '../render/timelineCsv';
 import { renderTimelineHtml } from '../render/timelineHtml';
 import { renderTimelineMermaid } from '../render/timelineMermaid';
 import { renderTimelineSvg } from '../render/timelineSvg';
+import { isZoom, MIN_ZOOM_WIDTH, TIMELINE_ZOOMS, type TimelineZoom } from '../render/timelineZoom';
 import { optionValue, parseArgs, UsageError } from './args';
 import { palette } from './color';
 import { stylish } from './formatters/stylish';
@@ -22,6 +24,8 @@ export const TIMELINE_OPTIONS = {
   output: { value: true },
   'as-of': { value: true },
   theme: { value: true },
+  zoom: { value: true },
+  width: { value: true },
   help: {},
 } as const;
 
@@ -67,9 +71,21 @@ function chosenTheme(theme: string | undefined, format: TimelineFormat): 'light'
   return theme;
 }
 
+/** `--zoom` and `--width` of a drawing; either one alone means the other's default (fit, 1200 px). */
+function chosenZoom(zoom: string | undefined, width: string | undefined, format: TimelineFormat): { zoom?: TimelineZoom; width?: number } {
+  if (zoom === undefined && width === undefined) return {};
+  const given = zoom !== undefined ? '--zoom' : '--width';
+  if (!THEMED.includes(format)) throw new UsageError(`${given} applies to the svg and html formats, not ${format}`);
+  if (zoom !== undefined && !isZoom(zoom)) throw new UsageError(`unknown zoom "${zoom}"; use one of ${TIMELINE_ZOOMS.join(', ')}`);
+  if (width !== undefined && (!/^\d+$/.test(width) || Number(width) < MIN_ZOOM_WIDTH)) {
+    throw new UsageError(`--width "${width}" is not a whole number of pixels of at least ${MIN_ZOOM_WIDTH}`);
+  }
+  return { zoom: zoom ?? 'fit', width: width === undefined ? undefined : Number(width) };
+}
+
 /** Refuses a path that is not named like a plan (a usage error: exit 2). */
 export function checkPlanPath(display: string): void {
-  if (roleOf(display) !== 'plan') throw new UsageError(`"${display}" is not a plan: plan files are named *.rollout.yaml or *.rollout.yml`);
+  if (fileRole(display) !== 'plan') throw new UsageError(`"${display}" is not a plan: plan files are named *.rollout.yaml or *.rollout.yml`);
 }
 
 /**
@@ -92,14 +108,14 @@ export function lintPlanFile(file: string, display: string, asOf: string | undef
   return result;
 }
 
-export function renderTimeline(data: TimelineData, format: TimelineFormat, theme?: 'light' | 'dark'): string {
+export function renderTimeline(data: TimelineData, format: TimelineFormat, theme?: 'light' | 'dark', zoom: { zoom?: TimelineZoom; width?: number } = {}): string {
   switch (format) {
     case 'mermaid':
       return renderTimelineMermaid(data);
     case 'svg':
-      return renderTimelineSvg(data, { theme });
+      return renderTimelineSvg(data, { theme, ...zoom });
     case 'html':
-      return renderTimelineHtml(data, { theme });
+      return renderTimelineHtml(data, { theme, ...zoom });
     case 'csv':
       return renderTimelineCsv(data);
     case 'json':
@@ -119,6 +135,7 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
   const output = optionValue(args, 'output');
   const format = chosenFormat(optionValue(args, 'format'), output);
   const theme = chosenTheme(optionValue(args, 'theme'), format);
+  const zoom = chosenZoom(optionValue(args, 'zoom'), optionValue(args, 'width'), format);
   const asOf = checkedAsOf(optionValue(args, 'as-of'));
   const file = path.resolve(io.cwd, args.positionals[0]);
   const display = displayPath(io.cwd, file);
@@ -126,7 +143,7 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
   const refused = refuseUnparsed(result, display, io);
   if (refused !== undefined) return refused;
   const data = { ...buildTimeline(result, asOf ?? todayIso()), path: display };
-  const rendered = renderTimeline(data, format, theme);
+  const rendered = renderTimeline(data, format, theme, zoom);
   if (output === undefined) {
     io.stdout.write(rendered);
   } else {
@@ -153,6 +170,10 @@ Options:
   --as-of <YYYY-MM-DD>  the date of the "as of" line (default: today); also runs the
                         date-sensitive rules whose findings show as badges, as lint does
   --theme <name>        light (default) or dark, for svg and html
+  --zoom <level>        fit (the whole plan across --width), quarter, month or week
+                        (about that much time across --width; the drawing grows wider),
+                        for svg and html
+  --width <px>          the width --zoom is for (default 1200, at least 320)
   --help                show this help
 
 Exit codes: 0 exported, 1 the plan does not parse (its errors go to standard error),

@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
 import { isScalar, type Node, type Scalar } from 'yaml';
+import { CONFIG_FILE_NAMES } from '../fileRoles';
 import { unknownRuleFinding } from './disables';
 import type { FileSystem } from './fileSystem';
 import { matchAnyGlob } from './glob';
@@ -30,7 +31,6 @@ import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
  * - An empty config file means "the defaults" and is not a schema error.
  */
 
-export const CONFIG_FILE_NAMES = ['.crm-rollout.yaml', '.crm-rollout.yml'] as const;
 export const PRESETS = ['recommended', 'strict', 'all'] as const;
 export type PresetName = (typeof PRESETS)[number];
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'off'];
@@ -317,7 +317,7 @@ function extendsFinding(source: SourceFile, node: Node | undefined, messageId: s
 function unreadableFinding(source: SourceFile, entry: { value: string; node: Node }, target: string, read: { reason: string; message: string }): Finding {
   const messages: Record<string, [string, string]> = {
     missing: ['extendsMissing', `extended config "${entry.value}" not found (looked for ${target}); check the path, which is relative to this file`],
-    directory: ['extendsDirectory', `extended config "${entry.value}" is a directory; name a YAML file such as ${entry.value}/.crm-rollout.yaml`],
+    directory: ['extendsDirectory', `extended config "${entry.value}" is a directory; name a YAML file such as ${entry.value}/${CONFIG_FILE_NAMES[0]}`],
   };
   const [messageId, message] = messages[read.reason] ?? ['extendsUnreadable', `extended config "${entry.value}" cannot be read: ${read.message}`];
   return extendsFinding(source, entry.node, messageId, message);

@@ -1,4 +1,4 @@
-import { isMap, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { lineEndOffset, lineStartOffset, positionAt, type SourceFile } from './source';
 import type { TextEdit } from './types';
 import { pairOf } from './yamlNodes';
@@ -12,26 +12,8 @@ export function eolOf(source: SourceFile): string {
   return source.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/**
- * A scalar that reads back as the same value wherever an edit puts it: plain when YAML allows
- * it (ids stay bare), else double-quoted, and always on one line. Edits often land inside
- * `{ … }` or `[ … ]`, where plain text holding a comma, bracket or brace would split or close
- * the collection, so such text is quoted too (in block context the quotes are merely
- * unnecessary).
- */
-export function scalarText(value: string | number | boolean): string {
-  const text = stringify(value, { lineWidth: 0, blockQuote: false }).trimEnd();
-  const plainWithFlowIndicator = typeof value === 'string' && /[,[\]{}]/.test(text) && !/^["']/.test(text);
-  return plainWithFlowIndicator ? stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE' }).trimEnd() : text;
-}
-
-/** `{ a: 1, b: [x, y] }` in flow style for inserting a small object on one line. */
-export function flowMapText(entries: Record<string, string | number | boolean | string[]>): string {
-  const parts = Object.entries(entries).map(([key, value]) =>
-    Array.isArray(value) ? `${key}: [${value.map(scalarText).join(', ')}]` : `${key}: ${scalarText(value)}`,
-  );
-  return `{ ${parts.join(', ')} }`;
-}
+/** Values as text for the edits below; pure, so new plans are written by the same code (templates/). */
+export { flowMapText, scalarText } from './yamlText';
 
 export function replaceNode(node: Node, newText: string): TextEdit {
   const [start, end] = node.range ?? [0, 0];

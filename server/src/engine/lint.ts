@@ -1,4 +1,4 @@
-import * as nodePath from 'node:path';
+import { fileRole, type FileRole } from '../fileRoles';
 import { dayFromIso, todayIso } from './calendar';
 import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './config';
 import { parseDisables } from './disables';
@@ -18,16 +18,6 @@ import { validateAgainstSchema } from './schema';
 import type { SourceFile } from './source';
 import type { Finding } from './types';
 import { applyWaivers, type WaivedFinding } from './waivers';
-
-/** What a YAML file is to the linter, decided by its name. */
-export type FileRole = 'plan' | 'directory' | 'config';
-
-export function roleOf(path: string): FileRole {
-  const base = nodePath.basename(path);
-  if (base === '.crm-rollout.yaml' || base === '.crm-rollout.yml') return 'config';
-  if (/\.rollout\.ya?ml$/.test(base)) return 'plan';
-  return 'directory';
-}
 
 export interface LintOptions {
   fs: FileSystem;
@@ -91,7 +81,7 @@ function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSet
 
 /** Lints one file's text: the single entry point every front end uses. */
 export function lintText(path: string, text: string, options: LintOptions): LintResult {
-  const role = roleOf(path);
+  const role = fileRole(path);
   // Re-uses the previous parse of this path after a small edit (a keystroke in an editor).
   const parsed = parseReusing(path, text);
   const { source } = parsed;

@@ -1,11 +1,13 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import configSchema from '../../../schemas/config.schema.json';
 import directorySchema from '../../../schemas/directory.schema.json';
 import planSchema from '../../../schemas/plan.schema.json';
 
 /**
- * The JSON Schema files under schemas/, read once for validation (schema.ts) and for the
- * editor (schemaPath.ts), with the one index that resolves their `$ref`s and names their
- * `$defs`.
+ * The JSON Schema files under schemas/: loaded once for validation (schema.ts, compiled here
+ * with ajv) and for the editor (schemaPath.ts), with the one index that resolves their
+ * `$ref`s and names their `$defs`.
  */
 
 /** The kinds of file the schemas describe. */
@@ -76,4 +78,49 @@ export function defNameOf(schema: object | undefined): string | undefined {
   if (!schema) return undefined;
   index ??= buildIndex();
   return index.defNameOf.get(schema);
+}
+
+/** A keyword of a schema, looking through `$ref` when the schema itself does not set it. */
+export function keywordOf(schema: JsonSchema | undefined, keyword: string): unknown {
+  let current = schema;
+  for (let hops = 0; current && hops < 8; hops++) {
+    if (current[keyword] !== undefined) return current[keyword];
+    current = refTarget(current);
+  }
+  return undefined;
+}
+
+let ajv: Ajv2020 | undefined;
+const validators = new Map<SchemaKind, ValidateFunction>();
+
+function createAjv(): Ajv2020 {
+  const instance = new Ajv2020({
+    allErrors: true,
+    // parentSchema gives each error its object's title and its siblings (allowed keys, enums).
+    verbose: true,
+    strict: true,
+    // `baseline: 9` or `baseline: 62%`: a type list is simpler than anyOf and gives one error.
+    allowUnionTypes: true,
+    // A rule setting `[severity, { options }]` may omit the options (`[warning]`), so its tuple
+    // is deliberately open-ended between one and two items.
+    strictTuples: false,
+    // Checking the schemas against the draft 2020-12 meta-schema costs a fifth of the start-up;
+    // tests/engine/schema.test.ts does it once instead.
+    validateSchema: false,
+  });
+  addFormats(instance, ['date', 'email']);
+  for (const [file, schema] of Object.entries(SCHEMA_FILES)) instance.addSchema(schema, file);
+  return instance;
+}
+
+/** Compiled on first use per kind, then reused: validation runs on every keystroke. */
+export function validatorFor(kind: SchemaKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    ajv ??= createAjv();
+    validate = ajv.getSchema(FILE_OF_KIND[kind]);
+    if (!validate) throw new Error(`schema ${FILE_OF_KIND[kind]} is not registered`);
+    validators.set(kind, validate);
+  }
+  return validate;
 }

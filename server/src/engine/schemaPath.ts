@@ -3,7 +3,7 @@ import { defNameOf, FILE_OF_KIND, isJsonObject, refTarget, SCHEMA_FILES, type Js
 /**
  * Walks the JSON Schemas along a YAML path, for the editor: which keys a mapping may hold
  * (with their descriptions), which values a key takes, and what kind of id a value names.
- * Validation stays in schema.ts (ajv); this module only reads the schema documents.
+ * Validation stays in schema.ts (ajv); this module only reads the schema documents (schemaFiles.ts).
  *
  * A step through `$ref` merges the referring schema over its target, so a property's own
  * `description` wins over the definition's (`sponsor` says "executive sponsor", not just

@@ -1,14 +1,13 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
 import { disableLineEdit } from '../engine/disables';
 import { fixUntilStable } from '../engine/fix';
 import { ruleDocUrl } from '../engine/ruleDocs';
 import { minimalEdit } from '../engine/textDiff';
 import type { Finding } from '../engine/types';
+import { COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS, type RuleDocArgument } from '../protocol';
+import type { ClientSupport } from './clientSupport';
 import { isDiagnosticOf, toDiagnostic, toProtocolEdit } from './diagnostics';
 import type { Analysis } from './project';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.crm-rollout`;
-export const OPEN_RULE_DOC_COMMAND = 'crm-rollout.openRuleDoc';
 
 /**
  * Fix-all results per analysis: an analysis is replaced whenever its text, settings or
@@ -31,6 +30,20 @@ function explicitlyWants(params: CodeActionParams, kind: string): boolean {
   return params.context.only?.some((requested) => covers(requested, kind)) ?? false;
 }
 
+/**
+ * "Show documentation": the client's own command where it has one (VS Code opens the page shipped
+ * with the extension), else the server's, which asks the client to open the page through
+ * `window/showDocument`; none for a client that can do neither (its diagnostics still link the
+ * page in `codeDescription.href`).
+ */
+function ruleDocCommand(ruleId: string, support: ClientSupport): Command | undefined {
+  const title = `show documentation for ${ruleId}`;
+  const argument: RuleDocArgument = { ruleId, url: ruleDocUrl(ruleId) };
+  if (support.commands.has(COMMANDS.openRuleDoc)) return { title, command: COMMANDS.openRuleDoc, arguments: [argument] };
+  if (support.showDocument) return { title, command: SERVER_COMMANDS.showRuleDoc, arguments: [argument] };
+  return undefined;
+}
+
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
@@ -42,12 +55,19 @@ function intersects(a: Range, b: Range): boolean {
 /**
  * Quick fixes for the findings under the cursor: the finding's fix (preferred when it is its
  * only one) and its suggestions, each under its own title, "disable <id> for this line",
- * "show documentation for <id>"; and `source.fixAll.crm-rollout`, which applies every fix,
+ * "show documentation for <id>" (when the client can open it); and `source.fixAll.crm-rollout`,
+ * which applies every fix,
  * never a suggestion, until the plan is stable (rules.md, "Fixes and suggestions").
  * Fixes come from the current analysis of the document, not from the client's copy of the
  * diagnostics, so they always match the text they edit.
  */
-export function codeActions(analysis: Analysis, params: CodeActionParams, lint: (text: string) => Finding[], uriOf: (path: string) => string): CodeAction[] {
+export function codeActions(
+  analysis: Analysis,
+  params: CodeActionParams,
+  lint: (text: string) => Finding[],
+  uriOf: (path: string) => string,
+  support: ClientSupport,
+): CodeAction[] {
   const { result } = analysis;
   const { source } = result;
   const uri = params.textDocument.uri;
@@ -89,8 +109,8 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, lint: 
           });
         }
       }
-      const title = `show documentation for ${finding.ruleId}`;
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_RULE_DOC_COMMAND, arguments: [ruleDocUrl(finding.ruleId)] } });
+      const command = ruleDocCommand(finding.ruleId, support);
+      if (command) actions.push({ title: command.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command });
     }
   }
 

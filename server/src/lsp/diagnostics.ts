@@ -1,9 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { ruleDocUrl } from '../engine/ruleDocs';
 import { rangeFromOffsets, type SourceFile } from '../engine/source';
-import type { Finding, FixKind, Severity, TextEdit as EngineEdit } from '../engine/types';
-
-export const DIAGNOSTIC_SOURCE = 'crm-rollout';
+import type { Finding, Severity, TextEdit as EngineEdit } from '../engine/types';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -11,34 +10,16 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** A fix as a diagnostic carries it: protocol edits, ready to apply to the document. */
-export interface DiagnosticFix {
-  title: string;
-  kind: FixKind;
-  edits: TextEdit[];
-}
-
-/**
- * What `Diagnostic.data` holds: enough for a client to build the quick fixes without
- * parsing the message. The server itself recomputes fixes from the current analysis.
- */
-export interface DiagnosticData {
-  ruleId: string;
-  messageId: string;
-  idPath?: string;
-  fixes: DiagnosticFix[];
-  /** The finding's own structured data (e.g. the suggested id). */
-  details?: Record<string, unknown>;
-}
-
 export function toProtocolEdit(source: SourceFile, edit: EngineEdit): TextEdit {
   return { range: rangeFromOffsets(source, edit.start, edit.end), newText: edit.newText };
 }
 
 /** A finding as an LSP diagnostic; `uriOf` turns the engine's paths into the client's URIs. */
 export function toDiagnostic(finding: Finding, source: SourceFile, uriOf: (path: string) => string): Diagnostic {
+  const docUrl = ruleDocUrl(finding.ruleId);
   const data: DiagnosticData = {
     ruleId: finding.ruleId,
+    docUrl,
     messageId: finding.messageId,
     fixes: (finding.fixes ?? []).map((fix) => ({ title: fix.title, kind: fix.kind, edits: fix.edits.map((e) => toProtocolEdit(source, e)) })),
   };
@@ -48,7 +29,7 @@ export function toDiagnostic(finding: Finding, source: SourceFile, uriOf: (path:
     range: finding.range,
     severity: SEVERITIES[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    codeDescription: { href: docUrl },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,

@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
-import { lintText, roleOf, type LintOptions, type LintResult } from '../engine/lint';
+import { lintText, type LintOptions, type LintResult } from '../engine/lint';
+import { fileRole } from '../fileRoles';
 import type { Plan } from '../engine/model';
 import type { Schedule } from '../engine/schedule';
 import type { OpenDocuments } from './documents';
@@ -123,7 +124,7 @@ export class Project {
    * plan (created, renamed), so a change to one concerns every analysed file.
    */
   dependantsOf(path: string): string[] {
-    const config = roleOf(path) === 'config';
+    const config = fileRole(path) === 'config';
     return this.analyzed()
       .filter((a) => a.path !== path && (config || a.result.dependencies.includes(path) || (a.result.imports?.files.some((f) => f.path === path) ?? false)))
       .map((a) => a.uri);
@@ -167,7 +168,7 @@ export class Project {
    * linted, and a cancellation stops the job with the protocol's "cancelled" error.
    */
   async allPlans(progress?: StepProgress): Promise<Analysis[]> {
-    const uris = new Set(this.documents.all().map((d) => d.uri).filter((uri) => roleOf(pathFromUri(uri)) === 'plan'));
+    const uris = new Set(this.documents.all().map((d) => d.uri).filter((uri) => fileRole(pathFromUri(uri)) === 'plan'));
     for (const path of await this.workspacePlans()) uris.add(this.documents.uriOf(path));
     const out: Analysis[] = [];
     let done = 0;

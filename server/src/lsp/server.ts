@@ -10,8 +10,9 @@ import {
 import packageJson from '../../../package.json';
 import { lintText } from '../engine/lint';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
-import { TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../protocol';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS, TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../protocol';
+import { clientSupport, NO_CLIENT_SUPPORT, type ClientSupport } from './clientSupport';
+import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { completions } from './completion';
 import { OpenDocuments, type DocumentEvent } from './documents';
@@ -20,6 +21,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { definition, prepareRename, references, rename } from './navigation';
 import { Project, type Analysis } from './project';
+import { showRuleDoc } from './ruleDoc';
 import { SettingsStore } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { timeline } from './timeline';
@@ -35,6 +37,7 @@ export function startServer(connection: Connection): void {
   let snippets = false;
   let watchFiles = false;
   let folderEvents = false;
+  let support: ClientSupport = NO_CLIENT_SUPPORT;
   const settings: SettingsStore = new SettingsStore(connection, () => canPullSettings, (uri): string | undefined => project.folderOf(pathFromUri(uri)));
   const project: Project = new Project(documents, settings);
   const validator = new Validator(connection, project);
@@ -59,6 +62,9 @@ export function startServer(connection: Connection): void {
     snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
+    support = clientSupport(caps);
+    // The server opens rule pages itself only for a client that cannot, but can show a document.
+    const serverCommands = support.showDocument && !support.commands.has(COMMANDS.openRuleDoc) ? [SERVER_COMMANDS.showRuleDoc] : [];
     const folders = params.workspaceFolders?.map((f) => pathFromUri(f.uri)) ?? (params.rootUri ? [pathFromUri(params.rootUri)] : []);
     project.setFolders(folders);
     settings.push(params.initializationOptions);
@@ -76,6 +82,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
+        ...(serverCommands.length > 0 ? { executeCommandProvider: { commands: serverCommands } } : {}),
         inlayHintProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -179,19 +186,25 @@ export function startServer(connection: Connection): void {
       const analysis = await analysisOf(params.textDocument.uri);
       if (!analysis) return [];
       const options = project.lintOptions(analysis.path, analysis.settings);
-      return codeActions(analysis, params, (text) => lintText(analysis.path, text, options).findings, uriOf);
+      return codeActions(analysis, params, (text) => lintText(analysis.path, text, options).findings, uriOf, support);
     }),
   );
   connection.onCodeLens(
     guard(log, 'code lens', [], async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);
-      return analysis ? codeLenses(analysis) : [];
+      return analysis ? codeLenses(analysis, support) : [];
     }),
   );
   connection.languages.inlayHint.on(
     guard(log, 'inlay hints', [], async (params) => {
       const analysis = await analysisOf(params.textDocument.uri);
       return analysis ? inlayHints(analysis, params.range) : [];
+    }),
+  );
+  connection.onExecuteCommand(
+    guard(log, 'execute command', null, async (params) => {
+      if (params.command === SERVER_COMMANDS.showRuleDoc) await showRuleDoc(connection, params.arguments?.[0]);
+      return null;
     }),
   );
   connection.onRequest(

@@ -1,6 +1,7 @@
 import * as nodePath from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { dayFromIso, todayIso } from '../engine/calendar';
+import { SETTINGS_SECTION } from '../protocol';
 
 /**
  * The `crm-rollout.*` settings, read per resource through `workspace/configuration`, cached
@@ -34,7 +35,6 @@ export interface Settings {
   trace: TraceLevel;
 }
 
-export const SETTINGS_SECTION = 'crm-rollout';
 const SETTING_KEYS = new Set(['enable', 'validate', 'asOf', 'configPath', 'trace']);
 
 function record(value: unknown): Record<string, unknown> {

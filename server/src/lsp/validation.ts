@@ -1,6 +1,6 @@
 import * as nodePath from 'node:path';
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
-import { roleOf } from '../engine/lint';
+import { fileRole } from '../fileRoles';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentEvent } from './documents';
 import { errorText } from './guard';
@@ -54,7 +54,7 @@ export class Validator {
     let rescan = false;
     for (const change of params.changes) {
       const path = pathFromUri(change.uri);
-      if (nodePath.basename(path) === '.gitignore' || (roleOf(path) === 'plan' && change.type !== FileChangeType.Changed)) rescan = true;
+      if (nodePath.basename(path) === '.gitignore' || (fileRole(path) === 'plan' && change.type !== FileChangeType.Changed)) rescan = true;
       if (this.project.documents.isOpen(change.uri)) continue;
       this.project.invalidate(change.uri);
       if (change.type === FileChangeType.Deleted) {

@@ -1,6 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { createIgnore, isIgnoredByAny, type IgnoreMatcher } from '../engine/gitignore';
+import { isPlanPath } from '../fileRoles';
 
 /**
  * Finds the plans of a workspace folder for "lint workspace" mode, workspace symbols and
@@ -10,7 +11,6 @@ import { createIgnore, isIgnoredByAny, type IgnoreMatcher } from '../engine/giti
  * tree cannot run the server out of memory.
  */
 
-const PLAN_FILE = /\.rollout\.ya?ml$/;
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 export const MAX_WORKSPACE_PLANS = 5000;
 
@@ -45,7 +45,7 @@ export async function findPlanFiles(folder: string, limit = MAX_WORKSPACE_PLANS)
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED.has(entry.name) || isIgnoredByAny(active, posix(full), true)) continue;
         await visit(full, active);
-      } else if (entry.isFile() && PLAN_FILE.test(entry.name) && !isIgnoredByAny(active, posix(full), false)) {
+      } else if (entry.isFile() && isPlanPath(entry.name) && !isIgnoredByAny(active, posix(full), false)) {
         found.push(full);
       }
     }

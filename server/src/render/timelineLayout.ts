@@ -15,6 +15,8 @@ export interface LayoutOptions {
   dayWidth?: number;
   /** Width of the column of phase names on the left. */
   labelWidth?: number;
+  /** Room right of the last day; RIGHT_PAD unless given. */
+  rightPad?: number;
 }
 
 export const ROW_HEIGHT = 28;
@@ -25,7 +27,7 @@ export const HEADER_HEIGHT = 70;
 export const FOOTER_HEIGHT = 44;
 /** Room right of the last day for slack whiskers' badges and milestone names. */
 export const RIGHT_PAD = 140;
-const DEFAULT_LABEL_WIDTH = 230;
+export const DEFAULT_LABEL_WIDTH = 230;
 
 export type LayoutRow =
   | { type: 'lane'; y: number; height: number; label: string; lane: number }
@@ -104,12 +106,13 @@ export function laneOrder(data: TimelineData): number[] {
 
 export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}): TimelineLayout {
   const labelWidth = options.labelWidth ?? DEFAULT_LABEL_WIDTH;
+  const rightPad = options.rightPad ?? RIGHT_PAD;
   const range = dateRange(data);
   const firstDay = range ? mondayOnOrBefore(range[0]) : 0;
   const lastDay = range ? mondayOnOrBefore(range[1]) + 6 : 6;
   const days = lastDay - firstDay + 1;
   const dayWidth = options.width !== undefined
-    ? Math.max(1, (options.width - labelWidth - RIGHT_PAD) / days)
+    ? Math.max(0.1, (options.width - labelWidth - rightPad) / days)
     : (options.dayWidth ?? fittedDayWidth(days));
 
   const rows: LayoutRow[] = [];
@@ -147,7 +150,7 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}):
   const bottom = rows.length > 0 ? y : y + ROW_HEIGHT;
   const chartWidth = days * dayWidth;
   return {
-    width: options.width ?? Math.ceil(labelWidth + chartWidth + RIGHT_PAD),
+    width: options.width ?? Math.ceil(labelWidth + chartWidth + rightPad),
     height: bottom + FOOTER_HEIGHT,
     labelWidth,
     firstDay,

@@ -1,6 +1,8 @@
-import { addMonths, dayFromIso, DEFAULT_WORKDAYS, isoFromDay, weekdayOf, WorkCalendar, type Weekday } from '../engine/calendar';
+import { dayFromIso, DEFAULT_WORKDAYS, isoFromDay, weekdayOf, WorkCalendar, type Weekday } from '../engine/calendar';
 import type { TimelineData, TimelineMilestone, TimelinePhase } from '../engine/timeline';
+import { escapeXml } from './escape';
 import { el, text, title, truncate } from './svg';
+import { axisFor } from './timelineAxis';
 import { BAR_HEIGHT, dayOf, layoutTimeline, px, type LayoutOptions, type LayoutRow, type TimelineLayout } from './timelineLayout';
 import {
   milestoneAriaLabel,
@@ -12,6 +14,7 @@ import {
   worstSeverity,
 } from './timelineText';
 import { timelineCss, TIMELINE_ROOT_CLASS, type TimelineTheme } from './timelineTheme';
+import { zoomLayout, type TimelineZoom } from './timelineZoom';
 
 /**
  * The timeline as a standalone SVG Gantt chart, shared by `crm-rollout timeline --format svg`,
@@ -28,20 +31,17 @@ import { timelineCss, TIMELINE_ROOT_CLASS, type TimelineTheme } from './timeline
 export interface TimelineSvgOptions extends LayoutOptions {
   /** `light` (default) and `dark` embed a fixed palette; `vscode` embeds none (classes only). */
   theme?: TimelineTheme;
+  /** Draw at a zoom level for a drawing `width` px wide (EXPORT_WIDTH unless given); see timelineZoom.ts. */
+  zoom?: TimelineZoom;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The width an export is zoomed for when `zoom` is given without `width`. */
+export const EXPORT_WIDTH = 1200;
+
 const LABEL_CHARS = 32;
 const MILESTONE_LABEL_CHARS = 28;
-
-function monthLabel(d: number): string {
-  const iso = isoFromDay(d);
-  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-}
-
-function firstOfMonth(d: number): number {
-  return d - (Number(isoFromDay(d).slice(8, 10)) - 1);
-}
+/** Average advance of a character of 12px text, to size names to the space they have. */
+const CHAR_PX = 6.5;
 
 /** Weekend shading as runs of non-worked weekdays, and each holiday that falls on a workday. */
 function shading(layout: TimelineLayout, workdays: readonly Weekday[], holidays: ReadonlySet<number>): string[] {
@@ -70,41 +70,41 @@ function shading(layout: TimelineLayout, workdays: readonly Weekday[], holidays:
 
 function axis(layout: TimelineLayout): string[] {
   const out: string[] = [];
-  const { top, bottom, dayWidth } = layout;
-  let month = firstOfMonth(layout.firstDay);
-  if (month < layout.firstDay) {
-    const next = addMonths(month, 1);
-    if ((next - layout.firstDay) * dayWidth >= 64) out.push(text({ class: 'axis-label month-label', x: layout.x(layout.firstDay) + 4, y: 46 }, monthLabel(layout.firstDay)));
-    month = next;
-  }
-  for (; month <= layout.lastDay; month = addMonths(month, 1)) {
-    out.push(el('line', { class: 'month-line', x1: layout.x(month), y1: 32, x2: layout.x(month), y2: bottom }));
-    out.push(text({ class: 'axis-label month-label', x: layout.x(month) + 4, y: 46 }, monthLabel(month)));
-  }
-  const weekLabels = dayWidth * 7 >= 20;
-  for (let monday = layout.firstDay; monday <= layout.lastDay; monday += 7) {
-    out.push(el('line', { class: 'week-line', x1: layout.x(monday), y1: 52, x2: layout.x(monday), y2: top }));
-    if (weekLabels) out.push(text({ class: 'axis-label week-label', x: layout.x(monday) + 3, y: 64 }, String(Number(isoFromDay(monday).slice(8, 10)))));
+  const { major, minor, majorTicks, minorTicks, labels } = axisFor(layout);
+  for (const day of majorTicks) out.push(el('line', { class: 'month-line', x1: layout.x(day), y1: 32, x2: layout.x(day), y2: layout.bottom }));
+  for (const day of minorTicks) out.push(el('line', { class: 'week-line', x1: layout.x(day), y1: 52, x2: layout.x(day), y2: layout.top }));
+  for (const label of labels) {
+    const unit = label.row === 'major' ? major : minor;
+    const rowClass = label.row === 'major' ? 'month-label' : 'week-label';
+    out.push(text({ class: `axis-label ${rowClass}`, x: label.x, y: label.row === 'major' ? 46 : 64, 'data-unit': unit }, label.text));
   }
   return out;
 }
 
 function header(data: TimelineData, layout: TimelineLayout): string[] {
-  const lines = [text({ class: 'title', x: 12, y: 22 }, data.name)];
+  const lines = [text({ class: 'title', x: 12, y: 22 }, truncate(data.name, Math.max(8, Math.floor((layout.width - 24) / 8.5))))];
   lines.push(text({ class: 'subtitle', x: 12, y: 46 }, data.goLive ? `go-live ${data.goLive}` : 'no go-live phase'));
   const span = data.start && data.end ? `${data.start} → ${data.end}` : 'not scheduled';
-  lines.push(text({ class: 'subtitle', x: 12, y: 64 }, truncate(span, Math.floor(layout.labelWidth / 6.5))));
+  lines.push(text({ class: 'subtitle', x: 12, y: 64 }, truncate(span, Math.floor((layout.labelWidth - 18) / 7))));
   return lines;
+}
+
+/** A phase's name in the name column, cut to the column; the full name shows on hover. */
+function phaseName(name: string, attrs: Record<string, string | number>, room: number): string {
+  const shown = truncate(name, room);
+  if (shown === name) return text(attrs, name);
+  return el('text', attrs, [title(name), escapeXml(shown)]);
 }
 
 function rowLabels(rows: LayoutRow[], layout: TimelineLayout, indent: number): string[] {
   const out: string[] = [];
+  const room = Math.max(4, Math.min(LABEL_CHARS, Math.floor((layout.labelWidth - indent - 8) / CHAR_PX)));
   for (const row of rows) {
     if (row.type === 'lane') {
       out.push(el('rect', { class: 'lane-band', x: 0, y: row.y, width: layout.width, height: row.height }));
       out.push(text({ class: 'lane-label', x: 8, y: row.y + 15 }, row.label));
     } else if (row.type === 'phase') {
-      out.push(text({ class: 'row-label', x: indent, y: row.y + row.height / 2 + 4, 'data-for': row.phase.id }, truncate(row.phase.name, LABEL_CHARS)));
+      out.push(phaseName(row.phase.name, { class: 'row-label', x: indent, y: row.y + row.height / 2 + 4, 'data-for': row.phase.id }, room));
     } else if (row.phaseId === undefined) {
       out.push(text({ class: 'milestone-row-label', x: indent, y: row.y + row.height / 2 + 4 }, 'milestones of unscheduled phases'));
     }
@@ -209,7 +209,7 @@ function labelRoom(milestones: TimelineMilestone[], layout: TimelineLayout): Map
   const room = new Map<TimelineMilestone, number>();
   sorted.forEach((m, i) => {
     const next = sorted[i + 1];
-    const gap = next ? milestoneX(next, layout) - milestoneX(m, layout) - 22 : Infinity;
+    const gap = (next ? milestoneX(next, layout) : layout.width) - milestoneX(m, layout) - 22;
     room.set(m, Math.max(0, Math.min(MILESTONE_LABEL_CHARS, Math.floor(gap / 6.2))));
   });
   return room;
@@ -257,7 +257,7 @@ function dateLine(layout: TimelineLayout, iso: string | undefined, className: st
 
 export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOptions = {}): string {
   const theme = options.theme ?? 'light';
-  const layout = layoutTimeline(data, options);
+  const layout = layoutTimeline(data, options.zoom ? zoomLayout(options.zoom, options.width ?? EXPORT_WIDTH) : options);
   const holidays = new Set(data.holidays.map((h) => dayFromIso(h)).filter((d): d is number => d !== undefined));
   const calendar = new WorkCalendar(data.workdays, holidays);
   const indent = layout.rows.some((r) => r.type === 'lane') ? 20 : 12;

@@ -47,9 +47,10 @@ export const budgetCoverage: Rule = {
           description:
             'Budget categories that must have a line above 0, on top of training, data-migration, integration and support or maintenance. Default: `[]`.',
           type: 'array',
-          items: { enum: [...BUDGET_CATEGORIES] },
+          items: { $ref: 'plan.schema.json#/$defs/budgetCategory' },
           uniqueItems: true,
           default: [],
+          examples: [['contingency'], ['contingency', 'change-management']],
         },
       },
       patternProperties: { '^x-': {} },

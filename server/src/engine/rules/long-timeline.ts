@@ -53,10 +53,11 @@ export const longTimeline: Rule = {
       properties: {
         factor: {
           description:
-            'How many times the usual upper bound (small 8 weeks, mid 6 months, enterprise 12 months) the time to the first go-live may reach. Default: 2 (this project\'s choice).',
+            "How many times the usual upper bound (small 8 weeks, mid 6 months, enterprise 12 months) the time to the first go-live may reach. Default: 2 (this project's choice).",
           type: 'number',
           exclusiveMinimum: 0,
           default: DEFAULT_FACTOR,
+          examples: [1.5],
         },
       },
       patternProperties: { '^x-': {} },

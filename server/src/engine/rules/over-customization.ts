@@ -25,8 +25,15 @@ export const overCustomization: Rule = {
     optionsSchema: {
       type: 'object',
       properties: {
-        max: { type: 'integer', minimum: 1, description: 'The most `must` customizations before the plan counts as over-customized.' },
+        max: {
+          description: "The most `must` customizations before the plan counts as over-customized. Default: 10 (this project's choice).",
+          type: 'integer',
+          minimum: 1,
+          default: DEFAULT_MAX,
+          examples: [5],
+        },
       },
+      patternProperties: { '^x-': {} },
       additionalProperties: false,
     },
     defaultOptions: { max: DEFAULT_MAX },

@@ -43,8 +43,15 @@ export const ownerOverload: Rule = {
     optionsSchema: {
       type: 'object',
       properties: {
-        max: { type: 'integer', minimum: 1, description: 'The most phases one person may own on the same working day.' },
+        max: {
+          description: "The most phases one person may own on the same working day. Default: 3 (this project's choice).",
+          type: 'integer',
+          minimum: 1,
+          default: DEFAULT_MAX,
+          examples: [4],
+        },
       },
+      patternProperties: { '^x-': {} },
       additionalProperties: false,
     },
     defaultOptions: { max: DEFAULT_MAX },

@@ -44,10 +44,13 @@ export const ownerRequired: Rule = {
       type: 'object',
       properties: {
         inherit: {
+          description: "`true`: checklist items and milestones without an owner inherit their phase's owner. `false`: each needs its own `owner`. Default: `true`.",
           type: 'boolean',
-          description: "`true`: checklist items and milestones without an owner inherit their phase's owner. `false`: each needs its own `owner`.",
+          default: true,
+          examples: [false],
         },
       },
+      patternProperties: { '^x-': {} },
       additionalProperties: false,
     },
     defaultOptions: { inherit: true },

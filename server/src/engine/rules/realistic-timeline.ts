@@ -40,18 +40,6 @@ function minimumFor(size: OrgSize, options: Record<string, unknown>): Span {
   return configured ?? parseSpan(DEFAULT_MIN[size])!;
 }
 
-const SPAN_SCHEMA = {
-  description: 'Calendar time: `d` days, `w` weeks, `m` calendar months (`3m` is three months).',
-  type: 'string',
-  pattern: '^[1-9][0-9]{0,3}[dwm]$',
-};
-const RANGE_SCHEMA = {
-  type: 'object',
-  properties: { min: SPAN_SCHEMA },
-  patternProperties: { '^x-': {} },
-  additionalProperties: false,
-};
-
 /**
  * "At least" is inclusive: the last go-live may start on the bound's date. The span runs from the
  * earliest phase start (any kind) to the start of the last go-live; silent without a size, a
@@ -71,15 +59,39 @@ export const realisticTimeline: Rule = {
       type: 'object',
       properties: {
         ranges: {
+          title: 'timeline ranges',
           description: 'Lower bounds per organisation size; sizes left out keep their default (small 4w, mid 3m, enterprise 6m).',
           type: 'object',
-          properties: { small: RANGE_SCHEMA, mid: RANGE_SCHEMA, enterprise: RANGE_SCHEMA },
+          properties: {
+            small: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: small`. Default: `{ min: 4w }`.' },
+            mid: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: mid`. Default: `{ min: 3m }`.' },
+            enterprise: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: enterprise`. Default: `{ min: 6m }`.' },
+          },
           patternProperties: { '^x-': {} },
           additionalProperties: false,
+          examples: [{ mid: { min: '2m' } }],
         },
       },
       patternProperties: { '^x-': {} },
       additionalProperties: false,
+      $defs: {
+        timelineRange: {
+          title: 'timeline range',
+          description: 'The bounds of a realistic timeline for one organisation size.',
+          type: 'object',
+          properties: { min: { $ref: '#/$defs/span' } },
+          patternProperties: { '^x-': {} },
+          additionalProperties: false,
+        },
+        span: {
+          title: 'time span',
+          description:
+            'The shortest realistic time from the earliest phase start to the last go-live, in calendar time: `d` days, `w` weeks, `m` calendar months (so `3m` is three months, not minutes).',
+          type: 'string',
+          pattern: SPAN.source,
+          examples: ['4w', '3m', '6m'],
+        },
+      },
     },
     defaultOptions: { ranges: { small: { min: DEFAULT_MIN.small }, mid: { min: DEFAULT_MIN.mid }, enterprise: { min: DEFAULT_MIN.enterprise } } },
   },

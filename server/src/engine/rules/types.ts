@@ -27,7 +27,12 @@ export interface RuleMeta {
   description: string;
   /** Message templates keyed by messageId; `{{name}}` is replaced from the report's data. */
   messages: Record<string, string>;
-  /** JSON Schema of the rule's options object (validated through the config schema too). */
+  /**
+   * JSON Schema of the rule's options object: the one source of schemas/config.schema.json's
+   * `<rule>Options` definition and the rule's entry under `rules` (`npm run docs` writes them).
+   * `$ref`s resolve in that file; the schema's own `$defs` are moved to the file's `$defs`.
+   * Each property's `default` is the rule's `defaultOptions` value (tests/rules/meta.test.ts).
+   */
   optionsSchema?: Record<string, unknown>;
   defaultOptions?: Record<string, unknown>;
   /** The rule offers fixes: corrections of what is written, applied by `lint --fix` and fix-all. */
