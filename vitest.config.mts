@@ -7,6 +7,11 @@ export default defineConfig({
     testTimeout: 30000,
     pool: 'forks',
     // Builds dist/server.js once for the language-server tests (tests/lsp), which spawn it.
-    globalSetup: ['tests/lsp/globalSetup.ts'],
+    // Installs the Debian programs some tests run (chromium, neovim, xmllint) once, or stops with
+    // the command to run; then builds dist/server.js once for the language-server tests.
+    globalSetup: ['tests/setup/provisionPrograms.ts', 'tests/lsp/globalSetup.ts'],
+    // The JSON report is what .ci/run counts (its closing "N passed, N failed" line).
+    reporters: ['default', 'json'],
+    outputFile: { json: '.test-results/vitest.json' },
   },
 });

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { lintText } from '../server/src/engine/lint';
-import { forgetParses } from '../server/src/engine/reparse';
 import { VALIDATION_DELAY_MS } from '../server/src/lsp/validation';
+import { RecentParses } from '../server/src/lsp/recentParses';
 import { NodeFileSystem } from '../server/src/platform/nodeFileSystem';
 import { createWorkspace, LspServer, uriOf } from '../tests/lsp/harness';
 import { createSpectral, createYamlLanguageServer, floorParse, ourLint } from './contenders';
@@ -147,9 +147,7 @@ async function editLatency(target: EditTarget, count: number): Promise<{ p50: nu
 async function fullLintMs(target: EditTarget): Promise<number> {
   const fs = new NodeFileSystem();
   const lint = () => {
-    forgetParses();
     lintText(target.path, target.text, { fs, asOf: '2027-03-01', root: target.root });
-    forgetParses();
   };
   const t = await race({ lint }, roundsFor(target.text.split('\n').length), 2);
   return t.lint;
@@ -158,8 +156,7 @@ async function fullLintMs(target: EditTarget): Promise<number> {
 /** The engine alone on the same keystrokes: each lint re-uses the parse of the text before. */
 function engineEditMs(target: EditTarget, count: number): number {
   const fs = new NodeFileSystem();
-  const options = { fs, asOf: '2027-03-01', root: target.root };
-  forgetParses();
+  const options = { fs, asOf: '2027-03-01', root: target.root, parse: new RecentParses().parse };
   lintText(target.path, target.text, options);
   const times: number[] = [];
   for (const edit of typingEdits(target.text, count)) {
@@ -167,7 +164,6 @@ function engineEditMs(target: EditTarget, count: number): number {
     lintText(target.path, edit.text, options);
     times.push(performance.now() - started);
   }
-  forgetParses();
   return median(times);
 }
 

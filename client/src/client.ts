@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient,
   RequestType,
+  RequestType0,
   TransportKind,
   type ClientCapabilities,
   type LanguageClientOptions,
@@ -11,15 +12,26 @@ import {
 import {
   CLIENT_CAPABILITY,
   COMMANDS,
+  NEW_PLAN_REQUEST,
+  PLAN_TEMPLATES_REQUEST,
+  RENDER_TIMELINE_REQUEST,
   SETTINGS_SECTION,
   TIMELINE_REQUEST,
   type CrmRolloutClientCapabilities,
+  type NewPlanParams,
+  type NewPlanResult,
+  type PlanTemplatesResult,
+  type RenderTimelineParams,
+  type RenderTimelineResult,
   type TimelineParams,
   type TimelineResult,
 } from '../../server/src/protocol';
 import { SERVER_SELECTOR } from './selectors';
 
 export const timelineRequest = new RequestType<TimelineParams, TimelineResult, void>(TIMELINE_REQUEST);
+export const planTemplatesRequest = new RequestType0<PlanTemplatesResult, void>(PLAN_TEMPLATES_REQUEST);
+export const newPlanRequest = new RequestType<NewPlanParams, NewPlanResult, void>(NEW_PLAN_REQUEST);
+export const renderTimelineRequest = new RequestType<RenderTimelineParams, RenderTimelineResult, void>(RENDER_TIMELINE_REQUEST);
 
 /** The bundled server, started over Node IPC; in an extension development host it also listens for a debugger. */
 function serverOptions(context: vscode.ExtensionContext): ServerOptions {

@@ -155,7 +155,7 @@ export function openRuleDoc(ctx: Ctx): Cmd {
 export function newPlan(ctx: Ctx): Cmd {
   return async (arg?: unknown) => {
     const options = typeof arg === 'object' && arg !== null ? (arg as Partial<NewPlanOptions>) : undefined;
-    const uri = await createPlan(options);
+    const uri = await createPlan(ctx, options);
     if (uri) ctx.output.info(`created ${uri.fsPath}`);
     return uri;
   };

@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, type CommandName, type TimelineResult } from '../../server/src/protocol';
-import { createLanguageClient, timelineRequest } from './client';
+import {
+  COMMANDS,
+  type CommandName,
+  type NewPlanParams,
+  type NewPlanResult,
+  type PlanTemplatesResult,
+  type RenderTimelineParams,
+  type RenderTimelineResult,
+  type TimelineResult,
+} from '../../server/src/protocol';
+import { createLanguageClient, newPlanRequest, planTemplatesRequest, renderTimelineRequest, timelineRequest } from './client';
 import { createOutputChannel } from './output';
 
 export type Cmd = (...args: unknown[]) => unknown;
@@ -58,6 +67,24 @@ export class Ctx implements vscode.Disposable {
       this.output.warn(`timeline request for ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
+  }
+
+  /** The templates "New Plan" offers; throws when the server cannot answer. */
+  async planTemplates(): Promise<PlanTemplatesResult> {
+    await this.start();
+    return this.client.sendRequest(planTemplatesRequest);
+  }
+
+  /** A new plan's text from the server, which renders it as `crm-rollout init` does; throws with the server's reason. */
+  async newPlan(params: NewPlanParams): Promise<NewPlanResult> {
+    await this.start();
+    return this.client.sendRequest(newPlanRequest, params);
+  }
+
+  /** A timeline drawn as a file by the server's renderers; throws when the server cannot answer. */
+  async renderTimeline(params: RenderTimelineParams): Promise<RenderTimelineResult> {
+    await this.start();
+    return this.client.sendRequest(renderTimelineRequest, params);
   }
 
   dispose(): void {

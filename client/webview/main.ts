@@ -1,6 +1,4 @@
 import type { TimelineData } from '../../server/src/protocol';
-import { renderTimelineMermaid } from '../../server/src/render/timelineMermaid';
-import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
 import { timelineCss } from '../../server/src/render/timelineTheme';
 import { findingsText } from '../../server/src/render/timelineText';
 import { DEFAULT_ZOOM, isZoom, TIMELINE_ZOOMS, zoomStep, type TimelineZoom } from '../../server/src/render/timelineZoom';
@@ -29,14 +27,6 @@ function button(label: string, title: string, onClick: () => void): HTMLButtonEl
   b.title = title;
   b.addEventListener('click', onClick);
   return b;
-}
-
-function exportText(data: TimelineData, format: ExportFormat): string {
-  if (format === 'mermaid') return renderTimelineMermaid(data);
-  // A file leaves the editor, where the theme variables do not exist: embed a fixed palette like the editor's.
-  const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
-  const light = document.body.classList.contains('vscode-high-contrast-light');
-  return renderTimelineSvg(data, { theme: dark && !light ? 'dark' : 'light' });
 }
 
 function save(patch: Partial<WebviewState>): void {
@@ -69,7 +59,7 @@ zoomSelect.setAttribute('aria-label', 'Zoom');
 for (const zoom of TIMELINE_ZOOMS) zoomSelect.append(new Option(ZOOM_NAMES[zoom], zoom));
 
 function requestExport(format: ExportFormat): void {
-  if (state?.data) host.postMessage({ type: 'exported', format, text: exportText(state.data, format) });
+  host.postMessage({ type: 'export', format });
 }
 
 toolbar.append(
@@ -132,9 +122,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'highlight':
       chart.highlight(message.id);
       save({ highlight: message.id });
-      return;
-    case 'export':
-      requestExport(message.format);
       return;
   }
 });

@@ -1,25 +1,25 @@
 import type { Range } from '../../server/src/engine/types';
-import type { TimelineData } from '../../server/src/protocol';
+import type { TimelineData, TimelineExportFormat } from '../../server/src/protocol';
 import type { TimelineZoom } from '../../server/src/render/timelineZoom';
 
 /**
  * Messages between the timeline panel (extension host) and its webview, typed once for both.
- * The webview renders the SVG itself from the data, so exports come from the same drawing.
+ * The webview draws the chart from the data; exports are the panel's (it holds the same data).
  */
 
-export type ExportFormat = 'svg' | 'mermaid';
+export type ExportFormat = TimelineExportFormat;
 
 export type ToWebview =
   | { type: 'timeline'; uri: string; data: TimelineData }
   | { type: 'unavailable'; uri: string; message: string }
   /** The entry under the editor's cursor, or undefined when the cursor is on none. */
-  | { type: 'highlight'; id: string | undefined }
-  | { type: 'export'; format: ExportFormat };
+  | { type: 'highlight'; id: string | undefined };
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; id: string; range: Range }
-  | { type: 'exported'; format: ExportFormat; text: string }
+  /** A toolbar button: the panel exports its timeline. */
+  | { type: 'export'; format: ExportFormat }
   /** Sent after each drawing: what is on screen, for tests and the output channel. */
   | { type: 'rendered'; phases: number; milestones: number; ms: number };
 

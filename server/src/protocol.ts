@@ -99,3 +99,49 @@ export interface TimelineParams {
 
 /** Null when the document is not a plan or cannot be read at all. */
 export type TimelineResult = TimelineData | null;
+
+/** `crm-rollout/planTemplates`: what "New Plan from Template" offers to choose from. */
+export const PLAN_TEMPLATES_REQUEST = 'crm-rollout/planTemplates';
+
+export interface PlanTemplatesResult {
+  /** One template per organization size, in the order to offer them. */
+  templates: { size: string; summary: string }[];
+  defaultName: string;
+  /** The server's today (ISO), the default start. */
+  today: string;
+}
+
+/** `crm-rollout/newPlan`: a new plan's file name and text, exactly as `crm-rollout init` writes them. */
+export const NEW_PLAN_REQUEST = 'crm-rollout/newPlan';
+
+export interface NewPlanParams {
+  size: string;
+  name: string;
+  /** ISO date; a day that is not a working day moves to the next working day. */
+  start: string;
+}
+
+export interface NewPlanResult {
+  fileName: string;
+  text: string;
+  /** The configuration to write beside the plan when its folder has none. */
+  configText: string;
+  /** The plan's first day (ISO), and whether it moved from the one asked for. */
+  start: string;
+  moved: boolean;
+}
+
+/** `crm-rollout/renderTimeline`: the timeline the panel shows, as a file to save or copy. */
+export const RENDER_TIMELINE_REQUEST = 'crm-rollout/renderTimeline';
+
+export type TimelineExportFormat = 'svg' | 'mermaid';
+
+export interface RenderTimelineParams {
+  data: TimelineData;
+  format: TimelineExportFormat;
+  /** The fixed palette an SVG embeds (a file has no editor theme); ignored for Mermaid. */
+  theme: 'light' | 'dark';
+}
+
+/** Null when the data cannot be drawn. */
+export type RenderTimelineResult = { text: string } | null;

@@ -62,7 +62,7 @@ function parseWorkflowCommand(line: string): { command: string; properties: Reco
 }
 
 describe('--format github', () => {
-  it('writes one workflow command per finding that the runner reads back to the same file, range, rule and message', () => {
+  it('writes one workflow command per finding that the runner reads back to the same file, range, rule and (shown safely) message', () => {
     const nasty = 'line one\r\nline two: 100% done, "quoted" :: and %0A literal';
     const r = report({
       'plans/a,b:c%d.rollout.yaml': [finding('schema', 'error', nasty, 3), finding('known-tags', 'warning', 'w', 4), finding('overdue', 'info', 'i', 5)],
@@ -74,13 +74,14 @@ describe('--format github', () => {
     expect(commands[0]).toEqual({
       command: 'error',
       properties: { file: 'plans/a,b:c%d.rollout.yaml', line: '3', endLine: '3', col: '3', endColumn: '10', title: 'schema' },
-      message: nasty,
+      // Line breaks in a message are shown as escapes: no value can end the command.
+      message: 'line one\\r\\nline two: 100% done, "quoted" :: and %0A literal',
     });
   });
 
-  it('escapes %, CR and LF in the message and also : and , in properties, as @actions/core does', () => {
-    const r = report({ 'a:b,c.rollout.yaml': [finding('schema', 'error', '50% a\nb\rc: d, e', 1)] });
-    expect(github(r, context)).toBe('::error file=a%3Ab%2Cc.rollout.yaml,line=1,endLine=1,col=3,endColumn=10,title=schema::50%25 a%0Ab%0Dc: d, e\n');
+  it('escapes % in the message and also : and , in properties, as @actions/core does, and shows line breaks as escapes', () => {
+    const r = report({ 'a:b,c\n.rollout.yaml': [finding('schema', 'error', '50% a\nb\rc: d, e', 1)] });
+    expect(github(r, context)).toBe('::error file=a%3Ab%2Cc%0A.rollout.yaml,line=1,endLine=1,col=3,endColumn=10,title=schema::50%25 a\\nb\\rc: d, e\n');
   });
 
   it('prints nothing for a clean run, so the log holds no stray annotation', () => {
@@ -214,7 +215,7 @@ describe('--format markdown', () => {
     const r = report({ 'a.rollout.yaml': [finding('schema', 'error', 'a | b | *c* <script> & [link](x)\nnext', 1)] });
     const row = markdown(r, context).split('\n').find((l) => l.startsWith('| error'))!;
     expect(cells(row)).toHaveLength(4);
-    expect(cells(row)[3].trim()).toBe('a \\| b \\| \\*c\\* &lt;script&gt; &amp; \\[link\\](x) next');
+    expect(cells(row)[3].trim()).toBe('a \\| b \\| \\*c\\* &lt;script&gt; &amp; \\[link\\]\\(x\\)\\\\nnext');
   });
 
   it('says "no problems" on a clean run', () => {

@@ -1,13 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kebabName } from '../../server/src/cli/templates/naming';
+import { kebabName } from '../../server/src/templates/naming';
 import { isoFromDay } from '../../server/src/engine/calendar';
 import { MemoryFileSystem } from '../../server/src/engine/fileSystem';
 import { lintText } from '../../server/src/engine/lint';
 import { runCli, tempTree } from '../helpers/cli';
 
 const SIZES = ['small', 'mid', 'enterprise'] as const;
+/** What init wrote before the templates stopped using the yaml library, kept byte for byte. */
+const GOLDEN = path.join(__dirname, 'golden', 'init');
 /** A Monday, a Friday before Christmas that runs across the year end, a leap day, and a New Year's Eve. */
 const STARTS = ['2027-01-11', '2027-12-24', '2028-02-29', '2026-12-31'];
 
@@ -114,5 +116,20 @@ describe('crm-rollout init', () => {
     expect(runCli(['init', '--start', '2027-13-01'], dir)).toMatchObject({ code: 2, stderr: 'crm-rollout: --start "2027-13-01" is not a date; write it as YYYY-MM-DD\n' });
     expect(runCli(['init', 'plan.yaml'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^crm-rollout: init takes no file names/) });
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it.each(SIZES)('writes the %s plan and its configuration byte for byte as before (golden files)', (size) => {
+    const { run, planPath, configPath } = generate(size, '2027-01-11');
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(planPath, 'utf8')).toBe(fs.readFileSync(path.join(GOLDEN, `${size}.rollout.yaml`), 'utf8'));
+    expect(fs.readFileSync(configPath, 'utf8')).toBe(fs.readFileSync(path.join(GOLDEN, 'config.yaml'), 'utf8'));
+  });
+
+  it('quotes a name holding YAML punctuation as before, and moves a Saturday start (golden file)', () => {
+    const dir = tempTree({});
+    const run = runCli(['init', '--size', 'small', '--name', 'Acme, Inc. "CRM" rollout: phase #2', '--start', '2027-12-25', '--dir', 'plans'], dir);
+    expect(run.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, 'plans', 'acme-inc-crm-rollout-phase-2.rollout.yaml'), 'utf8');
+    expect(text).toBe(fs.readFileSync(path.join(GOLDEN, 'small-quoted-name.rollout.yaml'), 'utf8'));
   });
 });

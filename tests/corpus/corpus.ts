@@ -57,7 +57,7 @@ export const CASES: CorpusCase[] = [
   { name: 'merge keys', file: 'merge-keys.rollout.yaml', exitCode: 1, says: '"desgin" is not a valid phase kind; did you mean "design"?', at: { line: 18, column: 11, endLine: 18, endColumn: 17 } },
   { name: 'cyclic imports', file: 'cycle/cyclic-imports.rollout.yaml', exitCode: 1, says: 'imports form a cycle' },
   { name: 'an import of a directory', file: 'directory/import-directory.rollout.yaml', exitCode: 1, says: 'import "people" is a directory' },
-  { name: 'an import outside the workspace', file: 'import-outside.rollout.yaml', exitCode: 1, says: 'points outside the workspace' },
+  { name: 'an import outside the workspace', file: 'import-outside.rollout.yaml', exitCode: 1, says: 'leads outside the project root' },
   { name: 'an import of a symbolic link loop', file: 'links/imports-loop.rollout.yaml', exitCode: 1, says: 'symbolic link loop' },
   { name: 'a plan that is a symbolic link loop', file: 'links/loop.rollout.yaml', exitCode: 2, says: 'is a symbolic link loop' },
 ];

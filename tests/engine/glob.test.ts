@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandBraces, globToRegExp, matchAnyGlob, matchGlob } from '../../server/src/engine/glob';
+import { compileGlob, expandBraces, GLOB_LIMITS, globProblem, matchAnyGlob, matchGlob } from '../../server/src/engine/glob';
 
 describe('glob', () => {
   it('matches * within one segment only', () => {
@@ -56,7 +56,7 @@ describe('glob', () => {
   it('expands {a,b} alternatives, nested ones too', () => {
     expect(matchGlob('{pilots,drafts}/**', 'drafts/x.yaml')).toBe(true);
     expect(matchGlob('{pilots,drafts}/**', 'final/x.yaml')).toBe(false);
-    expect(expandBraces('a{b,c{d,e}}f').sort()).toEqual(['abf', 'acdf', 'acef']);
+    expect(expandBraces('a{b,c{d,e}}f')?.sort()).toEqual(['abf', 'acdf', 'acef']);
   });
 
   it('keeps braces without a comma literal', () => {
@@ -86,9 +86,9 @@ describe('glob', () => {
     expect(matchGlob('pilots/', 'pilots/x/a.yaml')).toBe(true);
   });
 
-  it('compiles each glob once and reuses the RegExp', () => {
-    expect(globToRegExp('cache/**/x')).toBe(globToRegExp('cache/**/x'));
-    expect(globToRegExp('cache/{a,b}', { braces: false })).not.toBe(globToRegExp('cache/{a,b}'));
+  it('compiles each glob once and reuses it', () => {
+    expect(compileGlob('cache/**/x')).toBe(compileGlob('cache/**/x'));
+    expect(compileGlob('cache/{a,b}', { braces: false })).not.toBe(compileGlob('cache/{a,b}'));
   });
 
   it('matchAnyGlob is true when one of the globs matches', () => {
@@ -97,8 +97,31 @@ describe('glob', () => {
     expect(matchAnyGlob([], 'c/x.yaml')).toBe(false);
   });
 
-  it('caps brace expansion so a hostile glob stays cheap', () => {
+  it('refuses a brace expansion beyond the bound, which then matches nothing', () => {
     const hostile = '{a,b}'.repeat(20);
-    expect(expandBraces(hostile).length).toBeLessThanOrEqual(300);
+    expect(expandBraces(hostile)).toBeUndefined();
+    expect(globProblem(hostile)).toBe(`the pattern's braces expand to more than ${GLOB_LIMITS.alternatives} alternatives`);
+    expect(matchGlob(hostile, 'a'.repeat(20))).toBe(false);
+    expect(globProblem('{a,b}'.repeat(8))).toBeUndefined();
+  });
+
+  it('refuses a pattern longer than the bound', () => {
+    expect(globProblem('a'.repeat(GLOB_LIMITS.length + 1))).toBe(`the pattern is ${GLOB_LIMITS.length + 1} characters long; the limit is ${GLOB_LIMITS.length}`);
+    expect(globProblem('a'.repeat(GLOB_LIMITS.length))).toBeUndefined();
+  });
+
+  it('matches a reversed range as nothing instead of throwing', () => {
+    expect(matchGlob('wave[9-0].yaml', 'wave5.yaml')).toBe(false);
+    expect(matchGlob('wave[a-c\\]].yaml', 'wave].yaml')).toBe(true);
+  });
+
+  it('keeps the semantics of stars next to classes, escapes and question marks', () => {
+    expect(matchGlob('*[0-9]?.yaml', 'wave12.yaml')).toBe(true);
+    expect(matchGlob('*[0-9]?.yaml', 'wave1.yaml')).toBe(false);
+    expect(matchGlob('a*\\*b', 'axx*b')).toBe(true);
+    expect(matchGlob('a*\\*b', 'axxb')).toBe(false);
+    expect(matchGlob('**', '')).toBe(true);
+    expect(matchGlob('a/**/b/**/c', 'a/b/x/b/c')).toBe(true);
+    expect(matchGlob('a/**/b/**/c', 'a/b/x/c/d')).toBe(false);
   });
 });

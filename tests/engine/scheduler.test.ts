@@ -49,7 +49,8 @@ const ids = (phases: { id: string }[]) => phases.map((p) => p.id);
  * Critical path: support ends last (06-30); its start came from go-live, whose start came from
  * training (the later of its two prerequisites), then testing, then config (04-09 beats data's
  * 04-06), then design, then discovery (02-05 beats kickoff's 01-15), whose start is the
- * calendar's: discovery, design, config, testing, training, go-live, support.
+ * calendar's: discovery, design, config, testing, training, go-live, support. Kickoff's end is
+ * fixed, so its float is 0 and it is critical too (plan-format.md, "Scheduling, precisely").
  *
  * Slack (backward pass):
  * data            latest finish = working day before testing's latest start Mon 04-12 = Fri 04-09;
@@ -57,8 +58,8 @@ const ids = (phases: { id: string }[]) => phases.map((p) => p.id);
  * pilot-training  latest finish = working day before go-live's 06-02 = Tue 06-01; working days
  *                 after Fri 04-30 up to 06-01: the 20 weekdays May 3-28, the holiday skipped,
  *                 Tue 06-01 = 21
- * kickoff         latest finish = working day before design's 02-08 = Fri 02-05; working days
- *                 after Fri 01-15 up to 02-05: three weeks = 15
+ * kickoff         its end is fixed: 0 (design could wait for it 15 working days, but a fixed
+ *                 date does not slip)
  * every phase on the critical path: 0
  */
 const FIXTURE = `plan: 1
@@ -102,15 +103,15 @@ describe('buildSchedule on the hand-worked fixture', () => {
     expect(isoFromDay(schedule.planEnd!)).toBe('2027-06-30');
   });
 
-  it('walks the critical path back from the last end through the prerequisites that fixed each start', () => {
-    expect(ids(schedule.criticalPath)).toEqual(['discovery', 'design', 'config', 'testing', 'training', 'go-live', 'support']);
+  it('marks every phase with zero float critical, by start', () => {
+    expect(ids(schedule.criticalPath)).toEqual(['kickoff', 'discovery', 'design', 'config', 'testing', 'training', 'go-live', 'support']);
     expect(schedule.windows.filter((w) => w.critical).map((w) => w.phase.id)).toEqual(ids(schedule.criticalPath));
   });
 
-  it('gives off-path phases their slack in working days, skipping the holiday', () => {
+  it('gives off-path phases their float in working days, skipping the holiday, and a fixed end none', () => {
     const slack = Object.fromEntries(schedule.windows.map((w) => [w.phase.id, w.slack]));
     expect(slack).toEqual({
-      kickoff: 15,
+      kickoff: 0,
       discovery: 0,
       design: 0,
       config: 0,

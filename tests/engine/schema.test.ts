@@ -340,8 +340,40 @@ describe('plan schema: messages and ranges', () => {
     expect(validate('plan', '- plan: 1\n- name: X\n').map((f) => f.message)).toEqual(['the plan must be a mapping, not a list']);
   });
 
+  it('accepts every Version 1.1 field', () => {
+    const text = `plan: 1
+name: X
+calendar: { start: 2027-03-01, extra_working_days: [2027-06-19] }
+calendars:
+  - { id: de, name: Germany, workdays: [mon, tue, wed, thu, fri], holidays: [2027-10-03], extra_working_days: [2027-06-20] }
+waves:
+  - { wave: 1, name: Germany, calendar: de, teams: [sales-dach] }
+phases:
+  - id: design
+    name: D
+    kind: design
+    calendar: de
+    wave: 1
+    actual: { start: 2027-03-01, end: 2027-03-26 }
+    milestones: [{ id: signed-off, name: Signed off, achieved: 2027-03-19 }]
+    checklist: [{ task: A, done: 2027-03-02 }, { task: B, done: true }]
+  - { id: build, name: B, kind: configuration, after: [signed-off, { id: design, type: ss, lag: 0d }, { id: design, lag: 2w }] }
+`;
+    expect(validate('plan', text)).toEqual([]);
+  });
+
+  it('explains what an after entry may be', () => {
+    const text = 'plan: 1\nname: X\nphases:\n  - { id: b, name: B, kind: testing, after: [5, { id: a, type: sf, lag: 3 }, { id: a, lag: -1d }] }\n';
+    expect(validate('plan', text).map(summary)).toEqual([
+      ['each entry of "after" must be a phase or milestone id, or { id, type, lag }, not 5', 3, 45, 3, 46],
+      ['"sf" is not a valid dependency type; did you mean "fs"?', 3, 63, 3, 65],
+      ['"lag" must be text, not 3', 3, 72, 3, 73],
+      ['"-1d" is not in the form "lag" expects; for example 5d', 3, 91, 3, 94],
+    ]);
+  });
+
   it('records the instance path and a stable id path in the finding', () => {
-    const text = 'plan: 1\nname: X\nphases:\n  - { id: uat, name: U, kind: testing, checklist: [{ task: T, done: yes }] }\n';
+    const text = 'plan: 1\nname: X\nphases:\n  - { id: uat, name: U, kind: testing, checklist: [{ task: T, done: 3 }] }\n';
     const [finding] = validate('plan', text);
     expect(finding.idPath).toBe('phases/uat/checklist/0/done');
     expect(finding.data).toMatchObject({ schema: 'plan', instancePath: '/phases/0/checklist/0/done', keyword: 'type' });
@@ -407,8 +439,12 @@ x-maintainer: it
   it('rejects phases with the fields a directory may hold', () => {
     const findings = validate('directory', 'teams: [it]\nphases: []\n', 'people.yaml');
     expect(findings.map(summary)).toEqual([
-      ['"phases" is not a directory field; use one of people, teams, calendar, imports, or start your own keys with "x-"', 1, 0, 1, 6],
+      ['"phases" is not a directory field; use one of people, teams, calendar, calendars, imports, or start your own keys with "x-"', 1, 0, 1, 6],
     ]);
+  });
+
+  it('accepts named calendars', () => {
+    expect(validate('directory', 'calendars:\n  - { id: de, name: Germany, holidays: [2027-10-03], extra_working_days: [2027-06-19] }\n', 'calendars.yaml')).toEqual([]);
   });
 
   it('rejects calendar keys other than holidays', () => {

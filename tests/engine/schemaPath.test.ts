@@ -23,7 +23,9 @@ describe('schemaAtPath', () => {
   });
 
   it('names the definitions of references, tags and dates', () => {
-    expect(schemaAtPath('plan', ['phases', 0, 'after', 0])?.defName).toBe('phaseRef');
+    expect(schemaAtPath('plan', ['phases', 0, 'after', 0])?.defName).toBe('dependency');
+    expect(schemaAtPath('plan', ['phases', 0, 'calendar'])?.defName).toBe('calendarRef');
+    expect(schemaAtPath('plan', ['waves', 0, 'calendar'])?.defName).toBe('calendarRef');
     expect(schemaAtPath('plan', ['customizations', 0, 'supports', 0])?.defName).toBe('objectiveRef');
     expect(schemaAtPath('plan', ['phases', 0, 'checklist', 2, 'tags', 0])?.defName).toBe('tag');
     expect(schemaAtPath('plan', ['calendar', 'start'])?.defName).toBe('date');

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine/edits';
-import { applySafeFixes, fixUntilStable, MAX_FIX_PASSES } from '../../server/src/engine/fix';
+import { applySafeFixes, fixIsSound, fixUntilStable, MAX_FIX_PASSES } from '../../server/src/engine/fix';
+import { parsedForCheck } from '../../server/src/engine/fixCheck';
 import type { Finding } from '../../server/src/engine/types';
 import { decodeText } from '../../server/src/platform/decode';
 import { editedText, flowPlanText, lint, mutatedPlanText, planText } from './arbitraries';
@@ -85,13 +86,17 @@ describe('quick fixes on generated plans', () => {
   const FIXES_PER_PLAN = 6;
 
   it('yield text that still parses and remove their own finding or keep the finding count', () => {
-    const plans = fc.oneof(planText, mutatedPlanText, editedText(fc.constantFrom(...SAMPLES), 3));
+    // Whole plans in flow style too: insertions there must be written in flow style.
+    const plans = fc.oneof(planText, flowPlanText, mutatedPlanText, editedText(fc.constantFrom(...SAMPLES), 3));
     fc.assert(
       fc.property(plans, fc.nat(), (text, pick) => {
         const before = lintChecked(text);
         const fixable = before.flatMap((finding) => (finding.fixes ?? []).map((fix) => ({ finding, fix })));
         const chosen = fixable.length <= FIXES_PER_PLAN ? fixable : Array.from({ length: FIXES_PER_PLAN }, (_, i) => fixable[(pick + i * 7) % fixable.length]);
+        let checked: ReturnType<typeof parsedForCheck> | undefined;
         for (const { finding, fix } of chosen) {
+          // The editor and --fix offer only the fixes that pass the re-parse check.
+          if (!fixIsSound(text, fix, (checked ??= parsedForCheck(text)))) continue;
           const fixed = applyEdits(text, fix.edits);
           const after = lintChecked(fixed);
           const label = `fix "${fix.title}" of ${finding.ruleId} (${finding.message})`;
@@ -102,10 +107,11 @@ describe('quick fixes on generated plans', () => {
       }),
       run(80),
     );
-  });
+    // Each run lints a plan up to seven times; the default 30 s is tight on a shared machine.
+  }, 120_000);
 
   it('lint --fix reaches a fixed point within its pass limit', () => {
-    const plans = fc.oneof(planText, mutatedPlanText, editedText(fc.constantFrom(...SAMPLES), 3));
+    const plans = fc.oneof(planText, flowPlanText, mutatedPlanText, editedText(fc.constantFrom(...SAMPLES), 3));
     fc.assert(
       fc.property(plans, (text) => {
         const result = fixUntilStable(text, lint);

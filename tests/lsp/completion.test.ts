@@ -37,7 +37,7 @@ describe('completion', () => {
   it('offers the keys a phase may still take, with their schema descriptions', async () => {
     const withMarker = NORTHWIND.replace('    duration: 6w\n', '    duration: 6w\n    ¦\n');
     const items = await complete(withMarker);
-    expect(items.map((i) => i.label)).toEqual(['start', 'end', 'checklist', 'milestones', 'audiences', 'wave']);
+    expect(items.map((i) => i.label)).toEqual(['start', 'end', 'checklist', 'milestones', 'audiences', 'wave', 'calendar', 'actual']);
     const milestones = items.find((i) => i.label === 'milestones');
     expect(docOf(milestones)).toMatch(/^Checkpoints of this phase/);
     const { position } = marked(withMarker);
@@ -50,11 +50,12 @@ describe('completion', () => {
     expect(docOf(items[0])).toMatch(/^What the phase is in the CRM lifecycle/);
   });
 
-  it('offers the other phases in after, not the phase itself', async () => {
+  it('offers the other phases and their milestones in after, not the phase itself', async () => {
     const items = await complete(NORTHWIND.replace('    after: [build]\n', '    after: [build, ¦]\n'));
     expect(items.map((i) => [i.label, i.detail])).toEqual([
       ['discovery', 'Discovery · planning'],
       ['build', 'Build · configuration'],
+      ['charter-signed', 'Charter signed · milestone of discovery'],
     ]);
   });
 

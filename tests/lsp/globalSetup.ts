@@ -10,7 +10,8 @@ const SPAWNED = [
 /**
  * Bundles the language server and the CLI once before the tests run, so the LSP tests drive
  * the same `dist/server.js` that `crm-rollout-language-server --stdio` runs, and the terminal
- * tests (tests/cli/progress.test.ts) the same `dist/cli.js` as `crm-rollout`. Only these
+ * tests (tests/cli/progress.test.ts) and the hostile-input tests that must time out a hang
+ * (tests/corpus/containment.test.ts) the same `dist/cli.js` as `crm-rollout`. Only these
  * entries are built (with esbuild.mjs's options for them), so a test run does not depend on
  * the client or the webview building.
  */

@@ -70,7 +70,7 @@ describe('hover', () => {
     const sections = valueOf(hover).split('\n\n---\n\n');
     expect(sections[0]).toBe('**owner** — person id\n\nPerson id of who is accountable for the phase. Its milestones and checklist items inherit it unless they name their own.');
     expect(sections[1].split('\n\n')).toContain(
-      '`known-references`: every person, team, phase, objective and integration id used resolves to a declaration — [rule documentation](https://github.com/crm-rollout/crm-rollout/blob/main/docs/rules/known-references.md)',
+      '`known-references`: every person, team, phase, milestone, objective, calendar and integration id used resolves to a declaration, and every wave number to a declared wave — [rule documentation](https://github.com/crm-rollout/crm-rollout/blob/main/docs/rules/known-references.md)',
     );
     await server.changeAndWait(uri, PLAN);
   });

@@ -61,8 +61,8 @@ describe('inlay hints, code lens and the timeline request', () => {
       ['go-live', '2027-03-22', '2027-03-26', true, 0, { done: 0, total: 0 }],
     ]);
     expect(timeline?.milestones.map((m) => [m.id, m.date, m.phaseId])).toEqual([['charter-signed', '2027-02-05', 'discovery']]);
-    expect(timeline?.dependencies).toContainEqual({ from: 'build', to: 'go-live', critical: true });
-    expect(timeline?.dependencies).toContainEqual({ from: 'discovery', to: 'comms', critical: false });
+    expect(timeline?.dependencies).toContainEqual({ from: 'build', to: 'go-live', type: 'fs', lag: 0, critical: true });
+    expect(timeline?.dependencies).toContainEqual({ from: 'discovery', to: 'comms', type: 'fs', lag: 0, critical: false });
   });
 
   it('answers null for a file that is not a plan, and no lens or hints for it', async () => {

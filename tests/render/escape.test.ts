@@ -73,7 +73,7 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('[link](http://x) *bold* `code` a|b')).toBe('\\[link\\]\\(http://x\\) \\*bold\\* \\`code\\` a\\|b');
   });
 
-  it('keeps a table row on one line', () => {
-    expect(escapeMarkdown('one\ntwo')).toBe('one two');
+  it('keeps a table row on one line, showing the line break as an escape', () => {
+    expect(escapeMarkdown('one\ntwo')).toBe('one\\\\ntwo');
   });
 });

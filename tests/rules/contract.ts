@@ -11,6 +11,8 @@ export const RULES_MD: readonly (readonly [string, string, 'error' | 'warning' |
   ['unknown-rule', 'core', 'warning', false],
   ['waiver-expired', 'core', 'warning', false],
   ['waiver-invalid', 'core', 'warning', false],
+  ['encoding', 'core', 'error', false],
+  ['limits', 'core', 'error', false],
   ['unique-ids', 'integrity', 'error', false],
   ['known-references', 'integrity', 'error', false],
   ['no-dependency-cycles', 'integrity', 'error', false],

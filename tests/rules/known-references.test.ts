@@ -34,8 +34,111 @@ phases:
     checklist: [{ task: Test ERP sync, refs: [erp, test] }]
 `,
     },
+    {
+      name: 'after may name milestones, as ids or in { id, type, lag } entries; calendars and waves resolve, imported calendars too',
+      plan: `plan: 1
+name: Waves
+imports: [calendars.yaml]
+teams: [sales-fr]
+calendars: [{ id: fr, name: France }]
+waves:
+  - { wave: 1, name: France, calendar: fr, teams: [sales-fr] }
+  - { wave: 2, name: Germany, calendar: de }
+phases:
+  - { id: a, name: A, kind: design, milestones: [{ id: signed-off, name: Signed off }] }
+  - { id: b, name: B, kind: configuration, wave: 1, after: [signed-off, { id: a, type: ss, lag: 2d }] }
+  - { id: c, name: C, kind: testing, wave: 2, calendar: fr, after: [{ id: signed-off, lag: 1w }] }
+`,
+      files: { '/work/calendars.yaml': 'calendars:\n  - { id: de, name: Germany, holidays: [2027-10-03] }\n' },
+    },
+    {
+      name: 'wave numbers are free while no waves are declared',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: a, name: A, kind: go-live, wave: 7 }
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a milestone id typo in after gets did-you-mean among phases and milestones',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: design, name: D, kind: design, milestones: [{ id: design-signed-off, name: Signed off }] }
+  - { id: build, name: B, kind: configuration, after: [design-signed-of] }
+`,
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 5,
+          column: 56,
+          endLine: 5,
+          endColumn: 72,
+          message: 'after "design-signed-of" is not a declared phase or milestone; did you mean "design-signed-off"?',
+        },
+      ],
+      output: `plan: 1
+name: Pilot
+phases:
+  - { id: design, name: D, kind: design, milestones: [{ id: design-signed-off, name: Signed off }] }
+  - { id: build, name: B, kind: configuration, after: [design-signed-off] }
+`,
+    },
+    {
+      name: 'the id of a { id, type, lag } entry is checked too',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: uat, name: U, kind: testing }
+  - { id: training, name: T, kind: training, after: [{ id: uta, type: ss, lag: 5d }] }
+`,
+      errors: [{ messageId: 'unknown', line: 5, column: 60, endLine: 5, endColumn: 63, message: 'after "uta" is not a declared phase or milestone; did you mean "uat"?' }],
+      output: `plan: 1
+name: Pilot
+phases:
+  - { id: uat, name: U, kind: testing }
+  - { id: training, name: T, kind: training, after: [{ id: uat, type: ss, lag: 5d }] }
+`,
+    },
+    {
+      name: 'a calendar id typo, in a phase and in a wave, gets did-you-mean',
+      plan: `plan: 1
+name: Pilot
+calendars: [{ id: germany, name: Germany }]
+waves: [{ wave: 1, calendar: germny }]
+phases:
+  - { id: a, name: A, kind: planning, wave: 1, calendar: gremany }
+`,
+      errors: [
+        { messageId: 'unknown', line: 4, column: 30, endLine: 4, endColumn: 36, message: 'calendar "germny" is not a declared calendar; did you mean "germany"?' },
+        { messageId: 'unknown', line: 6, column: 58, endLine: 6, endColumn: 65, message: 'calendar "gremany" is not a declared calendar; did you mean "germany"?' },
+      ],
+      output: `plan: 1
+name: Pilot
+calendars: [{ id: germany, name: Germany }]
+waves: [{ wave: 1, calendar: germany }]
+phases:
+  - { id: a, name: A, kind: planning, wave: 1, calendar: germany }
+`,
+    },
+    {
+      name: 'a wave number not declared in waves gets the nearest declared one',
+      plan: `plan: 1
+name: Pilot
+waves: [{ wave: 1, name: France }, { wave: 2, name: Germany }]
+phases:
+  - { id: a, name: A, kind: go-live, wave: 3 }
+`,
+      errors: [{ messageId: 'unknownWave', line: 5, column: 44, endLine: 5, endColumn: 45, message: 'wave 3 of phase "a" is not declared in "waves"; did you mean 2? Declared: 1, 2' }],
+      output: `plan: 1
+name: Pilot
+waves: [{ wave: 1, name: France }, { wave: 2, name: Germany }]
+phases:
+  - { id: a, name: A, kind: go-live, wave: 2 }
+`,
+    },
     {
       name: 'an owner typo gets did-you-mean and a safe replacement',
       plan: `plan: 1
@@ -57,7 +160,7 @@ name: Pilot
 ${PEOPLE}phases:
   - { id: a, name: A, kind: planning, after: [dana] }
 `,
-      errors: [{ messageId: 'wrongKind', line: 7, column: 47, endLine: 7, endColumn: 51, message: 'after "dana" is a person, not a phase; name a phase id here' }],
+      errors: [{ messageId: 'wrongKind', line: 7, column: 47, endLine: 7, endColumn: 51, message: 'after "dana" is a person, not a phase or milestone; name a phase or milestone id here' }],
       output: null,
     },
     {

@@ -27,8 +27,15 @@ function findingsOf(id: string, example: PageExample): Finding[] {
   return [...result.findings, ...result.configFindings].filter((f) => f.ruleId === id);
 }
 
+/**
+ * Pages whose examples are bytes, not YAML text (a Windows-1252 file cannot be shown in a
+ * Markdown page): their cases run as files in tests/corpus/fixSafety.test.ts and
+ * tests/platform/decode.test.ts instead.
+ */
+const BYTE_LEVEL_PAGES = new Set(['encoding']);
+
 describe('rule pages', () => {
-  for (const id of [...RULES.map((r) => r.meta.id), ...CORE_RULES.map((m) => m.id)]) {
+  for (const id of [...RULES.map((r) => r.meta.id), ...CORE_RULES.map((m) => m.id)].filter((id) => !BYTE_LEVEL_PAGES.has(id))) {
     describe(`docs/rules/${id}.md`, () => {
       const examples = rulePageExamples(fs.readFileSync(path.join(docsDir, `${id}.md`), 'utf8'));
 

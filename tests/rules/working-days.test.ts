@@ -20,8 +20,37 @@ name: Pilot
 calendar: { start: 2027-01-10, workdays: [sun, mon, tue, wed, thu] }
 `,
     },
+    {
+      name: 'an extra working day counts, and a phase is checked on its own calendar (Sunday works for the gulf team)',
+      plan: `plan: 1
+name: Pilot
+calendar: { start: 2027-01-11, extra_working_days: [2027-01-16] }
+calendars: [{ id: gulf, workdays: [sun, mon, tue, wed, thu] }]
+phases:
+  - { id: cutover, name: Cutover, kind: go-live, start: 2027-01-16, duration: 1d }
+  - { id: gulf-uat, name: UAT, kind: testing, calendar: gulf, start: 2027-01-17, duration: 1d }
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a date on a holiday of the phase\'s own calendar moves to its next working day',
+      plan: `plan: 1
+name: Pilot
+calendars: [{ id: de, holidays: [2027-10-04] }]
+waves: [{ wave: 2, calendar: de }]
+phases:
+  - { id: de-go-live, name: Go-live, kind: go-live, wave: 2, start: 2027-10-04, duration: 1d }
+`,
+      errors: [{ messageId: 'holiday', line: 6, column: 69, endLine: 6, endColumn: 79, message: 'start of phase "de-go-live" 2027-10-04 is a holiday in this plan\'s calendar; move it to Tuesday 2027-10-05' }],
+      output: `plan: 1
+name: Pilot
+calendars: [{ id: de, holidays: [2027-10-04] }]
+waves: [{ wave: 2, calendar: de }]
+phases:
+  - { id: de-go-live, name: Go-live, kind: go-live, wave: 2, start: 2027-10-05, duration: 1d }
+`,
+    },
     {
       name: 'a Saturday start moves to Monday',
       plan: `plan: 1

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Range } from '../../../server/src/engine/types';
 import { planStem } from '../../../server/src/fileRoles';
-import { TIMELINE_VIEW_TYPE, type TimelineData } from '../../../server/src/protocol';
+import { TIMELINE_VIEW_TYPE, type RenderTimelineResult, type TimelineData } from '../../../server/src/protocol';
 import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../../webview/messages';
 import type { Ctx } from '../ctx';
 import { debounce } from '../debounce';
@@ -10,7 +10,6 @@ import { createNonce, timelineHtml } from './webviewHtml';
 
 /** Quiet time after an edit before the timeline is asked for again. */
 const UPDATE_DELAY_MS = 250;
-const EXPORT_TIMEOUT_MS = 10_000;
 
 export interface RenderReport {
   uri: string;
@@ -29,6 +28,12 @@ function webviewOptions(ctx: Ctx): vscode.WebviewOptions & vscode.WebviewPanelOp
 
 function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** A file leaves the editor, where the theme variables do not exist: it embeds a fixed palette like the editor's. */
+function exportTheme(): 'light' | 'dark' {
+  const kind = vscode.window.activeColorTheme.kind;
+  return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
 }
 
 function stateUri(state: unknown): vscode.Uri | undefined {
@@ -57,7 +62,6 @@ export class TimelinePanel implements vscode.Disposable {
   private data: TimelineData | undefined;
   private generation = 0;
   private highlighted: string | undefined;
-  private readonly pendingExports = new Map<ExportFormat, (text: string) => void>();
 
   static createOrShow(ctx: Ctx, uri: vscode.Uri): TimelinePanel {
     const existing = TimelinePanel.panels.get(uri.toString());
@@ -154,13 +158,9 @@ export class TimelinePanel implements vscode.Disposable {
       case 'reveal':
         await this.reveal(message.range);
         return;
-      case 'exported': {
-        const waiting = this.pendingExports.get(message.format);
-        this.pendingExports.delete(message.format);
-        if (waiting) waiting(message.text);
-        else await this.deliver(message.format, message.text);
+      case 'export':
+        await this.export(message.format);
         return;
-      }
       case 'rendered':
         this.ctx.output.debug(`timeline of ${this.uri.fsPath} drawn in ${message.ms.toFixed(1)} ms`);
         TimelinePanel.rendered.fire({ uri: this.uri.toString(), phases: message.phases, milestones: message.milestones, ms: message.ms });
@@ -176,24 +176,27 @@ export class TimelinePanel implements vscode.Disposable {
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  /** Asks the webview for the drawing in a format, then copies it or saves it (to `target`, else where the user picks). */
+  /**
+   * Draws the timeline the panel shows in a format (with the CLI's renderers, through the
+   * language server), then copies it or saves it (to `target`, else where the user picks).
+   */
   async export(format: ExportFormat, target?: vscode.Uri): Promise<void> {
-    const text = await new Promise<string | undefined>((resolve) => {
-      const timer = setTimeout(() => {
-        this.pendingExports.delete(format);
-        resolve(undefined);
-      }, EXPORT_TIMEOUT_MS);
-      this.pendingExports.set(format, (t) => {
-        clearTimeout(timer);
-        resolve(t);
-      });
-      this.post({ type: 'export', format });
-    });
-    if (text === undefined) {
-      void vscode.window.showErrorMessage('The timeline did not answer; show the timeline panel and try again.');
+    const data = this.data;
+    if (!data) {
+      void vscode.window.showErrorMessage('The timeline is not drawn yet; wait for it and try again.');
       return;
     }
-    await this.deliver(format, text, target);
+    let rendered: RenderTimelineResult = null;
+    try {
+      rendered = await this.ctx.renderTimeline({ data, format, theme: exportTheme() });
+    } catch (error) {
+      this.ctx.output.warn(`exporting the timeline of ${this.uri.fsPath} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!rendered) {
+      void vscode.window.showErrorMessage('The timeline could not be exported; see the CRM Rollout output channel.');
+      return;
+    }
+    await this.deliver(format, rendered.text, target);
   }
 
   private async deliver(format: ExportFormat, text: string, chosen?: vscode.Uri): Promise<void> {

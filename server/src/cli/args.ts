@@ -1,6 +1,6 @@
 /** A small, strict argument parser: unknown options are errors, never silently ignored. */
 
-export interface OptionSpec {
+interface OptionSpec {
   /** Takes a value (`--format json` or `--format=json`). */
   value?: boolean;
   /** May be given several times; values are collected. */

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../engine/types';
+import { readSmallTextFile } from '../platform/safeRead';
 import { UsageError } from './args';
 import type { FileReport } from './report';
 
@@ -19,8 +19,10 @@ import type { FileReport } from './report';
  */
 
 export const BASELINE_VERSION = 1;
+/** A baseline is JSON the tool wrote; past this size it is something else. */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
-export interface BaselineEntry {
+interface BaselineEntry {
   file: string;
   rule: string;
   /** Exactly one of idPath and message is set. */
@@ -59,12 +61,11 @@ function isEntry(value: unknown): value is BaselineEntry {
 }
 
 export function readBaseline(file: string, shownAs: string): Baseline {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`baseline "${shownAs}" cannot be read; create it with --update-baseline`);
-  }
+  const read = readSmallTextFile(file, MAX_BASELINE_BYTES);
+  if (!read.ok && read.reason === 'tooLarge') throw new UsageError(`baseline "${shownAs}" is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB; regenerate it with --update-baseline`);
+  if (!read.ok && read.reason === 'special') throw new UsageError(`baseline "${shownAs}" is not a regular file; name a JSON file written by --update-baseline`);
+  if (!read.ok) throw new UsageError(`baseline "${shownAs}" cannot be read; create it with --update-baseline`);
+  const text = read.text;
   let data: unknown;
   try {
     data = JSON.parse(text);

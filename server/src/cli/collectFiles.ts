@@ -1,9 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createIgnore } from '../engine/gitignore';
-import { globToRegExp } from '../engine/glob';
+import { compileGlob } from '../engine/glob';
+import { MAX_FILE_BYTES } from '../engine/parse';
 import { isPlanPath } from '../fileRoles';
+import { readSmallTextFile } from '../platform/safeRead';
 import { UsageError } from './args';
+import { pushAll } from '../engine/arrays';
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 const GLOB_CHARS = /[*?[{]/;
@@ -14,14 +17,19 @@ function isIgnored(stack: readonly Ignore[], full: string, isDir: boolean): bool
   return stack.some((ig) => ig.ignores(path.relative(ig.dir, full).split(path.sep).join('/'), isDir));
 }
 
+/** The folder's .gitignore, if it has a readable one (a FIFO or a huge file is skipped). */
+function ignoreIn(dir: string): Ignore | undefined {
+  const read = readSmallTextFile(path.join(dir, '.gitignore'), MAX_FILE_BYTES);
+  if (!read.ok) return undefined;
+  const matcher = createIgnore(dir, read.text);
+  return { dir, ignores: (rel, isDir) => matcher.ignores(rel, isDir) };
+}
+
 /** Every plan file under a directory, skipping what .gitignore files (at any level) ignore. */
 function walk(dir: string, inherited: readonly Ignore[], accept: (file: string) => boolean, out: string[]): void {
   let stack = inherited;
-  const gitignore = path.join(dir, '.gitignore');
-  if (fs.existsSync(gitignore)) {
-    const matcher = createIgnore(dir, fs.readFileSync(gitignore, 'utf8'));
-    stack = [...inherited, { dir, ignores: (rel, isDir) => matcher.ignores(rel, isDir) }];
-  }
+  const own = ignoreIn(dir);
+  if (own) stack = [...inherited, own];
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -45,11 +53,8 @@ function ancestorsIgnores(start: string): Ignore[] {
   const chain: Ignore[] = [];
   let dir = path.dirname(start);
   while (true) {
-    const gitignore = path.join(dir, '.gitignore');
-    if (fs.existsSync(gitignore)) {
-      const matcher = createIgnore(dir, fs.readFileSync(gitignore, 'utf8'));
-      chain.unshift({ dir, ignores: (rel, isDir) => matcher.ignores(rel, isDir) });
-    }
+    const own = ignoreIn(dir);
+    if (own) chain.unshift(own);
     if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
     dir = path.dirname(dir);
   }
@@ -78,11 +83,12 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
     if (GLOB_CHARS.test(posixArg) && !fs.existsSync(path.resolve(cwd, arg))) {
       const base = path.resolve(cwd, staticPrefix(posixArg));
       if (!fs.existsSync(base)) throw new UsageError(`no files match "${arg}" (${staticPrefix(posixArg)} does not exist)`);
-      const re = globToRegExp(path.relative(base, path.resolve(cwd, arg)).split(path.sep).join('/'));
+      const glob = compileGlob(path.relative(base, path.resolve(cwd, arg)).split(path.sep).join('/'));
+      if (glob.problem) throw new UsageError(`the pattern "${arg}" is beyond what the tool matches: ${glob.problem}`);
       const matches: string[] = [];
-      walk(base, ancestorsIgnores(base), (file) => re.test(path.relative(base, file).split(path.sep).join('/')), matches);
+      walk(base, ancestorsIgnores(base), (file) => glob.matches(path.relative(base, file).split(path.sep).join('/')), matches);
       if (matches.length === 0) throw new UsageError(`no files match "${arg}"`);
-      found.push(...matches);
+      pushAll(found, matches);
       continue;
     }
     const full = path.resolve(cwd, arg);
@@ -98,9 +104,11 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
       const plans: string[] = [];
       walk(full, ancestorsIgnores(full), isPlanPath, plans);
       if (plans.length === 0) throw new UsageError(`no plan files (*.rollout.yaml or *.rollout.yml) found under "${arg}"`);
-      found.push(...plans);
-    } else {
+      pushAll(found, plans);
+    } else if (stat.isFile()) {
       found.push(full);
+    } else {
+      throw new UsageError(`"${arg}" is not a regular file (a device, FIFO or socket); name a plan file, a directory of plans or a glob`);
     }
   }
   return [...new Set(found)];

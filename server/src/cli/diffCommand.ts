@@ -5,15 +5,16 @@ import { todayIso } from '../engine/calendar';
 import { diffPlans, type ChangeSeverity, type PlanDiff, type PlanVersion } from '../engine/diff/index';
 import type { FileSystem, ReadResult } from '../engine/fileSystem';
 import { lintText, type LintResult } from '../engine/lint';
-import { buildTimeline } from '../engine/timeline';
+import { buildTimeline, type TimelineData } from '../engine/timeline';
 import { decodeText } from '../platform/decode';
 import { renderDiffMarkdown, renderDiffText } from '../render/diffText';
 import { optionValue, parseArgs, UsageError } from './args';
 import { palette, shouldColor } from './color';
+import { checkedFormat, formatsHelp, type FormatRegistry } from './formatRegistry';
 import { checkedAsOf, type CommandIO } from './lintCommand';
 import { checkPlanPath, displayPath, lintPlanFile, refuseUnparsed } from './timelineCommand';
 
-export const DIFF_OPTIONS = {
+const DIFF_OPTIONS = {
   format: { value: true },
   'as-of': { value: true },
   'fail-on': { value: true },
@@ -22,8 +23,20 @@ export const DIFF_OPTIONS = {
   help: {},
 } as const;
 
-type DiffFormat = 'text' | 'json' | 'markdown';
-const FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown'];
+/** What a diff format renders: the diff, both timelines, and how the text format colours a change. */
+interface DiffOutput {
+  diff: PlanDiff;
+  before: TimelineData;
+  after: TimelineData;
+  paint: (severity: ChangeSeverity, text: string) => string;
+}
+
+/** Diff outputs by name; `diff --format` accepts exactly these and `--help` lists them. */
+const DIFF_FORMATS = {
+  text: { render: ({ diff, paint }) => renderDiffText(diff, { paint }), description: 'changes by severity, for a terminal' },
+  json: { render: ({ diff }) => `${JSON.stringify(diff, null, 2)}\n`, description: 'the whole diff' },
+  markdown: { render: ({ diff, before, after }) => renderDiffMarkdown(diff, before, after), description: 'a pull-request comment' },
+} satisfies FormatRegistry<string, (output: DiffOutput) => string>;
 const FAIL_ON: readonly ChangeSeverity[] = ['breaking', 'warning'];
 
 /** Runs git; its failure comes back as a value so each caller can say what went wrong. */
@@ -72,6 +85,11 @@ class GitRefFileSystem implements FileSystem {
     }
     return this.kinds.get(spec);
   }
+
+  /** Git stores a symbolic link as a blob holding its target, never followed. */
+  realPath(file: string): string {
+    return path.resolve(file);
+  }
 }
 
 interface Side {
@@ -102,7 +120,7 @@ function sideAtRef(ref: string, file: string, asOf: string | undefined, cwd: str
 function sideOnDisk(arg: string, asOf: string | undefined, cwd: string): Side {
   const file = path.resolve(cwd, arg);
   const display = displayPath(cwd, file);
-  return { result: lintPlanFile(file, display, asOf), display };
+  return { result: lintPlanFile(file, display, asOf, cwd), display };
 }
 
 function version(side: Side, asOf: string): PlanVersion {
@@ -125,7 +143,7 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
     io.stdout.write(DIFF_HELP);
     return 0;
   }
-  const format = checked(optionValue(args, 'format'), FORMATS, 'format') ?? 'text';
+  const format = checkedFormat(DIFF_FORMATS, optionValue(args, 'format') ?? 'text');
   const failOn = checked(optionValue(args, 'fail-on'), FAIL_ON, '--fail-on level');
   const asOf = checkedAsOf(optionValue(args, 'as-of'));
   const ref = optionValue(args, 'git');
@@ -149,13 +167,9 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
   const day = asOf ?? todayIso();
   const [before, after] = [version(base, day), version(head, day)];
   const diff = diffPlans(before, after);
-  if (format === 'json') io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
-  else if (format === 'markdown') io.stdout.write(renderDiffMarkdown(diff, before.timeline, after.timeline));
-  else {
-    const color = palette(shouldColor(io.stdout, args.flags.has('no-color')));
-    const paint = (severity: ChangeSeverity, text: string) => (severity === 'breaking' ? color.bold(color.red(text)) : severity === 'warning' ? color.yellow(text) : color.blue(text));
-    io.stdout.write(renderDiffText(diff, { paint }));
-  }
+  const color = palette(format === 'text' && shouldColor(io.stdout, args.flags.has('no-color')));
+  const paint = (severity: ChangeSeverity, text: string) => (severity === 'breaking' ? color.bold(color.red(text)) : severity === 'warning' ? color.yellow(text) : color.blue(text));
+  io.stdout.write(DIFF_FORMATS[format].render({ diff, before: before.timeline, after: after.timeline, paint }));
   if (failOn && atOrAbove(diff, failOn) > 0) {
     const n = atOrAbove(diff, failOn);
     io.stderr.write(`crm-rollout: ${n} change${n === 1 ? '' : 's'} at or above "${failOn}" (--fail-on ${failOn})\n`);
@@ -164,7 +178,7 @@ export function runDiff(argv: readonly string[], io: CommandIO): number {
   return 0;
 }
 
-export const DIFF_HELP = `Usage: crm-rollout diff [options] <base.rollout.yaml> <head.rollout.yaml>
+const DIFF_HELP = `Usage: crm-rollout diff [options] <base.rollout.yaml> <head.rollout.yaml>
        crm-rollout diff [options] --git <ref> <plan.rollout.yaml>
 
 Compares two versions of a plan by ids, not lines: entities added, removed or changed
@@ -175,7 +189,8 @@ breaking, warning or info (see docs/diff.md).
 Options:
   --git <ref>           compare the file as committed at <ref> (HEAD~1, main...) with the
                         working copy
-  --format <name>       text (default), json or markdown (for a pull-request comment)
+  --format <name>       one of:
+${formatsHelp(DIFF_FORMATS, 'text', 24)}
   --fail-on <level>     exit 1 when a change at or above breaking or warning exists
   --as-of <YYYY-MM-DD>  run date-sensitive rules (overdue) on both sides as of this date
   --no-color            plain text even on a terminal

@@ -2,16 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayFromIso } from '../engine/calendar';
 import { lintFile, type LintOptions } from '../engine/lint';
+import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import type { Finding } from '../engine/types';
+import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { displayText } from '../render/escape';
+import { makeParentFolders } from '../platform/parentFolders';
 import { optionValue, parseArgs, UsageError, type ParsedArgs } from './args';
 import { applyBaseline, buildBaseline, readBaseline, serializeBaseline, type Baseline } from './baseline';
 import { collectFiles } from './collectFiles';
 import { palette, shouldColor } from './color';
 import { fixFile } from './fixFiles';
+import { checkedFormat, formatsHelp } from './formatRegistry';
 import { FORMATTERS } from './formatters/index';
-import { repositoryRoot } from './projectRoot';
 import { ProgressLine, type StatusStream } from './progress';
 import { plural, summarize, type FileReport } from './report';
 import { unifiedDiff } from './unifiedDiff';
@@ -49,12 +53,6 @@ export function checkedAsOf(value: string | undefined): string | undefined {
   return value;
 }
 
-export function checkedFormat(value: string | undefined): string {
-  const format = value ?? 'stylish';
-  if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
-  return format;
-}
-
 function checkedMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value)) throw new UsageError(`--max-warnings "${value}" is not a whole number`);
@@ -70,11 +68,11 @@ function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; option
   const fs = new NodeFileSystem();
   if (configPath && fs.kind(configPath) !== 'file') throw new UsageError(`--config "${configArg}" is not a readable file`);
   const files = collectFiles(args.positionals, io.cwd);
-  return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: repositoryRoot(path.dirname(file)) }) };
+  return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: projectRoot(file, fs, { lastResort: io.cwd }) }) };
 }
 
 /** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
-export function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLine): FileReport[] {
+function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLine): FileReport[] {
   const { files, optionsFor } = lintTargets(args, io);
   const reports: FileReport[] = [];
   try {
@@ -98,24 +96,40 @@ export function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLi
   return reports;
 }
 
-/** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. Returns whether anything changed. */
-function runFixes(args: ParsedArgs, io: CommandIO, write: boolean, progress: ProgressLine): boolean {
+interface FixRun {
+  /** Whether any file changed (or, dry, would change). */
+  changed: boolean;
+  /** Files whose fixed text could not be written; each was left as it was. */
+  failed: number;
+}
+
+/** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. A file that cannot be written does not stop the others. */
+function runFixes(args: ParsedArgs, io: CommandIO, write: boolean, progress: ProgressLine): FixRun {
   const { files, optionsFor } = lintTargets(args, io);
-  let changed = false;
+  const run: FixRun = { changed: false, failed: 0 };
   try {
     for (const [index, file] of files.entries()) {
       progress.count(write ? 'fixing' : 'checking fixes in', index, files.length, 'plan');
-      const outcome = fixFile(file, optionsFor(file), write);
+      // The diff's body is the file's own text, exactly (a patch); names are shown safely.
+      const shown = displayText(displayPath(io.cwd, file));
+      const outcome = fixFile(file, optionsFor(file), write, shown);
+      if (outcome.dropped > 0) {
+        progress.print(`skipped ${outcome.dropped} ${outcome.dropped === 1 ? 'fix' : 'fixes'} in ${shown} that would have broken the YAML or changed other values\n`);
+      }
       if (outcome.before === outcome.after) continue;
-      changed = true;
-      const shown = displayPath(io.cwd, file);
+      if (outcome.writeError) {
+        run.failed++;
+        progress.print(`crm-rollout: ${outcome.writeError}\n`);
+        continue;
+      }
+      run.changed = true;
       progress.print(`${write ? 'fixed' : 'would fix'} ${plural(outcome.fixed, 'problem')} in ${shown}\n`);
       if (!write) io.stdout.write(unifiedDiff(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
     }
   } finally {
     progress.clear();
   }
-  return changed;
+  return run;
 }
 
 function checkCombinations(args: ParsedArgs): void {
@@ -137,15 +151,14 @@ function withBaseline(reports: FileReport[], args: ParsedArgs, io: CommandIO): F
   if (args.flags.has('update-baseline')) {
     const previous = fs.existsSync(baselineFile) ? readPreviousBaseline(baselineFile, baselineArg) : undefined;
     const baseline = buildBaseline(reports, baselineFile, previous);
-    fs.mkdirSync(path.dirname(baselineFile), { recursive: true });
-    fs.writeFileSync(baselineFile, serializeBaseline(baseline));
+    writeBaseline(baselineFile, baselineArg, serializeBaseline(baseline));
     const total = baseline.entries.reduce((n, e) => n + e.count, 0);
-    io.stderr.write(`wrote ${baselineArg} with ${plural(total, 'finding')}\n`);
+    io.stderr.write(`wrote ${displayText(baselineArg)} with ${plural(total, 'finding')}\n`);
     return applyBaseline(reports, baseline, baselineFile).reports;
   }
   const { reports: filtered, unused } = applyBaseline(reports, readBaseline(baselineFile, baselineArg), baselineFile);
   if (unused > 0) {
-    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${baselineArg}\n`);
+    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${displayText(baselineArg)}\n`);
   }
   return filtered;
 }
@@ -167,13 +180,13 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
     return 0;
   }
   checkCombinations(args);
-  const format = checkedFormat(optionValue(args, 'format'));
+  const format = checkedFormat(FORMATTERS, optionValue(args, 'format') ?? 'stylish');
   const maxWarnings = checkedMaxWarnings(optionValue(args, 'max-warnings'));
   const output = optionValue(args, 'output');
   // Started before any work, so the delay counts from the start of the command, not of each phase.
   const progress = new ProgressLine(io.stderr, { quiet: args.flags.has('quiet') });
-  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false, progress) ? 1 : 0;
-  if (args.flags.has('fix')) runFixes(args, io, true, progress);
+  if (args.flags.has('fix-dry-run')) return runFixes(args, io, false, progress).changed ? 1 : 0;
+  const unwritten = args.flags.has('fix') ? runFixes(args, io, true, progress).failed : 0;
   let reports = withBaseline(lintPaths(args, io, progress), args, io);
   if (args.flags.has('quiet')) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f: Finding) => f.severity === 'error') }));
   const report = summarize(reports);
@@ -181,11 +194,13 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   const color = palette(shouldColor(io.stdout, args.flags.has('no-color')));
   if (output !== undefined) {
     // The chosen format goes to the file; the terminal still gets the human-readable report.
-    writeReport(path.resolve(io.cwd, output), output, FORMATTERS[format](report, { ...context, color: palette(false) }));
-    io.stdout.write(FORMATTERS.stylish(report, { ...context, color }));
+    writeReport(path.resolve(io.cwd, output), output, FORMATTERS[format].render(report, { ...context, color: palette(false) }));
+    io.stdout.write(FORMATTERS.stylish.render(report, { ...context, color }));
   } else {
-    io.stdout.write(FORMATTERS[format](report, { ...context, color: format === 'stylish' ? color : palette(false) }));
+    io.stdout.write(FORMATTERS[format].render(report, { ...context, color: format === 'stylish' ? color : palette(false) }));
   }
+  // A plan --fix could not write is a failure of the run, reported above, even when the rest is clean.
+  if (unwritten > 0) return 2;
   if (report.errorCount > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && report.warningCount > maxWarnings) {
     io.stderr.write(`crm-rollout: ${report.warningCount} warnings exceed --max-warnings ${maxWarnings}\n`);
@@ -195,23 +210,32 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
 }
 
 function writeReport(file: string, shownAs: string, text: string): void {
+  writeNamedFile(file, text, `cannot write --output "${shownAs}"`, shownAs);
+}
+
+function writeBaseline(file: string, shownAs: string, text: string): void {
+  writeNamedFile(file, text, `cannot write --baseline "${shownAs}"`, shownAs);
+}
+
+/** Writes a file the user named on the command line, atomically (platform/atomicWrite.ts); a failure is a usage error (exit 2). */
+export function writeNamedFile(file: string, text: string, failure: string, shownAs = file): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
+    makeParentFolders(file);
+    writeFileAtomic(file, Buffer.from(text, 'utf8'), { shownAs });
   } catch (error) {
-    throw new UsageError(`cannot write --output "${shownAs}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    if (error instanceof WriteError) throw new UsageError(`${failure}: ${error.message}`);
+    throw new UsageError(`${failure} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
 
-export const LINT_HELP = `Usage: crm-rollout lint [options] <file|directory|glob>...
+const LINT_HELP = `Usage: crm-rollout lint [options] <file|directory|glob>...
 
 Checks rollout plans (*.rollout.yaml, *.rollout.yml) against the plan format and the
 best-practice rules. A directory means every plan under it, respecting .gitignore.
 
 Options:
-  --format <name>         report format: stylish (default), json, sarif, github
-                          (workflow annotations), junit (JUnit XML), gitlab (Code
-                          Quality JSON) or markdown (a pull-request comment)
+  --format <name>         report format, one of:
+${formatsHelp(FORMATTERS, 'stylish', 26)}
   --output <file>         write the report to a file; the terminal still gets stylish
   --as-of <YYYY-MM-DD>    date for date-sensitive rules such as overdue (off unless
                           given) and for waiver expiry (today unless given)

@@ -1,3 +1,4 @@
+import { displayText } from '../render/escape';
 import { UsageError } from './args';
 import { runDiff } from './diffCommand';
 import { runInit } from './initCommand';
@@ -46,12 +47,13 @@ export function main(argv: readonly string[], io: CommandIO): number {
     return run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`crm-rollout: ${error.message}\n`);
+      // Usage messages quote paths and values, which may come from file names in a pull request.
+      io.stderr.write(`crm-rollout: ${displayText(error.message)}\n`);
       return 2;
     }
     // A bug, not bad input: say so plainly; the stack only when asked for, to keep CI logs readable.
     const detail = error instanceof Error ? (process.env.CRM_ROLLOUT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    io.stderr.write(`crm-rollout: internal error (${detail}); please report it with the plan that caused it, and set CRM_ROLLOUT_DEBUG=1 for details\n`);
+    io.stderr.write(`crm-rollout: internal error (${displayText(detail)}); please report it with the plan that caused it, and set CRM_ROLLOUT_DEBUG=1 for details\n`);
     return 3;
   }
 }

@@ -15,7 +15,7 @@ export interface StatusStream {
 }
 
 export const DEFAULT_PROGRESS_DELAY_MS = 1000;
-export const PROGRESS_DELAY_ENV = 'CRM_ROLLOUT_PROGRESS_DELAY_MS';
+const PROGRESS_DELAY_ENV = 'CRM_ROLLOUT_PROGRESS_DELAY_MS';
 /** Redraw at most this often: a terminal gains nothing from 1,000 redraws a second. */
 const REDRAW_INTERVAL_MS = 80;
 const ERASE_LINE = '\r\u001b[K';
@@ -32,7 +32,7 @@ function inCi(env: NodeJS.ProcessEnv): boolean {
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
 
-export interface ProgressOptions {
+interface ProgressOptions {
   /** `--quiet` was given. */
   quiet: boolean;
   env?: NodeJS.ProcessEnv;

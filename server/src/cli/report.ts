@@ -15,7 +15,7 @@ export interface FileReport {
   baselined?: number;
 }
 
-export interface LintReport {
+interface LintReport {
   files: FileReport[];
   errorCount: number;
   warningCount: number;

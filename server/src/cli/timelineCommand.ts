@@ -1,11 +1,13 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { todayIso } from '../engine/calendar';
 import { lintFile, type LintResult } from '../engine/lint';
-import { fileRole } from '../fileRoles';
+import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
+import { fileRole } from '../fileRoles';
+import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { displayText } from '../render/escape';
 import { renderTimelineCsv } from '../render/timelineCsv';
 import { renderTimelineHtml } from '../render/timelineHtml';
 import { renderTimelineMermaid } from '../render/timelineMermaid';
@@ -13,13 +15,13 @@ import { renderTimelineSvg } from '../render/timelineSvg';
 import { isZoom, MIN_ZOOM_WIDTH, TIMELINE_ZOOMS, type TimelineZoom } from '../render/timelineZoom';
 import { optionValue, parseArgs, UsageError } from './args';
 import { palette } from './color';
+import { checkedFormat, formatNames, formatOfExtension, formatsHelp, type FormatRegistry } from './formatRegistry';
 import { stylish } from './formatters/stylish';
 import { checkedAsOf, type CommandIO } from './lintCommand';
-import { repositoryRoot } from './projectRoot';
 import { summarize } from './report';
 import { VERSION } from './version';
 
-export const TIMELINE_OPTIONS = {
+const TIMELINE_OPTIONS = {
   format: { value: true },
   output: { value: true },
   'as-of': { value: true },
@@ -29,20 +31,26 @@ export const TIMELINE_OPTIONS = {
   help: {},
 } as const;
 
-export type TimelineFormat = 'mermaid' | 'svg' | 'html' | 'json' | 'csv';
-const FORMATS: readonly TimelineFormat[] = ['mermaid', 'svg', 'html', 'json', 'csv'];
-const THEMED: readonly TimelineFormat[] = ['svg', 'html'];
+/** Renders the timeline in one format; svg and html take a theme. */
+type TimelineRenderer = (data: TimelineData, theme: 'light' | 'dark' | undefined, zoom: TimelineZoomOptions) => string;
 
-/** `--output` extensions that name a format when `--format` is not given. */
-const FORMAT_BY_EXTENSION: Record<string, TimelineFormat> = {
-  '.mmd': 'mermaid',
-  '.mermaid': 'mermaid',
-  '.svg': 'svg',
-  '.html': 'html',
-  '.htm': 'html',
-  '.json': 'json',
-  '.csv': 'csv',
-};
+/** How far the svg and html exports are zoomed. */
+interface TimelineZoomOptions {
+  zoom?: TimelineZoom;
+  width?: number;
+}
+
+/** Timeline exports by name; `timeline --format` accepts exactly these and `--help` lists them. */
+const TIMELINE_FORMATS = {
+  mermaid: { render: (data) => renderTimelineMermaid(data), description: 'a Mermaid gantt chart, for Markdown', extensions: ['.mmd', '.mermaid'] },
+  svg: { render: (data, theme, zoom) => renderTimelineSvg(data, { theme, ...zoom }), description: 'an SVG image', extensions: ['.svg'] },
+  html: { render: (data, theme, zoom) => renderTimelineHtml(data, { theme, ...zoom }), description: 'a standalone page: the SVG, a summary and tables of phases and milestones', extensions: ['.html', '.htm'] },
+  json: { render: (data) => `${JSON.stringify(data, null, 2)}\n`, description: 'the timeline data', extensions: ['.json'] },
+  csv: { render: (data) => renderTimelineCsv(data), description: 'one row per phase and milestone, for spreadsheets', extensions: ['.csv'] },
+} satisfies FormatRegistry<string, TimelineRenderer>;
+
+export type TimelineFormat = keyof typeof TIMELINE_FORMATS;
+const THEMED: readonly TimelineFormat[] = ['svg', 'html'];
 
 export function displayPath(cwd: string, file: string): string {
   const rel = path.relative(cwd, file);
@@ -54,13 +62,10 @@ export function displayPath(cwd: string, file: string): string {
  * default because it reads well in a terminal and pastes straight into Markdown.
  */
 function chosenFormat(format: string | undefined, output: string | undefined): TimelineFormat {
-  if (format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
-    return format as TimelineFormat;
-  }
+  if (format !== undefined) return checkedFormat(TIMELINE_FORMATS, format);
   if (output === undefined) return 'mermaid';
-  const byExtension = FORMAT_BY_EXTENSION[path.extname(output).toLowerCase()];
-  if (!byExtension) throw new UsageError(`cannot tell the format from "${output}"; add --format ${FORMATS.join('|')}`);
+  const byExtension = formatOfExtension(TIMELINE_FORMATS, path.extname(output));
+  if (!byExtension) throw new UsageError(`cannot tell the format from "${output}"; add --format ${formatNames(TIMELINE_FORMATS).join('|')}`);
   return byExtension;
 }
 
@@ -96,31 +101,21 @@ export function refuseUnparsed(result: LintResult, display: string, io: CommandI
   if (result.plan) return undefined;
   const errors = result.findings.filter((f) => f.severity === 'error');
   io.stderr.write(stylish(summarize([{ path: result.path, display, findings: errors }]), { color: palette(false), rules: RULE_METAS, toolVersion: VERSION }));
-  io.stderr.write(`crm-rollout: "${display}" cannot be read as a plan; fix the errors above first\n`);
+  io.stderr.write(`crm-rollout: "${displayText(display)}" cannot be read as a plan; fix the errors above first\n`);
   return 1;
 }
 
 /** Lints a plan file from disk for an export or a diff. */
-export function lintPlanFile(file: string, display: string, asOf: string | undefined): LintResult {
+export function lintPlanFile(file: string, display: string, asOf: string | undefined, cwd: string): LintResult {
   checkPlanPath(display);
-  const result = lintFile(file, { fs: new NodeFileSystem(), asOf, root: repositoryRoot(path.dirname(file)) });
+  const disk = new NodeFileSystem();
+  const result = lintFile(file, { fs: disk, asOf, root: projectRoot(file, disk, { lastResort: cwd }) });
   if ('error' in result) throw new UsageError(result.error);
   return result;
 }
 
-export function renderTimeline(data: TimelineData, format: TimelineFormat, theme?: 'light' | 'dark', zoom: { zoom?: TimelineZoom; width?: number } = {}): string {
-  switch (format) {
-    case 'mermaid':
-      return renderTimelineMermaid(data);
-    case 'svg':
-      return renderTimelineSvg(data, { theme, ...zoom });
-    case 'html':
-      return renderTimelineHtml(data, { theme, ...zoom });
-    case 'csv':
-      return renderTimelineCsv(data);
-    case 'json':
-      return `${JSON.stringify(data, null, 2)}\n`;
-  }
+export function renderTimeline(data: TimelineData, format: TimelineFormat, theme?: 'light' | 'dark', zoom: TimelineZoomOptions = {}): string {
+  return TIMELINE_FORMATS[format].render(data, theme, zoom);
 }
 
 export function runTimeline(argv: readonly string[], io: CommandIO): number {
@@ -139,7 +134,7 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
   const asOf = checkedAsOf(optionValue(args, 'as-of'));
   const file = path.resolve(io.cwd, args.positionals[0]);
   const display = displayPath(io.cwd, file);
-  const result = lintPlanFile(file, display, asOf);
+  const result = lintPlanFile(file, display, asOf, io.cwd);
   const refused = refuseUnparsed(result, display, io);
   if (refused !== undefined) return refused;
   const data = { ...buildTimeline(result, asOf ?? todayIso()), path: display };
@@ -148,24 +143,27 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
     io.stdout.write(rendered);
   } else {
     try {
-      fs.writeFileSync(path.resolve(io.cwd, output), rendered);
+      writeFileAtomic(path.resolve(io.cwd, output), Buffer.from(rendered, 'utf8'), { shownAs: output });
     } catch (error) {
-      throw new UsageError(`cannot write "${output}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      if (error instanceof WriteError) throw new UsageError(error.message);
+      throw error;
     }
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0) io.stderr.write(`crm-rollout: note: "${display}" has ${errors === 1 ? '1 error' : `${errors} errors`}; run crm-rollout lint ${display} to see them\n`);
+  const shown = displayText(display);
+  if (errors > 0) io.stderr.write(`crm-rollout: note: "${shown}" has ${errors === 1 ? '1 error' : `${errors} errors`}; run crm-rollout lint ${shown} to see them\n`);
   return 0;
 }
 
-export const TIMELINE_HELP = `Usage: crm-rollout timeline [options] <plan.rollout.yaml>
+const TIMELINE_HELP = `Usage: crm-rollout timeline [options] <plan.rollout.yaml>
 
 Exports the scheduled plan: phases on the working calendar, milestones and gates,
 dependencies, the critical path, slack, checklist progress and findings per phase.
 
 Options:
-  --format <name>       mermaid (default), svg, html, json or csv; with --output and no
-                        --format, the file's extension decides (.mmd .svg .html .json .csv)
+  --format <name>       one of the formats below; with --output and no --format, the
+                        file's extension decides (${formatNames(TIMELINE_FORMATS).flatMap((name) => TIMELINE_FORMATS[name].extensions).join(' ')}):
+${formatsHelp(TIMELINE_FORMATS, 'mermaid', 24)}
   --output <file>       write to this file instead of standard output
   --as-of <YYYY-MM-DD>  the date of the "as of" line (default: today); also runs the
                         date-sensitive rules whose findings show as badges, as lint does

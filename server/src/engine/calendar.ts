@@ -107,37 +107,52 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 /**
- * A working calendar: which weekdays are worked and which dates are holidays.
+ * A working calendar: which weekdays are worked, which dates are holidays and which dates are
+ * worked anyway (`extra_working_days`: a weekend cutover, a holiday worked). An extra working
+ * day wins over a holiday on the same date.
  *
- * Every query is answered by counting (weekday arithmetic plus a binary search over the sorted
- * holidays), never by walking day by day, so a `99999w` duration or a decade of holidays costs
+ * Every query is answered by counting (weekday arithmetic plus binary searches over the sorted
+ * exceptions), never by walking day by day, so a `99999w` duration or a decade of holidays costs
  * the same as `1d`: the scheduler calls these on every keystroke for thousands of phases.
  */
 export class WorkCalendar {
   private readonly workdays: Set<Weekday>;
   private readonly holidays: Set<number>;
-  /** Holidays that fall on a workday, sorted: only these remove working days. */
-  private readonly workdayHolidays: number[];
+  private readonly extraWorkingDays: Set<number>;
+  /** Workdays that are not worked (holidays on a workday, not extra), sorted: each removes a working day. */
+  private readonly removedDays: number[];
+  /** Days off by weekday that are worked (extra working days), sorted: each adds a working day. */
+  private readonly addedDays: number[];
   /** Workdays among the first r days of a 7-day block that starts at a day number divisible by 7. */
   private readonly prefix: number[];
   private readonly perWeek: number;
 
-  constructor(workdays: readonly Weekday[] = DEFAULT_WORKDAYS, holidays: Iterable<number> = []) {
+  constructor(workdays: readonly Weekday[] = DEFAULT_WORKDAYS, holidays: Iterable<number> = [], extraWorkingDays: Iterable<number> = []) {
     // A calendar with no working weekday would never finish a phase; fall back to the default.
     this.workdays = new Set(workdays.length > 0 ? workdays : DEFAULT_WORKDAYS);
     this.holidays = new Set(holidays);
-    this.workdayHolidays = [...this.holidays].filter((h) => this.workdays.has(weekdayOf(h))).sort((a, b) => a - b);
+    this.extraWorkingDays = new Set(extraWorkingDays);
+    this.removedDays = [...this.holidays]
+      .filter((h) => this.workdays.has(weekdayOf(h)) && !this.extraWorkingDays.has(h))
+      .sort((a, b) => a - b);
+    this.addedDays = [...this.extraWorkingDays].filter((d) => !this.workdays.has(weekdayOf(d))).sort((a, b) => a - b);
     this.prefix = [0];
     for (let r = 0; r < 7; r++) this.prefix.push(this.prefix[r] + (this.workdays.has(weekdayOf(r)) ? 1 : 0));
     this.perWeek = this.prefix[7];
   }
 
   isWorkingDay(day: number): boolean {
+    if (this.extraWorkingDays.has(day)) return true;
     return this.workdays.has(weekdayOf(day)) && !this.holidays.has(day);
   }
 
   isHoliday(day: number): boolean {
     return this.holidays.has(day);
+  }
+
+  /** True when the day is worked only because it is listed in `extra_working_days`. */
+  isExtraWorkingDay(day: number): boolean {
+    return this.extraWorkingDays.has(day) && !(this.workdays.has(weekdayOf(day)) && !this.holidays.has(day));
   }
 
   /** Workdays (ignoring holidays) among the days before `day`, counted from an arbitrary origin. */
@@ -149,19 +164,21 @@ export class WorkCalendar {
   /** Working days in [from, to], both inclusive; 0 when to < from. */
   workingDaysBetween(from: number, to: number): number {
     if (to < from) return 0;
-    const holidays = lowerBound(this.workdayHolidays, to + 1) - lowerBound(this.workdayHolidays, from);
-    return this.workdaysBefore(to + 1) - this.workdaysBefore(from) - holidays;
+    const removed = lowerBound(this.removedDays, to + 1) - lowerBound(this.removedDays, from);
+    const added = lowerBound(this.addedDays, to + 1) - lowerBound(this.addedDays, from);
+    return this.workdaysBefore(to + 1) - this.workdaysBefore(from) - removed + added;
   }
 
   /**
    * The `n`-th working day strictly after `day` (n > 0), strictly before it (n < 0), or `day`
    * itself (n = 0). Found by binary search over a window that surely holds n working days:
-   * enough whole weeks for n plus every holiday, since each holiday removes at most one.
+   * enough whole weeks for n plus every holiday, since each holiday removes at most one (extra
+   * working days only bring the n-th day closer).
    */
   addWorkingDays(day: number, n: number): number {
     if (n === 0) return day;
     const count = Math.abs(n);
-    const reach = 7 * (Math.ceil((count + this.workdayHolidays.length) / this.perWeek) + 1);
+    const reach = 7 * (Math.ceil((count + this.removedDays.length) / this.perWeek) + 1);
     if (n > 0) {
       let lo = day + 1;
       let hi = day + reach;

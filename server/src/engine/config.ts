@@ -1,15 +1,19 @@
 import * as nodePath from 'node:path';
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { CONFIG_FILE_NAMES } from '../fileRoles';
+import { containment } from './containment';
+import { CORE_RULES } from './coreRules';
 import { unknownRuleFinding } from './disables';
 import type { FileSystem } from './fileSystem';
-import { matchAnyGlob } from './glob';
+import { globProblem, matchAnyGlob } from './glob';
+import { formatMessage } from './messages';
 import { documentValue, parseSource } from './parse';
 import type { RuleMeta } from './rules/types';
 import { validateAgainstSchema } from './schema';
 import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
 import type { Finding, Severity, SeverityOrOff } from './types';
 import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
+import { pushAll } from './arrays';
 
 /**
  * `.crm-rollout.yaml`: which rules run, at what severity, with which options.
@@ -24,14 +28,17 @@ import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
  *   the file extending them) its `rules`, then its matching `overrides` in order.
  * - `[severity, options]` sets options to the rule's `defaultOptions` with `options` merged
  *   over them (shallow), replacing options set by earlier layers; a bare severity keeps them.
- * - Override globs are relative to the folder of the file that declares them (glob.ts).
- * - Problems with `extends` (missing, a directory, unreadable, broken YAML, cyclic) are
- *   findings of the core rule `import` at the `extends` value; unknown rule ids are
- *   `unknown-rule` warnings at the key. All of them are located in the config file.
+ * - Override globs are relative to the folder of the file that declares them (glob.ts); a
+ *   glob beyond glob.ts's bounds is a `limits` finding at the glob and is left out.
+ * - Problems with `extends` (outside the project root, missing, a directory, unreadable,
+ *   broken YAML, cyclic) are findings of the core rule `import` at the `extends` value;
+ *   unknown rule ids are `unknown-rule` warnings at the key. All of them are located in the config file.
  * - An empty config file means "the defaults" and is not a schema error.
  */
 
 export const PRESETS = ['recommended', 'strict', 'all'] as const;
+const IMPORT_MESSAGES = CORE_RULES.find((r) => r.id === 'import')!.messages;
+const LIMITS_MESSAGES = CORE_RULES.find((r) => r.id === 'limits')!.messages;
 export type PresetName = (typeof PRESETS)[number];
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'off'];
 const STRICT_SEVERITY: Record<Severity, Severity> = { error: 'error', warning: 'error', info: 'warning' };
@@ -137,6 +144,7 @@ interface CachedFile {
 
 interface CachedConfig {
   knownIds: ReadonlySet<string>;
+  root: string | undefined;
   /** Text of each file read, undefined when it could not be read. */
   reads: Map<string, string | undefined>;
   config: LoadedConfig;
@@ -150,12 +158,13 @@ export class ConfigLoader {
   private readonly files = new Map<string, CachedFile>();
   private readonly configs = new Map<string, CachedConfig>();
 
-  load(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>): LoadedConfig {
+  /** `root`: the folder `extends` paths may not leave (projectRoot.ts); none in tests. */
+  load(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>, root?: string): LoadedConfig {
     const cached = this.configs.get(configPath);
-    if (cached && cached.knownIds === knownIds && unchanged(cached.reads, fs)) return cached.config;
+    if (cached && cached.knownIds === knownIds && cached.root === root && unchanged(cached.reads, fs)) return cached.config;
     const reads = new Map<string, string | undefined>();
-    const config = this.build(configPath, fs, knownIds, reads);
-    this.configs.set(configPath, { knownIds, reads, config });
+    const config = this.build(configPath, fs, knownIds, reads, root);
+    this.configs.set(configPath, { knownIds, root, reads, config });
     return config;
   }
 
@@ -164,35 +173,46 @@ export class ConfigLoader {
     this.configs.clear();
   }
 
-  private build(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>, reads: Map<string, string | undefined>): LoadedConfig {
+  private build(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>, reads: Map<string, string | undefined>, root: string | undefined): LoadedConfig {
     const findings: Finding[] = [];
     const layers: ConfigLayer[] = [];
     let preset: PresetName | undefined;
 
     const visit = (file: ConfigFile, chain: string[]) => {
-      findings.push(...file.findings);
+      pushAll(findings, file.findings);
       const entry = file.extendsEntry;
       if (entry && isPreset(entry.value)) preset = entry.value;
-      else if (entry) {
-        const target = nodePath.resolve(nodePath.dirname(file.source.path), entry.value);
-        const read = fs.read(target);
-        reads.set(target, read.ok ? read.text : undefined);
-        const cycleStart = read.ok ? chain.indexOf(read.realPath) : -1;
-        if (!read.ok) {
-          findings.push(unreadableFinding(file.source, entry, target, read));
-        } else if (cycleStart >= 0) {
-          const here = nodePath.dirname(file.source.path);
-          const cycle = [...chain.slice(cycleStart), read.realPath].map((p) => nodePath.relative(here, p)).join(' → ');
-          findings.push(extendsFinding(file.source, entry.node, 'extendsCycle', `extends form a cycle: ${cycle}; remove one of these extends`));
-        } else {
-          const extended = this.parseFile(target, read.text, knownIds);
-          if (extended.fatal) {
-            findings.push(extendsFinding(file.source, entry.node, 'extendsBroken', `extended config "${entry.value}" is not valid YAML; fix that file`));
-          }
-          visit(extended, [...chain, read.realPath]);
-        }
-      }
+      else if (entry) followExtends(file, entry, chain);
       if (!file.fatal) layers.push({ path: file.source.path, baseDir: nodePath.dirname(file.source.path), rules: file.rules, overrides: file.overrides });
+    };
+
+    const followExtends = (file: ConfigFile, entry: { value: string; node: Node }, chain: string[]) => {
+      const target = nodePath.resolve(nodePath.dirname(file.source.path), entry.value);
+      const contained = containment(fs, root, target);
+      if (contained.verdict === 'loop') {
+        findings.push(extendsFinding(file.source, entry.node, 'extendsUnreadable', `extended config "${entry.value}" cannot be read: it is a symbolic link loop`));
+        return;
+      }
+      if (contained.verdict === 'outside') {
+        findings.push(extendsFinding(file.source, entry.node, 'extendsOutside', formatMessage(IMPORT_MESSAGES.extendsOutside, { path: entry.value, root: root ?? '' })));
+        return;
+      }
+      const read = fs.read(target);
+      reads.set(target, read.ok ? read.text : undefined);
+      const cycleStart = read.ok ? chain.indexOf(read.realPath) : -1;
+      if (!read.ok) {
+        findings.push(unreadableFinding(file.source, entry, target, read));
+      } else if (cycleStart >= 0) {
+        const here = nodePath.dirname(file.source.path);
+        const cycle = [...chain.slice(cycleStart), read.realPath].map((p) => nodePath.relative(here, p)).join(' → ');
+        findings.push(extendsFinding(file.source, entry.node, 'extendsCycle', `extends form a cycle: ${cycle}; remove one of these extends`));
+      } else {
+        const extended = this.parseFile(target, read.text, knownIds);
+        if (extended.fatal) {
+          findings.push(extendsFinding(file.source, entry.node, 'extendsBroken', `extended config "${entry.value}" is not valid YAML; fix that file`));
+        }
+        visit(extended, [...chain, read.realPath]);
+      }
     };
 
     const read = fs.read(configPath);
@@ -218,8 +238,8 @@ export class ConfigLoader {
 const defaultLoader = new ConfigLoader();
 
 /** Loads a config and the files it extends through the shared cache. */
-export function loadConfig(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>): LoadedConfig {
-  return defaultLoader.load(configPath, fs, knownIds);
+export function loadConfig(configPath: string, fs: FileSystem, knownIds: ReadonlySet<string>, root?: string): LoadedConfig {
+  return defaultLoader.load(configPath, fs, knownIds, root);
 }
 
 function unchanged(reads: ReadonlyMap<string, string | undefined>, fs: FileSystem): boolean {
@@ -244,9 +264,9 @@ function readConfigFile(path: string, text: string, knownIds: ReadonlySet<string
   const file: ConfigFile = { source, fatal: parsed.fatal, findings: [...parsed.findings], rules: [], overrides: [] };
   if (parsed.fatal || source.doc.contents === null) return file;
   const value = documentValue(source);
-  file.findings.push(...value.findings);
+  pushAll(file.findings, value.findings);
   if (value.findings.length > 0) return file;
-  file.findings.push(...validateAgainstSchema('config', source, value.value));
+  pushAll(file.findings, validateAgainstSchema('config', source, value.value));
 
   const doc = source.doc;
   const root = asMap(doc, doc.contents);
@@ -260,7 +280,13 @@ function readConfigFile(path: string, text: string, knownIds: ReadonlySet<string
     const override = asMap(doc, item);
     if (!override) continue;
     const globs = asSeq(doc, valueOf(doc, override, 'files'))?.items.map((n) => deref(doc, n)) ?? [];
-    const files = globs.filter(isScalar).map((n) => n.value).filter((g): g is string => typeof g === 'string');
+    const files: string[] = [];
+    for (const node of globs) {
+      if (!isScalar(node) || typeof node.value !== 'string') continue;
+      const problem = globProblem(node.value);
+      if (problem) file.findings.push(patternFinding(source, node, node.value, problem));
+      else files.push(node.value);
+    }
     const rules = readRuleEntries(source, valueOf(doc, override, 'rules'), knownIds, file.findings);
     file.overrides.push({ files, rules });
   }
@@ -307,6 +333,20 @@ function readSetting(source: SourceFile, node: Node | undefined): Omit<RuleEntry
 function innerOffsets(key: Scalar, offsets: [number, number]): [number, number] {
   const quoted = key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE';
   return quoted ? [offsets[0] + 1, offsets[1] - 1] : offsets;
+}
+
+function patternFinding(source: SourceFile, node: Node, pattern: string, reason: string): Finding {
+  const offsets = nodeOffsets(node) ?? [0, 0];
+  const shown = pattern.length > 40 ? `${pattern.slice(0, 39)}…` : pattern;
+  return {
+    ruleId: 'limits',
+    messageId: 'pattern',
+    severity: 'error',
+    message: formatMessage(LIMITS_MESSAGES.pattern, { pattern: shown, reason }),
+    file: source.path,
+    range: rangeFromOffsets(source, offsets[0], offsets[1]),
+    offsets,
+  };
 }
 
 function extendsFinding(source: SourceFile, node: Node | undefined, messageId: string, message: string): Finding {

@@ -12,7 +12,7 @@ import type { SourceFile } from './source';
  * `owner`. Aliases are not followed: the alias node itself is what lies there.
  */
 
-export interface NodeAt {
+interface NodeAt {
   /** Keys and list indices from the document root to the node. */
   path: PathSegment[];
   /** `key` when the offset is on a mapping key (the path's last segment is that key). */

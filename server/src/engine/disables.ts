@@ -20,7 +20,7 @@ import type { Finding, TextEdit } from './types';
  * - An id that is not a known rule is an `unknown-rule` warning at the id itself.
  */
 
-export interface Disables {
+interface Disables {
   isDisabled(ruleId: string, line0: number): boolean;
   findings: Finding[];
 }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { lineEndOffset, lineStartOffset, positionAt, type SourceFile } from './source';
 import type { TextEdit } from './types';
 import { pairOf } from './yamlNodes';
@@ -20,27 +20,80 @@ export function replaceNode(node: Node, newText: string): TextEdit {
   return { start, end, newText };
 }
 
-/** Offset where the text of a block collection's last item ends (before trailing comments/blank lines). */
-function lastContentEnd(source: SourceFile, node: YAMLMap | YAMLSeq): number {
-  const valueEnd = node.range?.[1] ?? 0;
-  let end = valueEnd;
+/**
+ * Offset where the text of a collection's last item ends, before the trailing comments and blank
+ * lines that follow it, except the blank lines a keep-chomping block scalar (`|+`, `>+`) owns:
+ * they are part of its value, so text inserted after it goes after them.
+ */
+export function contentEnd(source: SourceFile, node: YAMLMap | YAMLSeq): number {
+  let end = node.range?.[1] ?? 0;
   while (end > 0 && /\s/.test(source.text[end - 1])) end--;
-  return end;
+  const kept = keptScalarEnd(source, node);
+  return kept !== undefined && kept > end ? kept : end;
+}
+
+/** Where the last keep-chomping block scalar at the end of `node` ends (its trailing blank lines included). */
+function keptScalarEnd(source: SourceFile, node: Node | null | undefined): number | undefined {
+  let last: unknown = node;
+  while (isMap(last) || isSeq(last)) {
+    const item: unknown = last.items[last.items.length - 1];
+    last = isPair(item) ? item.value : item;
+  }
+  if (!isScalar(last) || (last.type !== 'BLOCK_LITERAL' && last.type !== 'BLOCK_FOLDED') || !last.range) return undefined;
+  // The range starts at the header: `|+`, `>2+`, `|-`...
+  const header = /^[|>][0-9+-]*/.exec(source.text.slice(last.range[0], last.range[0] + 4))?.[0] ?? '';
+  return header.includes('+') ? last.range[1] : undefined;
 }
 
 function isFlow(node: YAMLMap | YAMLSeq): boolean {
   return node.flow === true || node.srcToken?.type === 'flow-collection';
 }
 
-/** Inserts text before the closing bracket of a flow collection, with a comma when needed. */
-function insertIntoFlow(source: SourceFile, node: YAMLMap | YAMLSeq, itemText: string): TextEdit {
-  const [start, end] = node.range ?? [0, 0];
-  let close = end - 1;
-  while (close > start && source.text[close] !== '}' && source.text[close] !== ']') close--;
-  let before = close;
-  while (before > start && /\s/.test(source.text[before - 1])) before--;
-  const empty = node.items.length === 0;
-  return { start: before, end: before, newText: `${empty ? '' : ', '}${itemText}` };
+/** Where an item's text ends: a pair's value (or its key when the value is empty), else the node. */
+function itemEnd(item: unknown): number | undefined {
+  if (isPair(item)) {
+    const value = (item.value as Node | null)?.range?.[1];
+    const key = (item.key as Node | null)?.range?.[1];
+    return Math.max(value ?? -1, key ?? -1) >= 0 ? Math.max(value ?? -1, key ?? -1) : undefined;
+  }
+  return (item as Node | null)?.range?.[1];
+}
+
+/**
+ * Inserts text into a flow collection right after its last item (`, item`), so a comment before
+ * the closing bracket and a trailing comma (`[a, b, ]`) stay where they are; into an empty one
+ * right after the opening bracket.
+ */
+function insertIntoFlow(node: YAMLMap | YAMLSeq, itemText: string): TextEdit {
+  const start = node.range?.[0] ?? 0;
+  const last = node.items.length > 0 ? itemEnd(node.items[node.items.length - 1]) : undefined;
+  if (last === undefined) return { start: start + 1, end: start + 1, newText: itemText };
+  return { start: last, end: last, newText: `, ${itemText}` };
+}
+
+/**
+ * A multi-line block value (`\n  - a\n  - b`) rewritten in flow style (`[a, b]`), for inserting
+ * into a flow collection, where block lines cannot go. Only the new value is serialised.
+ */
+function flowValueText(valueText: string): string {
+  const doc = parseDocument(valueText);
+  visit(doc, {
+    Collection(_, node) {
+      node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true }).trimEnd();
+}
+
+/** The columns of a block sequence item's dash and of its content (`-   task:` has them 4 apart). */
+function dashColumns(source: SourceFile, item: Node): { dash: number; content: number } {
+  const start = item.range?.[0] ?? 0;
+  let dash = start - 1;
+  while (dash >= 0 && (source.text[dash] === ' ' || source.text[dash] === '\t')) dash--;
+  const content = positionAt(source, start).character;
+  if (dash < 0 || source.text[dash] !== '-') return { dash: Math.max(0, content - 2), content };
+  const dashColumn = positionAt(source, dash).character;
+  return { dash: dashColumn, content: Math.max(content, dashColumn + 2) };
 }
 
 function indentText(text: string, indent: string, eol: string): string {
@@ -60,13 +113,12 @@ function indentText(text: string, indent: string, eol: string): string {
 export function insertMapEntry(source: SourceFile, map: YAMLMap, key: string, valueText: string, afterKey?: string): TextEdit {
   const eol = eolOf(source);
   const inline = !valueText.includes('\n');
-  if (isFlow(map)) return insertIntoFlow(source, map, `${key}: ${valueText}`);
+  if (isFlow(map)) return insertIntoFlow(map, `${key}: ${inline ? valueText : flowValueText(valueText)}`);
   if (map.items.length === 0 || !map.items[0].key || !(map.items[0].key as Node).range) {
     const start = map.range?.[0] ?? 0;
     return { start, end: start, newText: `${key}: ${valueText}${eol}` };
   }
   const indent = ' '.repeat(positionAt(source, (map.items[0].key as Node).range![0]).character);
-  let anchorEnd = lastContentEnd(source, map);
   if (afterKey) {
     const idx = map.items.findIndex((p) => (p.key as { value?: unknown })?.value === afterKey);
     const next = map.items[idx + 1];
@@ -77,9 +129,8 @@ export function insertMapEntry(source: SourceFile, map: YAMLMap, key: string, va
       return { start: nextLineStart, end: nextLineStart, newText: `${indent}${body}${eol}` };
     }
   }
-  anchorEnd = lineEndOffset(source, positionAt(source, anchorEnd).line);
   const body = inline ? `${key}: ${valueText}` : `${key}:${eol}${indent}${indentText(valueText, indent, eol)}`;
-  return { start: anchorEnd, end: anchorEnd, newText: `${eol}${indent}${body}` };
+  return insertAfterContent(source, contentEnd(source, map), `${indent}${body}`);
 }
 
 /**
@@ -87,26 +138,36 @@ export function insertMapEntry(source: SourceFile, map: YAMLMap, key: string, va
  * other dashes (continuation lines indented under the item); flow sequences get `, item`.
  */
 export function appendSeqItem(source: SourceFile, seq: YAMLSeq, itemText: string): TextEdit {
-  if (isFlow(seq)) return insertIntoFlow(source, seq, itemText);
-  const eol = eolOf(source);
+  if (isFlow(seq)) return insertIntoFlow(seq, itemText);
   const first = seq.items[0] as Node | undefined;
-  const firstStart = first?.range?.[0] ?? seq.range?.[0] ?? 0;
-  // The dash sits two columns before the item's content in `- item`.
-  const dashColumn = Math.max(0, positionAt(source, firstStart).character - 2);
-  const dashIndent = ' '.repeat(dashColumn);
-  const end = lineEndOffset(source, positionAt(source, lastContentEnd(source, seq)).line);
-  return { start: end, end, newText: `${eol}${dashIndent}- ${indentText(itemText, `${dashIndent}  `, eol)}` };
+  const item = blockItemText(source, first ?? seq, itemText);
+  return insertAfterContent(source, contentEnd(source, seq), item);
+}
+
+/** `- item` written like the sequence's own items: same dash column, same gap after the dash. */
+function blockItemText(source: SourceFile, model: Node, itemText: string): string {
+  const { dash, content } = dashColumns(source, model);
+  return `${' '.repeat(dash)}-${' '.repeat(content - dash - 1)}${indentText(itemText, ' '.repeat(content), eolOf(source))}`;
+}
+
+/**
+ * Inserts `lineText` (one or more whole lines, without the final line break) on its own line
+ * after the content ending at `end`: at the end of that line, or, when `end` is already the start
+ * of a line (after a keep-chomping block scalar's blank lines), right there.
+ */
+function insertAfterContent(source: SourceFile, end: number, lineText: string): TextEdit {
+  const eol = eolOf(source);
+  if (end > 0 && source.text[end - 1] === '\n') return { start: end, end, newText: `${lineText}${eol}` };
+  const at = lineEndOffset(source, positionAt(source, end).line);
+  return { start: at, end: at, newText: `${eol}${lineText}` };
 }
 
 /** Inserts an item into a sequence before the item at `index` (block: on its own line). */
 export function insertSeqItemBefore(source: SourceFile, seq: YAMLSeq, index: number, itemText: string): TextEdit {
   const target = seq.items[index] as Node | undefined;
   if (!target?.range || isFlow(seq)) return appendSeqItem(source, seq, itemText);
-  const eol = eolOf(source);
-  const column = positionAt(source, target.range[0]).character;
-  const dashIndent = ' '.repeat(Math.max(0, column - 2));
   const lineStart = lineStartOffset(source, positionAt(source, target.range[0]).line);
-  return { start: lineStart, end: lineStart, newText: `${dashIndent}- ${indentText(itemText, `${dashIndent}  `, eol)}${eol}` };
+  return { start: lineStart, end: lineStart, newText: `${blockItemText(source, target, itemText)}${eolOf(source)}` };
 }
 
 /**

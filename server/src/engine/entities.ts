@@ -1,4 +1,5 @@
 import { allChecklistItems, allMilestones, type Entity, type EntityKind, type Plan, type Ref } from './model';
+import { pushAll } from './arrays';
 
 /** Every id declaration visible to the plan, in file order, then imported ones. */
 export function declaredEntities(plan: Plan): Entity[] {
@@ -8,8 +9,9 @@ export function declaredEntities(plan: Plan): Entity[] {
     for (const m of phase.milestones) items.push(m);
     for (const c of phase.checklist) if (c.entity) items.push(c.entity);
   }
-  items.push(...plan.integrations, ...plan.customizations, ...plan.risks, ...plan.kpis);
-  items.push(...plan.importedPeople, ...plan.importedTeams);
+  for (const list of [plan.integrations, plan.customizations, plan.risks, plan.kpis, plan.calendars, plan.importedPeople, plan.importedTeams, plan.importedCalendars]) {
+    pushAll(items, list);
+  }
   return items;
 }
 
@@ -31,10 +33,11 @@ export const KIND_NOUNS: Record<EntityKind, string> = {
   customization: 'customization',
   risk: 'risk',
   kpi: 'kpi',
+  calendar: 'calendar',
 };
 
 /** A place where an id is used, with the kinds of declaration it may name. */
-export interface Reference {
+interface Reference {
   ref: Ref;
   /** Kinds it may resolve to; empty means any declared id. */
   accepts: EntityKind[];
@@ -55,8 +58,13 @@ export function planReferences(plan: Plan): Reference[] {
   for (const o of plan.objectives) add(o.owner, OWNER_KINDS, 'owner');
   for (const phase of plan.phases) {
     add(phase.owner, OWNER_KINDS, 'owner');
-    for (const a of phase.after) add(a, ['phase'], 'after');
+    for (const a of phase.after) add(a, ['phase', 'milestone'], 'after');
     for (const a of phase.audiences) add(a, ['team'], 'audiences');
+    add(phase.calendar, ['calendar'], 'calendar');
+  }
+  for (const wave of plan.waves) {
+    add(wave.calendar, ['calendar'], 'calendar');
+    for (const t of wave.teams) add(t, ['team'], 'teams');
   }
   for (const m of allMilestones(plan)) add(m.owner, OWNER_KINDS, 'owner');
   for (const item of allChecklistItems(plan)) {

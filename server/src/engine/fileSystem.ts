@@ -4,12 +4,32 @@
  */
 export type ReadResult =
   | { ok: true; text: string; realPath: string }
-  | { ok: false; reason: 'missing' | 'directory' | 'unreadable'; message: string };
+  | { ok: false; reason: 'missing' | 'directory' | 'unreadable'; message: string }
+  /** Bytes in no encoding the plan format allows; `text` is a lossy decoding, for positions only. */
+  | { ok: false; reason: 'encoding'; message: string; text: string; problem: EncodingProblem };
+
+/** Where a file stops being UTF-8 (or UTF-16 with a byte-order mark), and what it probably is instead. */
+export interface EncodingProblem {
+  /** UTF-16 offset, in the lossy text, of the first character that could not be decoded. */
+  offset: number;
+  /** What is wrong there, for a message: `byte 0xFC`. */
+  what: string;
+  /** The encoding the bytes most likely are: `Windows-1252`. */
+  likely: string;
+  /** Whether the bytes may as well be no text at all (only a guess at a single-byte encoding is that weak). */
+  guessed: boolean;
+}
 
 export interface FileSystem {
   read(path: string): ReadResult;
   /** Whether a path exists and what it is. */
   kind(path: string): 'file' | 'directory' | undefined;
+  /**
+   * The path with every symbolic link resolved, so containment can be checked before a file
+   * is opened; for a path that does not exist, its nearest existing folder resolved plus the
+   * rest. Undefined when it cannot be resolved (a link loop).
+   */
+  realPath(path: string): string | undefined;
 }
 
 /** An in-memory file system keyed by absolute POSIX path, for tests and unsaved documents. */
@@ -37,6 +57,10 @@ export class MemoryFileSystem implements FileSystem {
     for (const key of this.files.keys()) if (key.startsWith(prefix)) return 'directory';
     return undefined;
   }
+
+  realPath(path: string): string {
+    return path;
+  }
 }
 
 /** Shows unsaved editor buffers (or a text being linted) in place of what is on disk. */
@@ -60,5 +84,9 @@ export class OverlayFileSystem implements FileSystem {
 
   kind(path: string): 'file' | 'directory' | undefined {
     return this.overlay.has(path) ? 'file' : this.base.kind(path);
+  }
+
+  realPath(path: string): string | undefined {
+    return this.overlay.has(path) ? path : this.base.realPath(path);
   }
 }

@@ -1,4 +1,4 @@
-import { globToRegExp } from './glob';
+import { compileGlob, type CompiledGlob } from './glob';
 
 /**
  * .gitignore semantics for the CLI's directory walk, as git documents them:
@@ -8,7 +8,8 @@ import { globToRegExp } from './glob';
  * - a trailing `/` matches folders only;
  * - a pattern with a `/` at its start or middle is anchored to the .gitignore's folder,
  *   one without matches a name at any depth;
- * - `*`, `?`, `[...]` and `**` as in glob.ts; braces are literal (git has none);
+ * - `*`, `?`, `[...]` and `**` as in glob.ts (matched in linear time, so a line of many
+ *   stars cannot stall a walk); braces are literal (git has none);
  * - the last matching pattern decides, and nothing inside an ignored folder can be
  *   re-included (git never looks inside it).
  */
@@ -17,7 +18,7 @@ import { globToRegExp } from './glob';
 export type IgnoreDecision = 'ignore' | 'include' | undefined;
 
 interface IgnorePattern {
-  regExp: RegExp;
+  glob: CompiledGlob;
   negated: boolean;
   dirOnly: boolean;
 }
@@ -39,7 +40,7 @@ export function createIgnore(baseDir: string, text: string): IgnoreMatcher {
     for (let i = patterns.length - 1; i >= 0; i--) {
       const pattern = patterns[i];
       if (pattern.dirOnly && !isDir) continue;
-      if (pattern.regExp.test(path)) return pattern.negated ? 'include' : 'ignore';
+      if (pattern.glob.matches(path)) return pattern.negated ? 'include' : 'ignore';
     }
     return undefined;
   };
@@ -100,7 +101,9 @@ function parsePatterns(text: string): IgnorePattern[] {
     const anchored = line.includes('/');
     const body = line.replace(/^\/+/, '');
     const glob = anchored ? body : `**/${body}`;
-    patterns.push({ regExp: globToRegExp(glob, { braces: false }), negated, dirOnly });
+    // A line beyond the matcher's bounds (GLOB_LIMITS) matches nothing: git would take it, but
+    // no real .gitignore needs a 1,000-character pattern.
+    patterns.push({ glob: compileGlob(glob, { braces: false }), negated, dirOnly });
   }
   return patterns;
 }

@@ -1,13 +1,15 @@
 import * as nodePath from 'node:path';
 import type { Node } from 'yaml';
+import { containment } from './containment';
 import type { FileSystem } from './fileSystem';
-import { readDirectory, type DateValue, type ImportEntry, type Person, type Team } from './model';
+import { readDirectory, type DateValue, type ImportEntry, type NamedCalendar, type Person, type Team } from './model';
 import { parseSource } from './parse';
 import { CORE_RULES } from './coreRules';
 import { formatMessage } from './messages';
 import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
 import type { Finding } from './types';
 import { asMap, asSeq, deref } from './yamlNodes';
+import { pushAll } from './arrays';
 
 const IMPORT_MESSAGES = CORE_RULES.find((r) => r.id === 'import')!.messages;
 
@@ -23,6 +25,7 @@ export interface ImportResolution {
   people: Person[];
   teams: Team[];
   holidays: DateValue[];
+  calendars: NamedCalendar[];
   findings: Finding[];
   /** Every path the result depends on, found or not (for re-validation when one changes). */
   dependencies: string[];
@@ -31,7 +34,7 @@ export interface ImportResolution {
 }
 
 export interface ImportOptions {
-  /** Imports may not leave this directory (the workspace or repository root). */
+  /** Imports may not leave this folder (projectRoot.ts), symbolic links resolved. */
   root?: string;
 }
 
@@ -48,18 +51,13 @@ export function importEntries(source: SourceFile): ImportEntry[] {
   return entries;
 }
 
-function isInside(root: string, path: string): boolean {
-  const rel = nodePath.relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
-}
-
 /**
  * Follows `imports:` from one file through a FileSystem: reads, parses and collects people,
- * teams and holidays of every imported file once, however many paths reach it.
+ * teams, holidays and calendars of every imported file once, however many paths reach it.
  * Problems are findings on the importing file's entry, never exceptions.
  */
 export function resolveImports(from: SourceFile, fs: FileSystem, options: ImportOptions = {}): ImportResolution {
-  const result: ImportResolution = { files: [], people: [], teams: [], holidays: [], findings: [], dependencies: [], entryFor: () => undefined };
+  const result: ImportResolution = { files: [], people: [], teams: [], holidays: [], calendars: [], findings: [], dependencies: [], entryFor: () => undefined };
   const topEntryOf = new Map<SourceFile, Node>();
   const visited = new Set<string>();
 
@@ -89,8 +87,13 @@ export function resolveImports(from: SourceFile, fs: FileSystem, options: Import
     const resolved = nodePath.resolve(nodePath.dirname(importer.path), entry.value);
     result.dependencies.push(resolved);
     const shown = top === entry ? entry.value : `${top.value} → … → ${entry.value}`;
-    if (options.root && !isInside(options.root, resolved)) {
-      fail(top, 'outside', { path: shown, resolved });
+    const contained = containment(fs, options.root, resolved);
+    if (contained.verdict === 'loop') {
+      fail(top, 'unreadable', { path: shown, reason: 'it is a symbolic link loop' });
+      continue;
+    }
+    if (contained.verdict === 'outside') {
+      fail(top, 'outside', { path: shown, root: options.root ?? '' });
       continue;
     }
     const kind = fs.kind(resolved);
@@ -122,9 +125,10 @@ export function resolveImports(from: SourceFile, fs: FileSystem, options: Import
     topEntryOf.set(source, top.node);
     result.files.push({ path: resolved, source, entry });
     const dir = readDirectory(source, asMap(source.doc, source.doc.contents), true);
-    result.people.push(...dir.people);
-    result.teams.push(...dir.teams);
-    result.holidays.push(...dir.holidays);
+    pushAll(result.people, dir.people);
+    pushAll(result.teams, dir.teams);
+    pushAll(result.holidays, dir.holidays);
+    pushAll(result.calendars, dir.calendars);
     const nested = importEntries(source);
     for (let i = nested.length - 1; i >= 0; i--) stack.push({ entry: nested[i], top, chain: [...chain, read.realPath] });
   }

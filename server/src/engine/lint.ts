@@ -1,13 +1,15 @@
+import * as nodePath from 'node:path';
 import { fileRole, type FileRole } from '../fileRoles';
 import { dayFromIso, todayIso } from './calendar';
 import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './config';
+import { isInside } from './containment';
 import { parseDisables } from './disables';
 import { declaredEntities } from './entities';
-import { OverlayFileSystem, type FileSystem } from './fileSystem';
+import { encodingFinding } from './encoding';
+import { OverlayFileSystem, type EncodingProblem, type FileSystem } from './fileSystem';
 import { resolveImports, type ImportResolution } from './imports';
 import { buildPlan, type Plan } from './model';
-import { documentValue } from './parse';
-import { parseReusing } from './reparse';
+import { CONTROL_CHARACTER, documentValue, parseSource, type ParseResult } from './parse';
 import { RULE_IDS, RULE_METAS, RULES } from './rules/index';
 import { runRules } from './runRules';
 import type { RuleSetting } from './config';
@@ -18,6 +20,7 @@ import { validateAgainstSchema } from './schema';
 import type { SourceFile } from './source';
 import type { Finding } from './types';
 import { applyWaivers, type WaivedFinding } from './waivers';
+import { pushAll } from './arrays';
 
 export interface LintOptions {
   fs: FileSystem;
@@ -25,7 +28,10 @@ export interface LintOptions {
   asOf?: string;
   /** An explicit configuration file; otherwise `.crm-rollout.yaml` is found by walking up. */
   configPath?: string;
-  /** Workspace or repository root: the config walk stops here and imports may not leave it. */
+  /**
+   * The project root (projectRoot.ts), symbolic links resolved: the config walk stops here,
+   * and imports and `extends` may not leave it.
+   */
   root?: string;
   /**
    * Runs these rules with these settings instead of the registry under the configuration (a
@@ -33,6 +39,11 @@ export interface LintOptions {
    * and waiver findings keep their default severities.
    */
   only?: { rules: readonly Rule[]; settings: ReadonlyMap<string, RuleSetting> };
+  /**
+   * Parses the text; `parseSource` unless the caller keeps earlier parses of the file (the
+   * language server re-parses only the edited list item after a keystroke: lsp/recentParses.ts).
+   */
+  parse?: (path: string, text: string) => ParseResult;
 }
 
 export interface LintResult {
@@ -59,13 +70,23 @@ function byPosition(a: Finding, b: Finding): number {
 
 function loadSettings(path: string, options: LintOptions): { settings: Map<string, RuleSetting>; config?: LoadedConfig; configPath?: string } {
   const configPath = options.configPath ?? findConfigFile(path, options.fs, options.root);
-  const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS) : undefined;
+  const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS, extendsRoot(configPath, options)) : undefined;
   return { settings: resolveRules(config, path, RULE_METAS), config, configPath };
 }
 
 /** The settings of the rules that run: the configuration's, or the caller's selection. */
 function selectedSettings(path: string, options: LintOptions): { settings: ReadonlyMap<string, RuleSetting>; config?: LoadedConfig; configPath?: string } {
   return options.only ? { settings: options.only.settings } : loadSettings(path, options);
+}
+
+/**
+ * The folder a configuration's `extends` may not leave: the project root, or for a
+ * configuration named on the command line outside it (the user's choice), its own folder.
+ */
+function extendsRoot(configPath: string, options: LintOptions): string | undefined {
+  if (options.root === undefined) return undefined;
+  const real = options.fs.realPath(configPath) ?? configPath;
+  return isInside(options.root, real) ? options.root : nodePath.dirname(real);
 }
 
 /** Applies configured severities to the pipeline's own findings and drops those turned off. */
@@ -82,14 +103,13 @@ function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSet
 /** Lints one file's text: the single entry point every front end uses. */
 export function lintText(path: string, text: string, options: LintOptions): LintResult {
   const role = fileRole(path);
-  // Re-uses the previous parse of this path after a small edit (a keystroke in an editor).
-  const parsed = parseReusing(path, text);
+  const parsed = (options.parse ?? parseSource)(path, text);
   const { source } = parsed;
   const result: LintResult = { path, role, source, findings: [], configFindings: [], dependencies: [], waived: [] };
   if (role === 'config') {
     const fs = new OverlayFileSystem(options.fs);
     fs.set(path, text);
-    const config = loadConfig(path, fs, RULE_IDS);
+    const config = loadConfig(path, fs, RULE_IDS, options.root);
     result.findings = [...config.findings].sort(byPosition);
     return result;
   }
@@ -103,24 +123,25 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
     return result;
   }
   const value = documentValue(source);
-  findings.push(...value.findings);
-  if (value.findings.length === 0) findings.push(...validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));
+  pushAll(findings, value.findings);
+  if (value.findings.length === 0) pushAll(findings, validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));
 
   const imports = resolveImports(source, options.fs, { root: options.root });
   result.imports = imports;
-  result.dependencies.push(...imports.dependencies);
-  findings.push(...imports.findings);
+  pushAll(result.dependencies, imports.dependencies);
+  pushAll(findings, imports.findings);
 
   if (role === 'plan' && value.findings.length === 0) {
     const plan = buildPlan(source);
     plan.importedPeople = imports.people;
     plan.importedTeams = imports.teams;
     plan.importedHolidays = imports.holidays;
+    plan.importedCalendars = imports.calendars;
     const schedule = buildSchedule(plan);
     result.plan = plan;
     result.schedule = schedule;
     const asOfDay = options.asOf ? dayFromIso(options.asOf) : undefined;
-    findings.push(...runRules({ plan, schedule, rules: options.only?.rules ?? RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
+    pushAll(findings, runRules({ plan, schedule, rules: options.only?.rules ?? RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
     // Waivers expire against the as-of date, else today: an `until` is a deadline the team wrote down.
     const entities = declaredEntities(plan);
     const waivers = applyWaivers(source, findings, {
@@ -129,7 +150,8 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
       owners: new Set(entities.filter((e) => e.kind === 'person' || e.kind === 'team').map((e) => e.id)),
       asOfDay: dayFromIso(options.asOf ?? todayIso()) ?? 0,
     });
-    findings.splice(0, findings.length, ...waivers.kept, ...waivers.findings);
+    findings.length = 0;
+    pushAll(pushAll(findings, waivers.kept), waivers.findings);
     result.waived = waivers.waived;
   }
 
@@ -142,6 +164,20 @@ export function lintText(path: string, text: string, options: LintOptions): Lint
 /** Reads a file through the FileSystem and lints it; a path that cannot be read is an error value. */
 export function lintFile(path: string, options: LintOptions): LintResult | { path: string; error: string } {
   const read = options.fs.read(path);
-  if (!read.ok) return { path, error: read.message };
-  return lintText(path, read.text, options);
+  if (read.ok) return lintText(path, read.text, options);
+  if (read.reason === 'encoding') return lintUndecodable(path, read.text, read.problem, options);
+  return { path, error: read.message };
+}
+
+/**
+ * A file in an encoding the plan format does not allow is one `encoding` finding: its lossy text
+ * would only produce findings about replacement characters, and nothing may be fixed in it. Bytes
+ * that are not text at all (control characters) are the parser's `binary` finding instead.
+ */
+function lintUndecodable(path: string, lossyText: string, problem: EncodingProblem, options: LintOptions): LintResult {
+  if (problem.guessed && CONTROL_CHARACTER.test(lossyText)) return lintText(path, lossyText, options);
+  const parsed = parseSource(path, lossyText);
+  const { settings, configPath } = loadSettings(path, options);
+  const findings = withSeverity([encodingFinding(parsed.source, problem)], settings);
+  return { path, role: fileRole(path), source: parsed.source, findings, configFindings: [], configPath, dependencies: configPath ? [configPath] : [], waived: [] };
 }

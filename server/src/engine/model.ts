@@ -20,6 +20,22 @@ export interface Located<T> {
 /** An id used as a reference (owner, after, supports, refs...). */
 export type Ref = Located<string>;
 
+export type DependencyType = 'fs' | 'ss';
+
+/**
+ * One `after` entry: a phase or milestone id, written alone (finish-to-start, no lag) or as
+ * `{ id, type, lag }`. `value` and `node` are the id, so an entry is a reference like any other.
+ */
+export interface Dependency extends Ref {
+  type: DependencyType;
+  /** Working days, parsed from `lag` (`0d` when absent). */
+  lag: number;
+  /** The whole entry: the id scalar, or the `{ id, type, lag }` mapping. */
+  entry: Node;
+  typeNode?: Node;
+  lagNode?: Node;
+}
+
 export interface DateValue extends Located<string> {
   day: number;
 }
@@ -46,7 +62,8 @@ export type EntityKind =
   | 'integration'
   | 'customization'
   | 'risk'
-  | 'kpi';
+  | 'kpi'
+  | 'calendar';
 
 export interface Person extends Entity {
   kind: 'person';
@@ -84,7 +101,10 @@ export interface ChecklistItem {
   task?: Located<string>;
   owner?: Ref;
   due?: DateValue;
+  /** `done: true` or `done: <date>`. */
   done: boolean;
+  /** The date it was done, when `done` is a date. */
+  doneDate?: DateValue;
   doneNode?: Node;
   tags: Located<string>[];
   refs: Ref[];
@@ -101,6 +121,8 @@ export interface Milestone extends Entity {
   gate: boolean;
   criteria: Located<string>[];
   criteriaNode?: Node;
+  /** When the milestone was really reached. */
+  achieved?: DateValue;
 }
 
 export interface Phase extends Entity {
@@ -115,9 +137,13 @@ export interface Phase extends Entity {
   end?: DateValue;
   /** Working days, parsed from `10d` / `4w`. */
   duration?: Located<number>;
-  after: Ref[];
+  after: Dependency[];
   audiences: Ref[];
   wave?: Located<number>;
+  /** The id of the named calendar this phase is counted on. */
+  calendar?: Ref;
+  /** When the phase really started and finished. */
+  actual?: { map: YAMLMap; start?: DateValue; end?: DateValue };
   checklist: ChecklistItem[];
   checklistNode?: YAMLSeq;
   milestones: Milestone[];
@@ -168,6 +194,30 @@ export interface BudgetLine {
   amount?: Located<number>;
 }
 
+/**
+ * A named calendar (`calendars[]`): it starts from the plan's calendar; its holidays and extra
+ * working days add to the plan's, its workdays (when given) replace them.
+ */
+export interface NamedCalendar extends Entity {
+  kind: 'calendar';
+  map: YAMLMap;
+  name?: Located<string>;
+  /** Undefined when the calendar keeps the plan's workdays. */
+  workdays?: Weekday[];
+  holidays: DateValue[];
+  extraWorkingDays: DateValue[];
+  imported: boolean;
+}
+
+/** A declared wave (`waves[]`): its number, the name of its lane, its calendar and its teams. */
+export interface Wave {
+  map: YAMLMap;
+  wave: Located<number>;
+  name?: Located<string>;
+  calendar?: Ref;
+  teams: Ref[];
+}
+
 export interface ImportEntry extends Located<string> {
   index: number;
 }
@@ -187,7 +237,13 @@ export interface Plan {
     workdays: Weekday[];
     workdaysNode?: Node;
     holidays: DateValue[];
+    extraWorkingDays: DateValue[];
   };
+  /** Named calendars declared in the plan (imported ones are in `importedCalendars`). */
+  calendars: NamedCalendar[];
+  calendarsNode?: YAMLSeq;
+  waves: Wave[];
+  wavesNode?: YAMLSeq;
   imports: ImportEntry[];
   importsNode?: Node;
   /** Teams the plan file itself lists (imported teams are in `importedTeams`). */
@@ -213,10 +269,11 @@ export interface Plan {
     dataStewardsNode?: Node;
     retention?: Located<string>;
   };
-  /** Filled by import resolution: people, teams and holidays from imported files. */
+  /** Filled by import resolution: people, teams, holidays and calendars from imported files. */
   importedPeople: Person[];
   importedTeams: Team[];
   importedHolidays: DateValue[];
+  importedCalendars: NamedCalendar[];
 }
 
 // Value tests for `located`, made once rather than per call: a large plan reads many values.
@@ -281,6 +338,61 @@ class ModelReader {
     return day === undefined ? undefined : { ...s, day };
   }
 
+  /** The valid dates of a list of dates. */
+  dates(map: YAMLMap | undefined, key: string): DateValue[] {
+    const out: DateValue[] = [];
+    for (const item of this.seq(this.value(map, key))?.items ?? []) {
+      const d = this.dateOf(deref(this.doc, item));
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  /** The weekdays of a `workdays` list in week order, or undefined when there is no list. */
+  workdays(map: YAMLMap | undefined): Weekday[] | undefined {
+    if (!this.seq(this.value(map, 'workdays'))) return undefined;
+    const listed = this.strings(map, 'workdays').map((w) => w.value);
+    return WEEKDAYS.filter((w) => listed.includes(w));
+  }
+
+  /** A duration (`10d`, `4w`; `0d` when `zero` is allowed) in working days. */
+  duration(node: Node | undefined, zero: boolean): Located<number> | undefined {
+    const text = this.located(node, isNonEmptyString);
+    if (!text) return undefined;
+    const days = zero && /^0[dw]$/.test(text.value) ? 0 : parseDuration(text.value);
+    return days === undefined ? undefined : { value: days, node: text.node, source: text.source };
+  }
+
+  /** `after` entries: ids, or `{ id, type, lag }` mappings; anything else is left to the schema. */
+  dependencies(map: YAMLMap): Dependency[] {
+    const node = this.value(map, 'after');
+    if (!node) return [];
+    const seq = this.seq(node);
+    const items = seq ? seq.items.map((item) => deref(this.doc, item)) : [node];
+    const out: Dependency[] = [];
+    for (const item of items) {
+      const id = this.located(item, isNonEmptyString);
+      if (id && item) {
+        out.push({ ...id, type: 'fs', lag: 0, entry: item });
+        continue;
+      }
+      const entry = this.map(item);
+      const target = entry && this.string(entry, 'id');
+      if (!entry || !target) continue;
+      const type = this.oneOf(entry, 'type', ['fs', 'ss'] as const);
+      const lagNode = this.value(entry, 'lag');
+      out.push({
+        ...target,
+        type: type?.value ?? 'fs',
+        lag: this.duration(lagNode, true)?.value ?? 0,
+        entry,
+        typeNode: this.value(entry, 'type'),
+        lagNode,
+      });
+    }
+    return out;
+  }
+
   /** A list of strings; a single string where a list is expected is read as a one-item list. */
   strings(map: YAMLMap | undefined, key: string): Located<string>[] {
     const node = this.value(map, key);
@@ -338,19 +450,28 @@ export function readDirectory(source: SourceFile, root: YAMLMap | undefined, imp
     .strings(root, 'teams')
     .map((t) => ({ ...entity('team', t, t.node, `teams/${t.value}`), imported }));
   const calendar = r.map(r.value(root, 'calendar'));
-  const holidaysSeq = r.seq(r.value(calendar, 'holidays'));
-  const holidays: DateValue[] = [];
-  for (const item of holidaysSeq?.items ?? []) {
-    const d = r.dateOf(deref(source.doc, item));
-    if (d) holidays.push(d);
+  const holidays = r.dates(calendar, 'holidays');
+  const calendarsSeq = r.mapsOf(root, 'calendars');
+  const calendars: NamedCalendar[] = [];
+  for (const { map } of calendarsSeq.maps) {
+    const id = r.id(map);
+    if (!id) continue;
+    calendars.push({
+      ...entity('calendar', id, map, `calendars/${id.value}`),
+      map,
+      name: r.string(map, 'name'),
+      workdays: r.workdays(map),
+      holidays: r.dates(map, 'holidays'),
+      extraWorkingDays: r.dates(map, 'extra_working_days'),
+      imported,
+    });
   }
-  return { people, peopleNode, teams, teamsNode, holidays, calendar };
+  return { people, peopleNode, teams, teamsNode, holidays, calendar, calendars, calendarsNode: calendarsSeq.seq };
 }
 
 function readPhase(r: ModelReader, map: YAMLMap, index: number, id: Located<string>): Phase {
-  const duration = r.string(map, 'duration');
-  const workDays = duration ? parseDuration(duration.value) : undefined;
   const wave = r.number(map, 'wave');
+  const actual = r.map(r.value(map, 'actual'));
   const phase: Phase = {
     ...entity('phase', id, map, `phases/${id.value}`),
     map,
@@ -360,10 +481,12 @@ function readPhase(r: ModelReader, map: YAMLMap, index: number, id: Located<stri
     owner: r.string(map, 'owner'),
     start: r.date(map, 'start'),
     end: r.date(map, 'end'),
-    duration: duration && workDays !== undefined ? { value: workDays, node: duration.node, source: duration.source } : undefined,
-    after: r.strings(map, 'after'),
+    duration: r.duration(r.value(map, 'duration'), false),
+    after: r.dependencies(map),
     audiences: r.strings(map, 'audiences'),
     wave: wave && Number.isInteger(wave.value) ? wave : undefined,
+    calendar: r.string(map, 'calendar'),
+    actual: actual ? { map: actual, start: r.date(actual, 'start'), end: r.date(actual, 'end') } : undefined,
     checklist: [],
     milestones: [],
   };
@@ -383,7 +506,8 @@ function readPhase(r: ModelReader, map: YAMLMap, index: number, id: Located<stri
       task: r.string(item, 'task'),
       owner: r.string(item, 'owner'),
       due: r.date(item, 'due'),
-      done: r.bool(item, 'done'),
+      done: r.bool(item, 'done') || r.dateOf(doneNode) !== undefined,
+      doneDate: r.dateOf(doneNode),
       doneNode,
       tags: r.strings(item, 'tags'),
       refs: r.strings(item, 'refs'),
@@ -405,6 +529,7 @@ function readPhase(r: ModelReader, map: YAMLMap, index: number, id: Located<stri
       gate: r.bool(m, 'gate'),
       criteria: r.strings(m, 'criteria'),
       criteriaNode: r.value(m, 'criteria'),
+      achieved: r.date(m, 'achieved'),
     });
   }
   return phase;
@@ -421,7 +546,10 @@ export function buildPlan(source: SourceFile): Plan {
     name: r.string(root, 'name'),
     sponsor: r.string(root, 'sponsor'),
     owner: r.string(root, 'owner'),
-    calendar: { workdays: [...WEEKDAYS.slice(0, 5)], holidays: dir.holidays },
+    calendar: { workdays: [...WEEKDAYS.slice(0, 5)], holidays: dir.holidays, extraWorkingDays: [] },
+    calendars: dir.calendars,
+    calendarsNode: dir.calendarsNode,
+    waves: [],
     imports: [],
     teams: dir.teams,
     teamsNode: dir.teamsNode,
@@ -436,6 +564,7 @@ export function buildPlan(source: SourceFile): Plan {
     importedPeople: [],
     importedTeams: [],
     importedHolidays: [],
+    importedCalendars: [],
   };
 
   const org = r.map(r.value(root, 'organization'));
@@ -446,12 +575,20 @@ export function buildPlan(source: SourceFile): Plan {
   if (dir.calendar) {
     plan.calendar.map = dir.calendar;
     plan.calendar.start = r.date(dir.calendar, 'start');
-    const workdaysNode = r.value(dir.calendar, 'workdays');
-    const workdays = r.strings(dir.calendar, 'workdays').map((w) => w.value);
-    if (workdaysNode && r.seq(workdaysNode)) {
-      plan.calendar.workdaysNode = workdaysNode;
-      plan.calendar.workdays = WEEKDAYS.filter((w) => workdays.includes(w));
+    plan.calendar.extraWorkingDays = r.dates(dir.calendar, 'extra_working_days');
+    const workdays = r.workdays(dir.calendar);
+    if (workdays) {
+      plan.calendar.workdaysNode = r.value(dir.calendar, 'workdays');
+      plan.calendar.workdays = workdays;
     }
+  }
+
+  const waves = r.mapsOf(root, 'waves');
+  plan.wavesNode = waves.seq;
+  for (const { map } of waves.maps) {
+    const wave = r.number(map, 'wave');
+    if (!wave || !Number.isInteger(wave.value)) continue;
+    plan.waves.push({ map, wave, name: r.string(map, 'name'), calendar: r.string(map, 'calendar'), teams: r.strings(map, 'teams') });
   }
 
   plan.importsNode = r.value(root, 'imports');

@@ -40,11 +40,14 @@ function emptySource(path: string, text: string): SourceFile {
   return { path, text, doc, lineCounter: lineCounterOf(text) };
 }
 
+/** Inputs beyond a bound (size, nesting, aliases) are `limits` findings; the rest is syntax. */
+const LIMIT_MESSAGE_IDS: ReadonlySet<string> = new Set(['tooLarge', 'tooDeep', 'aliasBomb']);
+
 function syntaxFinding(source: SourceFile, message: string, start: number, end: number, messageId = 'syntax'): Finding {
   const safeStart = Math.max(0, Math.min(start, source.text.length));
   const safeEnd = Math.max(safeStart, Math.min(end, source.text.length));
   return {
-    ruleId: 'yaml-syntax',
+    ruleId: LIMIT_MESSAGE_IDS.has(messageId) ? 'limits' : 'yaml-syntax',
     messageId,
     severity: 'error',
     message,
@@ -53,6 +56,9 @@ function syntaxFinding(source: SourceFile, message: string, start: number, end: 
     offsets: [safeStart, safeEnd],
   };
 }
+
+/** A C0 control character YAML does not allow (tab and line breaks are fine): a sign of binary data. */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /** Reasons a text is not YAML at all, checked before parsing so junk never reaches the parser. */
 function rejectJunk(path: string, text: string): ParseResult | undefined {
@@ -66,7 +72,7 @@ function rejectJunk(path: string, text: string): ParseResult | undefined {
   }
   // YAML forbids C0 control characters other than tab and line breaks; a run of them, or of
   // undecodable bytes (U+FFFD), means the file is binary, not a plan with a typo.
-  const control = text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  const control = text.search(CONTROL_CHARACTER);
   const replacement = text.indexOf('\ufffd');
   const at = control >= 0 ? control : replacement >= 0 && countOf(text, '\ufffd') * 100 > text.length ? replacement : -1;
   if (at >= 0) {
@@ -143,7 +149,7 @@ export function parseSource(path: string, text: string): ParseResult {
   return { source, findings, fatal };
 }
 
-export interface DocumentValue {
+interface DocumentValue {
   value: unknown;
   findings: Finding[];
 }

@@ -1,5 +1,5 @@
 import { isScalar, isSeq } from 'yaml';
-import { addToListKey, appendSeqItem, eolOf, flowMapText, insertMapEntry, insertSeqItemBefore, insertTopLevelKey, replaceNode, scalarText } from './edits';
+import { addToListKey, appendSeqItem, contentEnd, eolOf, flowMapText, insertMapEntry, insertSeqItemBefore, insertTopLevelKey, replaceNode, scalarText } from './edits';
 import { declaredEntities } from './entities';
 import type { Phase, Plan } from './model';
 import type { PhaseKind } from './vocabulary';
@@ -171,10 +171,10 @@ export function insertPhase(plan: Plan, skeleton: PhaseSkeleton, beforeIndex?: n
     const at = lineStartOffset(source, insertionLine(source, positionAt(source, target.range[0]).line, dashColumn));
     return { start: at, end: at, newText: `${itemText}${eol}` };
   }
-  // Append on the line after the last item's content, before any trailing blank lines.
-  let end = seq.range?.[1] ?? source.text.length;
-  while (end > 0 && /\s/.test(source.text[end - 1])) end--;
-  const at = lineStartOffset(source, positionAt(source, end).line + 1);
+  // Append on the line after the last item's content, before any trailing blank lines (a
+  // keep-chomping block scalar's own blank lines excepted: they are its value).
+  const end = contentEnd(source, seq);
+  const at = source.text[end - 1] === '\n' ? end : lineStartOffset(source, positionAt(source, end).line + 1);
   const unterminated = at === source.text.length && !source.text.endsWith('\n');
   return { start: at, end: at, newText: unterminated ? `${eol}${itemText}` : `${itemText}${eol}` };
 }

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, type Document, type Node } from 'yaml';
-import { lineCounterOf, PARSE_OPTIONS, parseSource, type ParseResult } from './parse';
+import { lineCounterOf, PARSE_OPTIONS } from './parse';
 import type { SourceFile } from './source';
 
 /**
@@ -196,54 +196,4 @@ export function reparse(previous: SourceFile, text: string): SourceFile | undefi
   next.errors = [];
   next.warnings = [];
   return { path: previous.path, text, doc: next, lineCounter: lineCounterOf(text) };
-}
-
-/**
- * Recent clean parses of recently linted large files, newest first per file. More than one per
- * file: a language server also lints other texts of the same file (the fix-all preview lints
- * each pass of its fixes), and the next keystroke is closest to the editor's text, not to
- * the last text linted. Few files: an editor works on a handful, and the CLI gains nothing.
- */
-const recent = new Map<string, SourceFile[]>();
-const RECENT_FILES = 3;
-const PARSES_PER_FILE = 3;
-
-/** How much of two texts is the same at both ends: the closer previous text re-parses less. */
-function sharedEnds(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let start = 0;
-  while (start < limit && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < limit - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
-  return start + end;
-}
-
-/**
- * `parseSource`, re-using a previous parse of the same path when the edit allows (see
- * `reparse`). Only clean parses of files of at least REPARSE_MIN_LENGTH are remembered.
- */
-export function parseReusing(path: string, text: string): ParseResult {
-  const previous = recent.get(path) ?? [];
-  recent.delete(path);
-  let source: SourceFile | undefined;
-  if (text.length >= REPARSE_MIN_LENGTH && previous.length > 0) {
-    let closest = previous[0];
-    let closestShared = -1;
-    for (const candidate of previous) {
-      const shared = sharedEnds(candidate.text, text);
-      if (shared > closestShared) [closest, closestShared] = [candidate, shared];
-    }
-    source = reparse(closest, text);
-  }
-  const result: ParseResult = source ? { source, findings: [], fatal: false } : parseSource(path, text);
-  const kept = text.length >= REPARSE_MIN_LENGTH && !result.fatal && result.findings.length === 0 ? [result.source] : [];
-  const parses = [...kept, ...previous.filter((p) => p.text !== text)].slice(0, PARSES_PER_FILE);
-  if (parses.length > 0) recent.set(path, parses);
-  if (recent.size > RECENT_FILES) recent.delete(recent.keys().next().value as string);
-  return result;
-}
-
-/** Drops every remembered parse: the next lint of each file parses it in full (benchmarks use this). */
-export function forgetParses(): void {
-  recent.clear();
 }

@@ -9,7 +9,7 @@ import type { Report, Rule } from './rules/types';
 
 export type { RuleSetting } from './config';
 
-export interface RunRulesInput {
+interface RunRulesInput {
   plan: Plan;
   schedule: Schedule;
   rules: readonly Rule[];

@@ -1,277 +1,147 @@
-import { WorkCalendar } from './calendar';
-import type { Phase, Plan, Ref } from './model';
-import type { IgnoredAfter, PhaseWindow, Schedule, StartSource } from './schedule';
+import { closesCycle, dependencyGraph, listCycles, stronglyConnectedComponents, type Edge } from './dependencyGraph';
+import { floats, type FloatSlot } from './float';
+import type { Dependency, Milestone, Phase, Plan } from './model';
+import { planCalendars } from './phaseCalendars';
+import type { DependencyTarget, IgnoredAfter, PhaseCalendar, PhaseWindow, Schedule, ScheduleOptions, StartSource, WaveGoLive } from './schedule';
 
 /**
- * Resolves every phase's window from `start`, `end`, `duration` and `after` (plan-format.md,
- * "Scheduling"), then the critical path and each phase's slack.
- *
- * Phases are graph nodes numbered by their position in `plan.phases` (file order); an `after`
- * entry is an edge from the phase to the prerequisite it names. Everything below is iterative
- * and linear in phases + edges, apart from listing cycles (see `listCycles`), because it runs
- * on every keystroke on plans with thousands of phases.
+ * Resolves every phase's window from `start`, `end`, `duration` and `after` on the phase's own
+ * calendar (plan-format.md, "Scheduling" and "Version 1.1 additions"), then each phase's float
+ * and which phases are critical.
  */
 
-/** `after` edges: targets[u][k] is the position of the phase named by refs[u][k]. */
-interface DependencyGraph {
-  targets: number[][];
-  refs: Ref[][];
-}
-
-interface Slot {
-  start: number;
-  end: number;
+interface Slot extends FloatSlot {
   source: StartSource;
-  /** Position of the prerequisite whose end fixed the start, when the start came from `after`. */
-  decidedBy?: number;
-}
-
-/** Edges of `after`; unknown ids are skipped (`known-references` reports them). */
-function dependencyGraph(phases: readonly Phase[], positionById: ReadonlyMap<string, number>): DependencyGraph {
-  const targets: number[][] = [];
-  const refs: Ref[][] = [];
-  for (const phase of phases) {
-    const t: number[] = [];
-    const r: Ref[] = [];
-    for (const ref of phase.after) {
-      const target = positionById.get(ref.value);
-      if (target === undefined) continue;
-      t.push(target);
-      r.push(ref);
-    }
-    targets.push(t);
-    refs.push(r);
-  }
-  return { targets, refs };
+  phaseCalendar: PhaseCalendar;
+  drivenBy: Dependency[];
 }
 
 /**
- * Tarjan's strongly connected components, with an explicit stack instead of recursion so a
- * chain of any length cannot overflow. Components come out prerequisites first: a component
- * is emitted only after every component it can reach through `after`.
+ * The day an `after` edge lets phase `u` start, counted on u's calendar: `fs` is the first
+ * working day after the prerequisite's end (or the milestone's date) plus `lag` working days;
+ * `ss` is the prerequisite's start (its first working day on u's calendar) plus `lag`. A
+ * milestone is a point in time, so `ss` on a milestone reads as `fs`. Undefined while the
+ * target is not dated.
  */
-function stronglyConnectedComponents(graph: DependencyGraph): { components: number[][]; componentOf: Int32Array } {
-  const n = graph.targets.length;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const nextEdge = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const componentOf = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
-  const calls: number[] = [];
-  const components: number[][] = [];
-  let counter = 0;
+function edgeDate(edge: Edge, waiting: PhaseCalendar, slots: readonly (Slot | undefined)[], options: ScheduleOptions): number | undefined {
+  const cal = waiting.work;
+  const { dependency, milestone } = edge;
+  const target = slots[edge.target];
+  if (milestone) {
+    const achieved = options.mode === 'forecast' ? milestone.achieved?.day : undefined;
+    const day = achieved ?? milestone.date?.day ?? target?.end;
+    return day === undefined ? undefined : cal.addWorkingDays(cal.nextAfter(day), dependency.lag);
+  }
+  if (!target) return undefined;
+  if (dependency.type === 'ss') return cal.addWorkingDays(cal.onOrAfter(target.start), dependency.lag);
+  return cal.addWorkingDays(cal.nextAfter(target.end), dependency.lag);
+}
 
-  const enter = (v: number) => {
-    index[v] = low[v] = counter++;
-    stack.push(v);
-    onStack[v] = 1;
-    calls.push(v);
+/** The planned slot, moved onto the phase's actual dates when the schedule is a forecast. */
+function place(phase: Phase, edges: readonly Edge[], slots: readonly (Slot | undefined)[], phaseCalendar: PhaseCalendar, calendarStart: number | undefined, options: ScheduleOptions): Slot | undefined {
+  const planned = placePlanned(phase, edges, slots, phaseCalendar, calendarStart, options);
+  const actual = phase.actual;
+  if (options.mode !== 'forecast' || !actual || (!actual.start && !actual.end)) return planned;
+  const cal = phaseCalendar.work;
+  const start = actual.start?.day ?? planned?.start ?? actual.end?.day;
+  if (start === undefined) return planned;
+  let end: number;
+  if (actual.end) end = actual.end.day;
+  else {
+    const duration = phase.duration?.value;
+    const due = duration === undefined ? (phase.end?.day ?? start) : cal.endOf(start, duration);
+    end = Math.max(due, options.asOf);
+  }
+  return {
+    phase,
+    start,
+    end,
+    calendar: cal,
+    phaseCalendar,
+    source: actual.start ? 'start' : (planned?.source ?? 'none'),
+    drivenBy: actual.start ? [] : (planned?.drivenBy ?? []),
+    fixedStart: actual.start !== undefined || phase.start !== undefined,
+    fixedEnd: actual.end !== undefined || phase.end !== undefined,
   };
-
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    enter(root);
-    while (calls.length > 0) {
-      const u = calls[calls.length - 1];
-      const edges = graph.targets[u];
-      if (nextEdge[u] < edges.length) {
-        const v = edges[nextEdge[u]++];
-        if (index[v] === -1) enter(v);
-        else if (onStack[v]) low[u] = Math.min(low[u], index[v]);
-        continue;
-      }
-      calls.pop();
-      if (calls.length > 0) {
-        const parent = calls[calls.length - 1];
-        low[parent] = Math.min(low[parent], low[u]);
-      }
-      if (low[u] !== index[u]) continue;
-      const component: number[] = [];
-      let v: number;
-      do {
-        v = stack.pop()!;
-        onStack[v] = 0;
-        componentOf[v] = components.length;
-        component.push(v);
-      } while (v !== u);
-      components.push(component.sort((a, b) => a - b));
-    }
-  }
-  return { components, componentOf };
 }
 
-/**
- * An edge closes a cycle when both ends lie in the same strongly connected component and it
- * names the phase itself or a phase declared later in the file. Dropping exactly those edges
- * leaves every component acyclic (its remaining edges all point to earlier declarations), so
- * inside a cycle the file order decides which phase comes first: for `a → b → a` with `a`
- * declared first, `a`'s entry naming `b` is ignored and `b` is scheduled after `a`.
- */
-function closesCycle(u: number, v: number, componentOf: Int32Array): boolean {
-  return componentOf[u] === componentOf[v] && v >= u;
-}
-
-/**
- * One shortest cycle through each phase of a cyclic component not yet on a listed cycle,
- * found by a breadth-first search that stays inside the component. Each listed cycle holds
- * at least one phase no earlier cycle held, so none is listed twice. This is linear per
- * cycle; only a component with very many distinct cycles makes it quadratic.
- */
-function listCycles(graph: DependencyGraph, components: number[][], componentOf: Int32Array): number[][] {
-  const n = graph.targets.length;
-  const cycles: number[][] = [];
-  const covered = new Uint8Array(n);
-  const seen = new Int32Array(n).fill(-1);
-  const parent = new Int32Array(n);
-  let search = 0;
-  for (const component of components) {
-    const c = componentOf[component[0]];
-    const selfLoop = component.length === 1 && graph.targets[component[0]].includes(component[0]);
-    if (component.length === 1 && !selfLoop) continue;
-    for (const origin of component) {
-      if (covered[origin]) continue;
-      search++;
-      seen[origin] = search;
-      const queue = [origin];
-      let last = -1;
-      for (let head = 0; head < queue.length && last === -1; head++) {
-        const u = queue[head];
-        for (const v of graph.targets[u]) {
-          if (componentOf[v] !== c) continue;
-          if (v === origin) {
-            last = u;
-            break;
-          }
-          if (seen[v] === search) continue;
-          seen[v] = search;
-          parent[v] = u;
-          queue.push(v);
-        }
-      }
-      // In a strongly connected component every phase reaches back to `origin`.
-      const path: number[] = [];
-      for (let v = last; v !== origin; v = parent[v]) path.push(v);
-      path.push(origin);
-      path.reverse();
-      for (const v of path) covered[v] = 1;
-      let first = 0;
-      for (let k = 1; k < path.length; k++) if (path[k] < path[first]) first = k;
-      cycles.push([...path.slice(first), ...path.slice(0, first)]);
-    }
-  }
-  return cycles.sort((a, b) => a[0] - b[0] || a.length - b.length);
-}
-
-/** The prerequisite that ends last (ties: first in file) among the placed ones. */
-function latestPrerequisite(prerequisites: readonly number[], slots: readonly (Slot | undefined)[]): number | undefined {
-  let best: number | undefined;
-  for (const p of prerequisites) {
-    const slot = slots[p];
-    if (!slot) continue;
-    if (best === undefined || slot.end > slots[best]!.end || (slot.end === slots[best]!.end && p < best)) best = p;
-  }
-  return best;
-}
-
-function place(
-  phase: Phase,
-  prerequisites: readonly number[],
-  slots: readonly (Slot | undefined)[],
-  calendar: WorkCalendar,
-  calendarStart: number | undefined,
-): Slot | undefined {
+function placePlanned(phase: Phase, edges: readonly Edge[], slots: readonly (Slot | undefined)[], phaseCalendar: PhaseCalendar, calendarStart: number | undefined, options: ScheduleOptions): Slot | undefined {
+  const cal = phaseCalendar.work;
   const duration = phase.duration?.value;
+  let latest: number | undefined;
+  let drivenBy: Dependency[] = [];
+  for (const edge of edges) {
+    const day = edgeDate(edge, phaseCalendar, slots, options);
+    if (day === undefined) continue;
+    if (latest === undefined || day > latest) {
+      latest = day;
+      drivenBy = [edge.dependency];
+    } else if (day === latest) drivenBy.push(edge.dependency);
+  }
   let start: number;
   let source: StartSource;
-  let decidedBy: number | undefined;
-  const latest = phase.start ? undefined : latestPrerequisite(prerequisites, slots);
   if (phase.start) {
     start = phase.start.day;
     source = 'start';
+    drivenBy = [];
   } else if (latest !== undefined) {
-    start = calendar.nextAfter(slots[latest]!.end);
+    start = latest;
     source = 'after';
-    decidedBy = latest;
+  } else if (phase.end && duration !== undefined) {
+    // Scheduled backwards: `duration` working days ending on `end`, so the two agree.
+    start = cal.startOf(phase.end.day, duration);
+    source = 'none';
   } else if (calendarStart !== undefined) {
-    start = calendarStart;
+    start = cal.onOrAfter(calendarStart);
     source = 'calendar';
   } else if (phase.end) {
-    // Nothing else dates the phase: stand it on its own end, reaching back over its duration
-    // so `end` and `duration` agree instead of producing a spurious date-order finding.
-    start = duration === undefined ? phase.end.day : calendar.startOf(phase.end.day, duration);
+    start = phase.end.day;
     source = 'none';
   } else {
     return undefined;
   }
-  const end = phase.end ? phase.end.day : duration === undefined ? start : calendar.endOf(start, duration);
-  return { start, end, source, decidedBy };
+  const end = phase.end ? phase.end.day : duration === undefined ? start : cal.endOf(start, duration);
+  return { phase, start, end, calendar: cal, phaseCalendar, source, drivenBy, fixedStart: phase.start !== undefined, fixedEnd: phase.end !== undefined };
 }
 
-/**
- * Backward pass: a phase's latest finish is the working day before the earliest latest start
- * of its successors, or the plan's end without successors; its slack is the working days
- * after its end up to that; its latest start is its start moved by its slack in working days.
- */
-function slacks(
-  order: readonly number[],
-  prerequisites: readonly number[][],
-  slots: readonly (Slot | undefined)[],
-  calendar: WorkCalendar,
-  planEnd: number,
-): Int32Array {
-  const n = slots.length;
-  const successors: number[][] = Array.from({ length: n }, () => []);
-  prerequisites.forEach((list, u) => {
-    for (const p of list) successors[p].push(u);
-  });
-  const slack = new Int32Array(n);
-  const latestStart = new Float64Array(n);
-  for (let k = order.length - 1; k >= 0; k--) {
-    const u = order[k];
-    const slot = slots[u];
-    if (!slot) continue;
-    let latestFinish = Infinity;
-    for (const s of successors[u]) {
-      if (slots[s]) latestFinish = Math.min(latestFinish, calendar.previousBefore(latestStart[s]));
-    }
-    if (latestFinish === Infinity) latestFinish = planEnd;
-    slack[u] = calendar.workingDaysBetween(slot.end + 1, latestFinish);
-    latestStart[u] = calendar.addWorkingDays(slot.start, slack[u]);
+/** The earliest go-live phase of each `wave` value (no wave is a value of its own), by start. */
+function waveGoLivesOf(plan: Plan, goLiveWindows: readonly PhaseWindow[]): WaveGoLive[] {
+  const names = new Map<number, string>();
+  for (const w of plan.waves) if (w.name && !names.has(w.wave.value)) names.set(w.wave.value, w.name.value);
+  const seen = new Set<number | undefined>();
+  const out: WaveGoLive[] = [];
+  for (const w of goLiveWindows) {
+    const wave = w.phase.wave?.value;
+    if (seen.has(wave)) continue;
+    seen.add(wave);
+    out.push({ wave, name: wave === undefined ? undefined : names.get(wave), phase: w.phase, start: w.start });
   }
-  return slack;
+  return out;
 }
 
-/** From the latest-ending phase back through the prerequisites that fixed each start. */
-function criticalChain(slots: readonly (Slot | undefined)[]): number[] {
-  let last: number | undefined;
-  slots.forEach((slot, u) => {
-    if (slot && (last === undefined || slot.end > slots[last]!.end)) last = u;
-  });
-  const chain: number[] = [];
-  for (let u = last; u !== undefined; u = slots[u]!.decidedBy) chain.push(u);
-  return chain.reverse();
-}
-
-export function buildSchedule(plan: Plan): Schedule {
+/** The planned schedule, or with `{ mode: 'forecast', asOf }` the forecast; see ScheduleOptions. */
+export function buildSchedule(plan: Plan, options: ScheduleOptions = {}): Schedule {
   const phases = plan.phases;
-  const holidays = [...plan.calendar.holidays, ...plan.importedHolidays].map((h) => h.day);
-  const calendar = new WorkCalendar(plan.calendar.workdays, holidays);
+  const calendars = planCalendars(plan);
 
   const positionById = new Map<string, number>();
+  const positionOf = new Map<Phase, number>();
   phases.forEach((phase, u) => {
+    positionOf.set(phase, u);
     if (!positionById.has(phase.id)) positionById.set(phase.id, u);
   });
   const phaseById = new Map<string, Phase>();
   for (const [id, u] of positionById) phaseById.set(id, phases[u]);
+  const milestoneById = new Map<string, Milestone>();
+  for (const phase of phases) for (const m of phase.milestones) if (!milestoneById.has(m.id)) milestoneById.set(m.id, m);
 
-  const graph = dependencyGraph(phases, positionById);
+  const graph = dependencyGraph(phases, positionById, milestoneById);
   const { components, componentOf } = stronglyConnectedComponents(graph);
   const ignoredAfter: IgnoredAfter[] = [];
-  const prerequisites = graph.targets.map((targets, u) =>
-    targets.filter((v, k) => {
-      if (!closesCycle(u, v, componentOf)) return true;
-      ignoredAfter.push({ phase: phases[u], ref: graph.refs[u][k], prerequisite: phases[v] });
+  const kept = graph.edges.map((edges, u) =>
+    edges.filter((edge) => {
+      if (!closesCycle(u, edge.target, componentOf)) return true;
+      ignoredAfter.push({ phase: phases[u], ref: edge.dependency, prerequisite: phases[edge.target] });
       return false;
     }),
   );
@@ -280,7 +150,7 @@ export function buildSchedule(plan: Plan): Schedule {
   // this visits every prerequisite before the phases that wait for it.
   const order = components.flat();
   const slots: (Slot | undefined)[] = new Array(phases.length);
-  for (const u of order) slots[u] = place(phases[u], prerequisites[u], slots, calendar, plan.calendar.start?.day);
+  for (const u of order) slots[u] = place(phases[u], kept[u], slots, calendars.of(phases[u]), plan.calendar.start?.day, options);
 
   let planStart: number | undefined;
   let planEnd: number | undefined;
@@ -289,42 +159,58 @@ export function buildSchedule(plan: Plan): Schedule {
     planStart = planStart === undefined ? slot.start : Math.min(planStart, slot.start);
     planEnd = planEnd === undefined ? slot.end : Math.max(planEnd, slot.end);
   }
-
-  const slack = planEnd === undefined ? new Int32Array(phases.length) : slacks(order, prerequisites, slots, calendar, planEnd);
-  const chain = criticalChain(slots);
-  const onChain = new Set(chain);
+  const slack = planEnd === undefined ? new Int32Array(phases.length) : floats(order, kept, slots, planEnd);
 
   const windows: PhaseWindow[] = [];
   const windowByPhase = new Map<Phase, PhaseWindow>();
   slots.forEach((slot, u) => {
     if (!slot) return;
-    const critical = onChain.has(u);
     const window: PhaseWindow = {
       phase: phases[u],
       start: slot.start,
       end: slot.end,
-      workingDays: calendar.workingDaysBetween(slot.start, slot.end),
+      workingDays: slot.calendar.workingDaysBetween(slot.start, slot.end),
       startSource: slot.source,
-      slack: critical ? 0 : slack[u],
-      critical,
+      slack: slack[u],
+      critical: slack[u] <= 0 && phases[u].actual?.end === undefined,
+      calendar: slot.phaseCalendar,
+      drivenBy: slot.drivenBy,
     };
     windows.push(window);
     windowByPhase.set(phases[u], window);
   });
 
   // Array.prototype.sort is stable, so equal starts keep file order.
-  const goLiveWindows = windows.filter((w) => w.phase.phaseKind?.value === 'go-live').sort((a, b) => a.start - b.start);
+  const byStart = (a: PhaseWindow, b: PhaseWindow) => a.start - b.start;
+  const goLiveWindows = windows.filter((w) => w.phase.phaseKind?.value === 'go-live').sort(byStart);
+  const targetOf = (dependency: Dependency): DependencyTarget | undefined => {
+    const phase = phaseById.get(dependency.value);
+    if (phase) return { phase };
+    const milestone = milestoneById.get(dependency.value);
+    return milestone && { phase: milestone.phase, milestone };
+  };
 
   return {
-    calendar,
+    calendar: calendars.plan.work,
+    calendars: calendars.named,
+    calendarOf: calendars.of,
     windows,
     windowOf: (phase) => windowByPhase.get(phase),
     phaseById,
-    criticalPath: chain.map((u) => phases[u]),
+    milestoneById,
+    targetOf,
+    dependencyDate(phase, dependency) {
+      const target = targetOf(dependency);
+      const t = target && positionOf.get(target.phase);
+      if (!target || t === undefined || !positionOf.has(phase)) return undefined;
+      return edgeDate({ target: t, dependency, milestone: target.milestone }, calendars.of(phase), slots, options);
+    },
+    criticalPath: windows.filter((w) => w.critical).sort(byStart).map((w) => w.phase),
     planStart,
     planEnd,
     goLives: goLiveWindows.map((w) => w.phase),
     goLive: goLiveWindows[0]?.start,
+    waveGoLives: waveGoLivesOf(plan, goLiveWindows),
     cycles: listCycles(graph, components, componentOf).map((cycle) => cycle.map((u) => phases[u])),
     ignoredAfter,
   };

@@ -41,6 +41,7 @@ const PRESETS = ['recommended', 'strict', 'all'];
 /** What a value of some shapes must be, where the type list alone would say it badly. */
 const EXPECTED_BY_TITLE: Record<string, string> = {
   'rule setting': 'a severity (error, warning, info or off) or [severity, { options }]',
+  dependency: 'a phase or milestone id, or { id, type, lag }',
 };
 
 const TYPE_PHRASES: Record<string, string> = {
@@ -67,6 +68,14 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);
+}
+
+/** What a value is, without quoting it. */
+function kindOf(value: unknown): string {
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  return show(value);
 }
 
 /** Examples and enum values as YAML would show them inline. */
@@ -110,7 +119,7 @@ export function idOf(value: unknown): string | undefined {
   return isJsonObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
 }
 
-export interface Described {
+interface Described {
   messageId: string;
   message: string;
   /** Where to point; defaults to the value at the error's path. */
@@ -277,7 +286,10 @@ function describeWrongType(site: ErrorSite): Described {
     }
     return { messageId: 'emptyValue', message: `"${site.key}" has no value; ${how}` };
   }
-  return { messageId: 'wrongType', message: `${subjectOf(site)} must be ${expected}, not ${show(value)}`, data: { expected: site.error.params.type } };
+  // A whole file that is one scalar is often not YAML at all (someone pointed at a password
+  // file or a .env): its kind is named, its content never echoed.
+  const actual = site.key === undefined ? kindOf(value) : show(value);
+  return { messageId: 'wrongType', message: `${subjectOf(site)} must be ${expected}, not ${actual}`, data: { expected: site.error.params.type } };
 }
 
 function describeEnum(site: ErrorSite): Described {

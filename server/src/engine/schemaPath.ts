@@ -20,7 +20,7 @@ export interface SchemaAt {
   defName?: string;
 }
 
-export interface SchemaProperty {
+interface SchemaProperty {
   name: string;
   at: SchemaAt;
   required: boolean;
@@ -30,7 +30,7 @@ export interface SchemaProperty {
  * Resolves `$ref` chains (bounded, in case of a cycle). Nested schemas keep their identity, so
  * their own `$ref`s still resolve against the file they were written in.
  */
-export function resolveSchema(schema: JsonSchema): SchemaAt {
+function resolveSchema(schema: JsonSchema): SchemaAt {
   const layers: JsonSchema[] = [schema];
   let defName = defNameOf(schema);
   let current: JsonSchema | undefined = schema;
@@ -46,7 +46,7 @@ export function resolveSchema(schema: JsonSchema): SchemaAt {
   return { schema: merged, defName };
 }
 
-export function rootSchema(kind: SchemaKind): SchemaAt {
+function rootSchema(kind: SchemaKind): SchemaAt {
   return resolveSchema(SCHEMA_FILES[FILE_OF_KIND[kind]]);
 }
 

@@ -1,6 +1,7 @@
 import { isoFromDay, WEEKDAYS, type Weekday } from './calendar';
 import { milestoneDate } from './definitions';
 import type { LintResult } from './lint';
+import type { DependencyType } from './model';
 import type { PhaseKind } from './vocabulary';
 import { nodeOffsets, rangeFromOffsets } from './source';
 import type { Range, Severity } from './types';
@@ -53,9 +54,15 @@ export interface TimelineMilestone {
 }
 
 export interface TimelineDependency {
+  /** The phase waited for (for a milestone, the phase it belongs to). */
   from: string;
   to: string;
-  /** Both ends on the critical path, consecutively. */
+  /** Set when the entry names a milestone: the arrow starts at its diamond. */
+  milestone?: string;
+  type: DependencyType;
+  /** Working days of lag. */
+  lag: number;
+  /** Both ends critical and this entry decides the later phase's start. */
   critical: boolean;
 }
 
@@ -116,7 +123,6 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
     .sort((a, b) => a.key - b.key)
     .map(({ wave }) => wave);
   data.lanes = waves.map((wave) => ({ wave, label: wave === undefined ? (waves.length > 1 ? 'All waves' : 'Plan') : `Wave ${wave}` }));
-  const critical = new Set(schedule.criticalPath.map((p) => p.id));
   data.criticalPath = schedule.criticalPath.map((p) => p.id);
   for (const w of schedule.windows) {
     const p = w.phase;
@@ -134,7 +140,7 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
       critical: w.critical,
       wave: p.wave?.value,
       lane: waves.indexOf(p.wave?.value),
-      after: p.after.map((a) => a.value).filter((id) => schedule.phaseById.has(id)),
+      after: p.after.filter((a) => schedule.targetOf(a) !== undefined).map((a) => a.value),
       progress: { done: p.checklist.filter((c) => c.done).length, total: p.checklist.length },
       findings: countFindings(inPhase.map((f) => f.severity)),
       range: range(p.idNode),
@@ -156,11 +162,20 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
       });
     }
   }
-  const path = data.criticalPath;
-  for (const phase of data.phases) {
-    for (const pre of phase.after) {
-      const i = path.indexOf(pre);
-      data.dependencies.push({ from: pre, to: phase.id, critical: i >= 0 && path[i + 1] === phase.id && critical.has(phase.id) });
+  for (const w of schedule.windows) {
+    const driving = new Set(w.drivenBy);
+    for (const dependency of w.phase.after) {
+      const target = schedule.targetOf(dependency);
+      const from = target && schedule.windowOf(target.phase);
+      if (!target || !from || target.phase === w.phase) continue;
+      data.dependencies.push({
+        from: target.phase.id,
+        to: w.phase.id,
+        ...(target.milestone ? { milestone: target.milestone.id } : {}),
+        type: target.milestone ? 'fs' : dependency.type,
+        lag: dependency.lag,
+        critical: from.critical && w.critical && driving.has(dependency),
+      });
     }
   }
   const days = [schedule.planStart, schedule.planEnd];

@@ -24,7 +24,7 @@ export type PhaseKind = (typeof PHASE_KINDS)[number];
  * go-live, support and optimization). `required-phases` inserts a missing phase where this
  * order puts it, and `phase-order` compares kinds by it.
  */
-export const LIFECYCLE_ORDER: readonly PhaseKind[] = PHASE_KINDS;
+const LIFECYCLE_ORDER: readonly PhaseKind[] = PHASE_KINDS;
 
 /** Position of each kind in `LIFECYCLE_ORDER`, for comparing two kinds. */
 export const LIFECYCLE_RANK: Readonly<Record<PhaseKind, number>> = Object.fromEntries(
@@ -74,20 +74,12 @@ export const ORG_SIZES = ['small', 'mid', 'enterprise'] as const;
 
 export type OrgSize = (typeof ORG_SIZES)[number];
 
-export const CRM_TYPES = ['operational', 'analytical', 'collaborative'] as const;
-
-export const INTEGRATION_DIRECTIONS = ['inbound', 'outbound', 'bidirectional'] as const;
-
 export const CUSTOMIZATION_PRIORITIES = ['must', 'should', 'could'] as const;
 
 export type CustomizationPriority = (typeof CUSTOMIZATION_PRIORITIES)[number];
 
 /** Values of a risk's `likelihood` and `impact`. */
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-
-export const KPI_REVIEWS = ['weekly', 'monthly', 'quarterly', 'annually'] as const;
-
-export const KPI_MEASURES = ['adoption', 'data-quality', 'performance', 'business'] as const;
 
 export const BUDGET_CATEGORIES = [
   'licenses',

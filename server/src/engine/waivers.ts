@@ -34,7 +34,7 @@ import { asMap, asSeq, deref, keysOf, valueOf } from './yamlNodes';
  * - A waiver covers every matching finding, however many.
  */
 
-export const WAIVERS_KEY = 'x-waivers';
+const WAIVERS_KEY = 'x-waivers';
 const FIELDS = ['rule', 'target', 'reason', 'owner', 'until'] as const;
 const REQUIRED = ['rule', 'target', 'reason', 'owner'] as const;
 type Field = (typeof FIELDS)[number];
@@ -51,7 +51,7 @@ const PLAN_KEYS: readonly string[] = Object.keys(planSchema.properties);
 /** Top-level lists whose idPaths continue with a declared id (`phases/<id>/...`). */
 const ID_COLLECTIONS = new Set(['people', 'teams', 'objectives', 'phases', 'integrations', 'customizations', 'risks', 'kpis']);
 
-export interface Waiver {
+interface Waiver {
   rule: string;
   target: string;
   reason: string;
@@ -68,7 +68,7 @@ export interface WaivedFinding {
   waiver: Waiver;
 }
 
-export interface WaiverContext {
+interface WaiverContext {
   /** Every rule id a waiver may name. */
   ruleIds: ReadonlySet<string>;
   /** Ids declared in the plan and its imports. */
@@ -79,7 +79,7 @@ export interface WaiverContext {
   asOfDay: number;
 }
 
-export interface WaiverResult {
+interface WaiverResult {
   /** Findings no valid, current waiver covers. */
   kept: Finding[];
   waived: WaivedFinding[];

@@ -19,7 +19,7 @@ export function asSeq(doc: Document, node: unknown): YAMLSeq | undefined {
   return isSeq(n) ? n : undefined;
 }
 
-export function isMergeKey(key: unknown): boolean {
+function isMergeKey(key: unknown): boolean {
   return isScalar(key) && (key.source === '<<' || typeof key.value === 'symbol');
 }
 

@@ -1,9 +1,10 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
 import { disableLineEdit } from '../engine/disables';
-import { fixUntilStable } from '../engine/fix';
+import { fixIsSound, fixUntilStable } from '../engine/fix';
+import type { SourceFile } from '../engine/source';
 import { ruleDocUrl } from '../engine/ruleDocs';
 import { minimalEdit } from '../engine/textDiff';
-import type { Finding } from '../engine/types';
+import type { Finding, Fix } from '../engine/types';
 import { COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS, type RuleDocArgument } from '../protocol';
 import type { ClientSupport } from './clientSupport';
 import { isDiagnosticOf, toDiagnostic, toProtocolEdit } from './diagnostics';
@@ -14,6 +15,21 @@ import type { Analysis } from './project';
  * dependencies change, so a result stays valid as long as its analysis is the current one.
  */
 const fixedTexts = new WeakMap<Analysis, string>();
+
+/**
+ * Whether a fix passes the re-parse check (engine/fixCheck.ts), once per fix: fixes belong to an
+ * analysis, which is replaced when the text changes, and the analysis's own parse is the original.
+ */
+const soundness = new WeakMap<Fix, boolean>();
+
+function soundFix(source: SourceFile, fix: Fix): boolean {
+  let sound = soundness.get(fix);
+  if (sound === undefined) {
+    sound = fixIsSound(source.text, fix, source.doc);
+    soundness.set(fix, sound);
+  }
+  return sound;
+}
 
 /** Whether a requested kind (`source`, `source.fixAll`) covers an action's kind. */
 function covers(requested: string, kind: string): boolean {
@@ -85,10 +101,10 @@ export function codeActions(
         continue;
       }
       diagnostic ??= toDiagnostic(finding, source, uriOf);
-      const fixes = finding.fixes ?? [];
+      // A fix that would break the YAML or change a value it does not edit (an anchor's aliases) is not offered.
+      const fixes = (finding.fixes ?? []).filter((fix) => soundFix(source, fix));
       const fixCount = fixes.filter((f) => f.kind === 'fix').length;
       for (const fix of fixes) {
-        if (fix.edits.length === 0) continue;
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

@@ -22,6 +22,7 @@ import { CHECKLIST_TAGS } from '../engine/vocabulary';
 import type { Analysis } from './project';
 import { planSkeleton, skeletonItems } from './skeletons';
 import { block, choice, escapeSnippet, item, markdown, order, type Shape, type Site } from './snippets';
+import { maxOf, pushAll } from '../engine/arrays';
 
 /**
  * Completion from the schema and the plan: keys valid at the cursor (with their
@@ -32,7 +33,7 @@ import { block, choice, escapeSnippet, item, markdown, order, type Shape, type S
  * column (snippets.ts).
  */
 
-export interface CompletionOptions {
+interface CompletionOptions {
   /** The client understands snippet syntax; otherwise plain text is inserted. */
   snippets: boolean;
 }
@@ -120,12 +121,22 @@ function referenceCandidates(site: Site, at: SchemaAt, path: readonly PathSegmen
       return key === 'owner' ? [...people(), ...teams()] : people();
     case 'teamRef':
       return teams();
-    case 'phaseRef': {
+    case 'phaseRef':
+    case 'dependency': {
       const self = phaseIdAt(site.ctx, path);
-      return (plan?.phases ?? [])
+      const phases = (plan?.phases ?? [])
         .filter((p) => p.id !== self)
         .map((p) => ({ value: p.id, detail: [p.name?.value, p.phaseKind?.value].filter(Boolean).join(' · ') || 'phase', kind: CompletionItemKind.Reference }));
+      if (at.defName === 'phaseRef') return phases;
+      const milestones = (plan?.phases ?? [])
+        .filter((p) => p.id !== self)
+        .flatMap((p) => p.milestones.map((m) => ({ value: m.id, detail: `${m.name?.value ?? 'milestone'} · milestone of ${p.id}`, kind: CompletionItemKind.Reference })));
+      return [...phases, ...milestones];
     }
+    case 'calendarRef':
+      return plan
+        ? [...plan.calendars, ...plan.importedCalendars].map((c) => ({ value: c.id, detail: c.name?.value ?? 'calendar', kind: CompletionItemKind.Reference }))
+        : [];
     case 'objectiveRef':
       return (plan?.objectives ?? []).map((o) => ({ value: o.id, detail: o.statement?.value ?? 'objective', kind: CompletionItemKind.Reference }));
     case 'tag':
@@ -151,7 +162,7 @@ function dateItems(site: Site, path: readonly PathSegment[], shape: Shape): Comp
       .map((a) => site.schedule!.phaseById.get(a.value))
       .map((p) => (p ? site.schedule!.windowOf(p)?.end : undefined))
       .filter((d): d is number => d !== undefined);
-    if (ends.length > 0) dates.push({ day: calendar.nextAfter(Math.max(...ends)), detail: 'first working day after its prerequisites end' });
+    if (ends.length > 0) dates.push({ day: calendar.nextAfter(maxOf(ends)), detail: 'first working day after its prerequisites end' });
   }
   return dates.map(({ day, detail }, i) => {
     const [y, m, d] = isoFromDay(day).split('-');
@@ -176,7 +187,7 @@ function valueItems(site: Site, path: PathSegment[], shape: Shape): CompletionIt
   if (typesOf(at).includes('boolean') && candidates.length === 0) {
     candidates.push({ value: 'true', kind: CompletionItemKind.Value }, { value: 'false', kind: CompletionItemKind.Value });
   }
-  candidates.push(...referenceCandidates(site, at, path));
+  pushAll(candidates, referenceCandidates(site, at, path));
   if (at.defName === 'duration' || at.defName === 'currency') {
     for (const example of examplesOf(at)) if (typeof example === 'string') candidates.push({ value: example, detail: titleOf(at), kind: CompletionItemKind.Value });
   }

@@ -5,7 +5,7 @@ import { nodeOffsets, positionAt } from '../engine/source';
 import type { Analysis } from './project';
 
 /** `2027-01-11 → 2027-02-05 · 20d · critical` or `… · slack 3d`: a phase's scheduled window in one line. */
-export function windowSummary(window: PhaseWindow): string {
+function windowSummary(window: PhaseWindow): string {
   const status = window.critical ? 'critical' : `slack ${window.slack}d`;
   return `${isoFromDay(window.start)} → ${isoFromDay(window.end)} · ${window.workingDays}d · ${status}`;
 }

@@ -2,8 +2,10 @@ import * as nodePath from 'node:path';
 import { lintText, type LintOptions, type LintResult } from '../engine/lint';
 import { fileRole } from '../fileRoles';
 import type { Plan } from '../engine/model';
+import { projectRoot } from '../engine/projectRoot';
 import type { Schedule } from '../engine/schedule';
 import type { OpenDocuments } from './documents';
+import { RecentParses } from './recentParses';
 import type { Settings, SettingsStore } from './settings';
 import { pathFromUri } from './uris';
 import { findPlanFiles } from './workspaceFiles';
@@ -33,7 +35,10 @@ export interface Analysis {
 export class Project {
   private readonly analyses = new Map<string, Analysis>();
   private readonly lastPlans = new Map<string, { plan: Plan; schedule: Schedule }>();
+  /** Parses of the documents being edited, so a keystroke re-parses only the item it is in. */
+  private readonly parses = new RecentParses();
   private folders: string[] = [];
+  private readonly roots = new Map<string, string>();
   private planFiles?: Promise<string[]>;
   /**
    * Whether a directory file's analysis is imported by a known plan, remembered until some
@@ -50,6 +55,7 @@ export class Project {
   setFolders(paths: readonly string[]): void {
     this.folders = [...paths].sort((a, b) => b.length - a.length);
     this.planFiles = undefined;
+    this.roots.clear();
   }
 
   folderPaths(): string[] {
@@ -65,7 +71,22 @@ export class Project {
   }
 
   lintOptions(path: string, settings: Settings): LintOptions {
-    return { fs: this.documents.fs, asOf: settings.asOf, configPath: settings.configPath, root: this.folderOf(path) };
+    return { fs: this.documents.fs, asOf: settings.asOf, configPath: settings.configPath, root: this.rootOf(path), parse: this.parses.parse };
+  }
+
+  /**
+   * The project root of a file (projectRoot.ts): its git repository, else its workspace
+   * folder, else the nearest folder holding a configuration, else its own folder. Cached per
+   * folder until the workspace folders or files change.
+   */
+  rootOf(path: string): string {
+    const dir = nodePath.dirname(path);
+    let root = this.roots.get(dir);
+    if (root === undefined) {
+      root = projectRoot(path, this.documents.fs, { workspaceFolder: this.folderOf(path), lastResort: dir });
+      this.roots.set(dir, root);
+    }
+    return root;
   }
 
   /** The text of an open document, else of the file on disk; undefined when it cannot be read. */
@@ -139,6 +160,7 @@ export class Project {
   /** Plan files were created or deleted, or a .gitignore changed. */
   forgetWorkspaceFiles(): void {
     this.planFiles = undefined;
+    this.roots.clear();
     this.relevance = new WeakMap();
   }
 

@@ -10,7 +10,20 @@ import {
 import packageJson from '../../../package.json';
 import { lintText } from '../engine/lint';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
-import { COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS, TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from '../protocol';
+import {
+  COMMANDS,
+  FIX_ALL_KIND,
+  NEW_PLAN_REQUEST,
+  PLAN_TEMPLATES_REQUEST,
+  RENDER_TIMELINE_REQUEST,
+  SERVER_COMMANDS,
+  TIMELINE_REQUEST,
+  type NewPlanParams,
+  type RenderTimelineParams,
+  type RenderTimelineResult,
+  type TimelineParams,
+  type TimelineResult,
+} from '../protocol';
 import { clientSupport, NO_CLIENT_SUPPORT, type ClientSupport } from './clientSupport';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -20,11 +33,13 @@ import { guard, guardNotification } from './guard';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { definition, prepareRename, references, rename } from './navigation';
+import { newPlanFiles, planTemplates } from './newPlan';
 import { Project, type Analysis } from './project';
 import { showRuleDoc } from './ruleDoc';
 import { SettingsStore } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { timeline } from './timeline';
+import { renderTimelineExport } from './timelineExport';
 import { pathFromUri } from './uris';
 import { Validator } from './validation';
 import { withRequestProgress } from './workProgress';
@@ -210,6 +225,13 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     TIMELINE_REQUEST,
     guard(log, 'timeline', null as TimelineResult, async (params: TimelineParams) => timeline(await analysisOf(params.uri))),
+  );
+  connection.onRequest(PLAN_TEMPLATES_REQUEST, () => planTemplates());
+  // Invalid parameters are answered with the protocol's error, which names what is wrong.
+  connection.onRequest(NEW_PLAN_REQUEST, (params: NewPlanParams) => newPlanFiles(params));
+  connection.onRequest(
+    RENDER_TIMELINE_REQUEST,
+    guard(log, 'render timeline', null as RenderTimelineResult, (params: RenderTimelineParams) => renderTimelineExport(params)),
   );
 
   documents.listen(connection);

@@ -38,7 +38,7 @@ export function escapeSnippet(text: string): string {
 }
 
 /** Snippet text without its tab stops, for clients without snippet support. */
-export function plainFromSnippet(snippet: string): string {
+function plainFromSnippet(snippet: string): string {
   return snippet
     .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')

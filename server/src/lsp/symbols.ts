@@ -25,6 +25,7 @@ const SYMBOL_KINDS: Record<EntityKind, SymbolKind> = {
   customization: SymbolKind.Class,
   risk: SymbolKind.Boolean,
   kpi: SymbolKind.Number,
+  calendar: SymbolKind.Enum,
 };
 
 /** Offsets of a node without the line break and blank lines that may end a block's range. */

@@ -1,7 +1,9 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { createIgnore, isIgnoredByAny, type IgnoreMatcher } from '../engine/gitignore';
+import { MAX_FILE_BYTES } from '../engine/parse';
 import { isPlanPath } from '../fileRoles';
+import { readSmallTextFile } from '../platform/safeRead';
 
 /**
  * Finds the plans of a workspace folder for "lint workspace" mode, workspace symbols and
@@ -19,18 +21,16 @@ function posix(path: string): string {
   return path.split(nodePath.sep).join('/');
 }
 
-async function readIgnore(dir: string): Promise<IgnoreMatcher | undefined> {
-  try {
-    return createIgnore(posix(dir), await fsp.readFile(nodePath.join(dir, '.gitignore'), 'utf8'));
-  } catch {
-    return undefined;
-  }
+/** Read without blocking: a FIFO named .gitignore must not hold a thread of the server forever. */
+function readIgnore(dir: string): IgnoreMatcher | undefined {
+  const read = readSmallTextFile(nodePath.join(dir, '.gitignore'), MAX_FILE_BYTES);
+  return read.ok ? createIgnore(posix(dir), read.text) : undefined;
 }
 
 export async function findPlanFiles(folder: string, limit = MAX_WORKSPACE_PLANS): Promise<string[]> {
   const found: string[] = [];
   const visit = async (dir: string, matchers: readonly IgnoreMatcher[]): Promise<void> => {
-    const own = await readIgnore(dir);
+    const own = readIgnore(dir);
     const active = own ? [...matchers, own] : matchers;
     let entries;
     try {

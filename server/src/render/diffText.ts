@@ -1,13 +1,16 @@
 import { CHANGE_SEVERITIES, type ChangeSeverity, type PlanDiff } from '../engine/diff/index';
 import type { TimelineData } from '../engine/timeline';
-import { escapeMarkdown } from './escape';
+import { displayText, escapeMarkdown } from './escape';
 import { renderTimelineMermaid } from './timelineMermaid';
 import { findingsText } from './timelineText';
 
-/** The plan diff for people: plain text for terminals and CI logs, Markdown for PR comments. */
+/**
+ * The plan diff for people: plain text for terminals and CI logs (values through `displayText`),
+ * Markdown for PR comments (through `escapeMarkdown`).
+ */
 
 /** `2 breaking, 1 warning, 4 info`. */
-export function diffCountsText(diff: PlanDiff): string {
+function diffCountsText(diff: PlanDiff): string {
   const { breaking, warning, info } = diff.counts;
   return `${breaking} breaking, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`;
 }
@@ -17,7 +20,7 @@ function arrow<T>(before: T, after: T, show: (v: T) => string): string {
   return b === a ? b : `${b} → ${a}`;
 }
 
-export interface DiffTextOptions {
+interface DiffTextOptions {
   /** Colours a severity heading (the CLI passes ANSI colours on a terminal). */
   paint?: (severity: ChangeSeverity, text: string) => string;
 }
@@ -25,7 +28,7 @@ export interface DiffTextOptions {
 export function renderDiffText(diff: PlanDiff, options: DiffTextOptions = {}): string {
   const paint = options.paint ?? ((_s: ChangeSeverity, t: string) => t);
   const { base, head } = diff;
-  const lines = [`diff ${base.path} → ${head.path}`];
+  const lines = [`diff ${displayText(base.path)} → ${displayText(head.path)}`];
   const date = (v: string | undefined) => v ?? 'none';
   lines.push(
     `go-live ${arrow(base.goLive, head.goLive, date)} · start ${arrow(base.start, head.start, date)} · end ${arrow(base.end, head.end, date)} · ${arrow(base.workingDays, head.workingDays, (v) => String(v ?? 0))} working days`,
@@ -39,7 +42,7 @@ export function renderDiffText(diff: PlanDiff, options: DiffTextOptions = {}): s
     const changes = diff.changes.filter((c) => c.severity === severity);
     if (changes.length === 0) continue;
     lines.push('', paint(severity, severity));
-    for (const c of changes) lines.push(`  ${c.message}`);
+    for (const c of changes) lines.push(`  ${displayText(c.message)}`);
   }
   return `${lines.join('\n')}\n`;
 }

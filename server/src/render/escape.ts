@@ -1,8 +1,32 @@
 /**
- * Escaping for every text format the timeline is exported to. Plan text is untrusted: a plan
- * reviewed in a pull request may carry a name such as `<img src=x onerror=alert(1)>`, so
- * every value that comes from a plan goes through one of these before it is written out.
+ * Escaping for every text the tool writes: reports, timeline exports, terminal messages. Plan
+ * text and file names are untrusted: a plan reviewed in a pull request may carry a name such
+ * as `<img src=x onerror=alert(1)>`, or a value with a line break followed by
+ * `::error file=…::Forged` (a GitHub workflow command) or an ESC sequence that clears the
+ * terminal, so every value that comes from a plan goes through one of these before it is
+ * written out. Human-readable outputs all go through `displayText`; machine formats keep
+ * exact values, escaped for their syntax.
  */
+
+/**
+ * Characters that can change how a line is read rather than what it says: C0 and C1 controls
+ * (ESC starts ANSI/OSC sequences, 0x9B is a one-byte CSI), DEL, every line break (LF, CR,
+ * NEL, U+2028, U+2029) and the bidirectional overrides and isolates that reorder text.
+ */
+const UNSAFE_FOR_DISPLAY = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text safe on one line of a terminal, a CI log or an annotation: every character of
+ * UNSAFE_FOR_DISPLAY is shown as an escape (`\n`, `\x1b`, `\u202e`), visibly and without effect,
+ * so one finding is always one line and nothing in a value can forge another.
+ */
+export function displayText(text: string): string {
+  return text.replace(UNSAFE_FOR_DISPLAY, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED_ESCAPES[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
 
 /**
  * Characters XML 1.0 does not allow at all (C0 controls other than tab, LF and CR; U+FFFE and
@@ -55,14 +79,14 @@ export function escapeCsvCell(value: string | number | boolean | undefined): str
 }
 
 /**
- * Text safe in a GitHub-flavoured Markdown paragraph or table cell: HTML is neutralised with
- * entities (GitHub renders some inline HTML), Markdown punctuation is backslash-escaped, and
- * line breaks become spaces so a table row stays one row.
+ * Text safe in a GitHub-flavoured Markdown paragraph or table cell: line breaks and controls
+ * as `displayText` shows them (a table row stays one row), HTML neutralised with entities
+ * (GitHub renders some inline HTML), Markdown punctuation backslash-escaped, and `@` mentions
+ * broken with a zero-width space so a PR comment notifies no one.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(XML_INVALID, '')
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+  return displayText(text)
     .replace(/[&<>]/g, (c) => XML_ENTITIES[c])
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/@/g, '@&#8203;');
 }

@@ -3,7 +3,7 @@ import { px } from './timelineLayout';
 
 /** Minimal, deterministic XML writing: attributes in the order given, every value escaped. */
 
-export type Attrs = Record<string, string | number | boolean | undefined>;
+type Attrs = Record<string, string | number | boolean | undefined>;
 
 function attributes(attrs: Attrs): string {
   let out = '';

@@ -14,7 +14,7 @@ import { TIMELINE_ROOT_CLASS } from './timelineTheme';
  * could neither run a script nor fetch a resource. Styles are inline `<style>` elements.
  */
 
-export interface TimelineHtmlOptions extends Omit<TimelineSvgOptions, 'theme'> {
+interface TimelineHtmlOptions extends Omit<TimelineSvgOptions, 'theme'> {
   theme?: 'light' | 'dark';
 }
 

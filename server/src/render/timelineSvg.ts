@@ -15,6 +15,7 @@ import {
 } from './timelineText';
 import { timelineCss, TIMELINE_ROOT_CLASS, type TimelineTheme } from './timelineTheme';
 import { zoomLayout, type TimelineZoom } from './timelineZoom';
+import { pushAll } from '../engine/arrays';
 
 /**
  * The timeline as a standalone SVG Gantt chart, shared by `crm-rollout timeline --format svg`,
@@ -263,11 +264,11 @@ export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOption
   const indent = layout.rows.some((r) => r.type === 'lane') ? 20 : 12;
 
   const body: string[] = [el('rect', { class: 'background', x: 0, y: 0, width: layout.width, height: layout.height })];
-  body.push(...shading(layout, data.workdays, holidays), ...axis(layout), ...header(data, layout), ...rowLabels(layout.rows, layout, indent));
+  for (const part of [shading(layout, data.workdays, holidays), axis(layout), header(data, layout), rowLabels(layout.rows, layout, indent)]) pushAll(body, part);
   if (data.phases.length === 0 && data.milestones.length === 0) {
     body.push(text({ class: 'empty', x: 12, y: layout.top + 18 }, 'no phase could be scheduled: give the first phase a start date or set calendar.start'));
   }
-  body.push(...dependencies(data, layout));
+  pushAll(body, dependencies(data, layout));
   for (const row of layout.rows) {
     if (row.type === 'phase') body.push(phaseGroup(row.phase, row, layout, calendar));
     if (row.type === 'milestones') {
@@ -275,8 +276,8 @@ export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOption
       for (const m of row.milestones) body.push(milestoneGroup(m, row, layout, room.get(m) ?? 0));
     }
   }
-  body.push(...dateLine(layout, data.goLive, 'go-live', `go-live ${data.goLive}`, 1));
-  body.push(...dateLine(layout, data.asOf, 'today', `as of ${data.asOf}`, 0));
+  pushAll(body, dateLine(layout, data.goLive, 'go-live', `go-live ${data.goLive}`, 1));
+  pushAll(body, dateLine(layout, data.asOf, 'today', `as of ${data.asOf}`, 0));
 
   const head = [title(`Timeline of ${data.name}`)];
   if (theme !== 'vscode') head.push(`<style>\n${timelineCss(theme)}\n</style>`);

@@ -37,7 +37,7 @@ export function checklistText(done: number, total: number): string {
   return total === 0 ? 'no checklist' : `${done} of ${total} checklist items done (${Math.round((done * 100) / total)}%)`;
 }
 
-export function progressText(phase: TimelinePhase): string {
+function progressText(phase: TimelinePhase): string {
   return checklistText(phase.progress.done, phase.progress.total);
 }
 

@@ -7,8 +7,6 @@
 
 export type TimelineTheme = 'light' | 'dark' | 'vscode';
 
-export const TIMELINE_THEMES: readonly TimelineTheme[] = ['light', 'dark', 'vscode'];
-
 /** The class of the root `<svg>`; every rule of the stylesheet is scoped under it. */
 export const TIMELINE_ROOT_CLASS = 'crm-timeline';
 

@@ -1,21 +1,24 @@
 import type { Severity } from '../../engine/types';
+import { displayText } from '../../render/escape';
 import { oneBased, type Formatter } from '../report';
 
 /**
  * GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
  * which the runner turns into annotations on the pull request's changed lines. Paths are as
  * shown elsewhere (relative to the working directory), so run the linter from the repository
- * root, where the runner resolves them.
+ * root, where the runner resolves them. The file property keeps the exact path (escaped, so
+ * the runner finds the file); the message is human-readable text, shown through `displayText`
+ * first, so no value can end the command early or start another one.
  */
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** The message part: `%`, CR and LF are escaped, as @actions/core's escapeData does. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: as escapeData, plus `:` and `,`, which separate properties. */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
@@ -32,7 +35,7 @@ export const github: Formatter = (report) => {
         `endColumn=${endColumn}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(',');
-      lines.push(`::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}`);
+      lines.push(`::${COMMAND[f.severity]} ${properties}::${escapeData(displayText(f.message))}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -1,3 +1,4 @@
+import type { FormatRegistry } from '../formatRegistry';
 import type { Formatter } from '../report';
 import { github } from './github';
 import { gitlab } from './gitlab';
@@ -7,5 +8,13 @@ import { markdown } from './markdown';
 import { sarif } from './sarif';
 import { stylish } from './stylish';
 
-/** Report formats by name; `--format` accepts exactly these. */
-export const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif, github, junit, gitlab, markdown };
+/** Report formats by name; `lint --format` accepts exactly these and `lint --help` lists them. */
+export const FORMATTERS = {
+  stylish: { render: stylish, description: 'findings grouped by file, for a terminal' },
+  json: { render: json, description: 'every finding with its range, fixes and data; waived findings too' },
+  sarif: { render: sarif, description: 'SARIF 2.1.0, for code scanning' },
+  github: { render: github, description: 'GitHub Actions workflow annotations' },
+  junit: { render: junit, description: 'JUnit XML' },
+  gitlab: { render: gitlab, description: 'GitLab Code Quality JSON' },
+  markdown: { render: markdown, description: 'a pull-request comment' },
+} satisfies FormatRegistry<string, Formatter>;

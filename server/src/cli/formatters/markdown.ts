@@ -1,23 +1,15 @@
 import { ruleDocUrl } from '../../engine/ruleDocs';
+import { escapeMarkdown } from '../../render/escape';
 import { hiddenSummary, oneBased, plural, problemSummary, type Formatter } from '../report';
 
 /**
  * A Markdown report for a pull-request comment: a summary line, then one table per file with
- * findings (severity, line, rule linked to its page, message). Cell text is escaped so a `|`
- * or markup in a message cannot break the table. GitHub refuses comments over 65,536
+ * findings (severity, line, rule linked to its page, message). Cell text is escaped
+ * (render/escape.ts) so a `|`, markup, a line break or an `@` mention in a message cannot break
+ * the table or notify anyone. GitHub refuses comments over 65,536
  * characters, so past MAX_LENGTH the remaining rows are counted instead of listed.
  */
 export const MAX_LENGTH = 60_000;
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/**
- * Cell text: `&`, `<` and `>` become entities (no HTML or entity gets through), other
- * Markdown punctuation is backslash-escaped, and a line break becomes a space.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(/[&<>]|[\\`*_[\]|#~]/g, (c) => ENTITIES[c] ?? `\\${c}`);
-}
 
 export const markdown: Formatter = (report) => {
   const total = report.errorCount + report.warningCount + report.infoCount;

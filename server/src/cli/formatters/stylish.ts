@@ -1,4 +1,5 @@
 import type { Severity } from '../../engine/types';
+import { displayText } from '../../render/escape';
 import type { Palette } from '../color';
 import { hiddenSummary, oneBased, plural, problemSummary, type Formatter } from '../report';
 
@@ -9,15 +10,20 @@ function severityLabel(severity: Severity, color: Palette): string {
   return color.blue(padded);
 }
 
-/** `file:line:col  severity  message  [rule-id]`, grouped by file, then a summary line. */
+/**
+ * `file:line:col  severity  message  [rule-id]`, grouped by file, then a summary line. File
+ * names and messages (which quote plan values) are shown through `displayText`: one finding
+ * is one line, and no value can write a control sequence or a workflow command to the log.
+ */
 export const stylish: Formatter = (report, { color }) => {
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
-    lines.push(color.underline(file.display));
+    const display = displayText(file.display);
+    lines.push(color.underline(display));
     for (const f of file.findings) {
       const { line, column } = oneBased(f);
-      lines.push(`  ${file.display}:${line}:${column}  ${severityLabel(f.severity, color)}  ${f.message}  ${color.dim(`[${f.ruleId}]`)}`);
+      lines.push(`  ${display}:${line}:${column}  ${severityLabel(f.severity, color)}  ${displayText(f.message)}  ${color.dim(`[${displayText(f.ruleId)}]`)}`);
     }
     lines.push('');
   }

@@ -2,6 +2,7 @@ import { RISK_LEVELS } from '../vocabulary';
 import type { EntitySnapshot, PlanSnapshot } from './snapshot';
 import type { ChangeReason, ChangeSeverity, ChangeSubject, DiffValue, PlanChange } from './types';
 import { listDelta, present, sameValue, show } from './values';
+import { pushAll } from '../arrays';
 
 /** Added, removed and changed entities, plan fields and budget lines, with their severities. */
 
@@ -117,7 +118,7 @@ export function diffEntities(base: PlanSnapshot, head: PlanSnapshot): PlanChange
   const headKeys = new Set(head.entities.map((e) => e.key));
   for (const e of head.entities) {
     const before = baseByKey.get(e.key);
-    if (before) changed.push(...fieldChanges(e.subject, e.key, e.id, e.label, before.fields, e.fields, e.setFields));
+    if (before) pushAll(changed, fieldChanges(e.subject, e.key, e.id, e.label, before.fields, e.fields, e.setFields));
     else changed.push(change('info', e.subject, 'added', e.key, `${addedOrRemovedLabel(e)} added`, { id: e.id }));
   }
   for (const e of base.entities) {

@@ -5,6 +5,7 @@ import { diffFindings } from './findings';
 import { calendarOf, diffSchedule, planWorkingDays } from './schedule';
 import { snapshotPlan } from './snapshot';
 import { CHANGE_SEVERITIES, type ChangeSeverity, type PlanChange, type PlanDiff, type PlanSummary } from './types';
+import { pushAll } from '../arrays';
 
 export * from './types';
 
@@ -41,12 +42,12 @@ export function diffPlans(base: PlanVersion, head: PlanVersion): PlanDiff {
   const changes: PlanChange[] = [];
   if (baseSnapshot && headSnapshot) {
     const phaseIds = (s: typeof baseSnapshot) => new Set(s.entities.filter((e) => e.subject === 'phase').map((e) => e.id));
-    changes.push(...diffSchedule(base.timeline, head.timeline, phaseIds(baseSnapshot), phaseIds(headSnapshot)));
-    changes.push(...diffPlanFields(baseSnapshot, headSnapshot));
-    changes.push(...diffEntities(baseSnapshot, headSnapshot));
-    changes.push(...diffBudget(baseSnapshot, headSnapshot));
+    pushAll(changes, diffSchedule(base.timeline, head.timeline, phaseIds(baseSnapshot), phaseIds(headSnapshot)));
+    pushAll(changes, diffPlanFields(baseSnapshot, headSnapshot));
+    pushAll(changes, diffEntities(baseSnapshot, headSnapshot));
+    pushAll(changes, diffBudget(baseSnapshot, headSnapshot));
   }
-  changes.push(...diffFindings(base.result.findings, baseSnapshot, head.result.findings, headSnapshot));
+  pushAll(changes, diffFindings(base.result.findings, baseSnapshot, head.result.findings, headSnapshot));
   // Stable: within a severity, the order above (schedule, plan, entities, budget, findings).
   const sorted = changes.map((c, i) => ({ c, i })).sort((a, b) => RANK[a.c.severity] - RANK[b.c.severity] || a.i - b.i).map(({ c }) => c);
   const counts = Object.fromEntries(CHANGE_SEVERITIES.map((s) => [s, sorted.filter((c) => c.severity === s).length])) as Record<ChangeSeverity, number>;

@@ -1,6 +1,7 @@
 import { dayFromIso, WorkCalendar } from '../calendar';
 import type { TimelineData } from '../timeline';
 import type { PlanChange } from './types';
+import { pushAll } from '../arrays';
 
 /**
  * Schedule impact, from the two timelines: each phase's start and end shift, the go-live date,
@@ -19,7 +20,7 @@ function day(iso: string): number {
 }
 
 /** Working days from `from` to `to`: positive when `to` is later, negative when earlier. */
-export function workingDayShift(from: string, to: string, calendar: WorkCalendar): number {
+function workingDayShift(from: string, to: string, calendar: WorkCalendar): number {
   const [a, b] = [day(from), day(to)];
   if (b > a) return calendar.workingDaysBetween(a + 1, b);
   if (b < a) return -calendar.workingDaysBetween(b + 1, a);
@@ -144,7 +145,7 @@ export function diffSchedule(base: TimelineData, head: TimelineData, basePhaseId
   const calendar = calendarOf(head);
   const out: PlanChange[] = [];
   for (const c of [goLiveChange(base, head, calendar), durationChange(base, head), criticalPathChange(base, head)]) if (c) out.push(c);
-  out.push(...phaseChanges(base, head, calendar, basePhaseIds, headPhaseIds));
+  pushAll(out, phaseChanges(base, head, calendar, basePhaseIds, headPhaseIds));
   return out;
 }
 

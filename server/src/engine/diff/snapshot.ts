@@ -2,6 +2,7 @@ import { isScalar, type Node } from 'yaml';
 import { allPeople, allTeams, type ChecklistItem, type EntityKind, type Located, type Plan } from '../model';
 import { nodeOffsets } from '../source';
 import type { DiffValue } from './types';
+import { pushAll } from '../arrays';
 
 /**
  * A plan reduced to what the diff compares: every entity under a stable key with its fields
@@ -168,7 +169,7 @@ export function snapshotPlan(plan: Plan): PlanSnapshot {
       entities.push(entity('milestone', `milestones/${m.id}`, m.id, m.node, m.idPath, fields, ENTITY_SETS.milestone));
     }
   }
-  entities.push(...checklistSnapshots(plan));
+  pushAll(entities, checklistSnapshots(plan));
   for (const i of plan.integrations) {
     entities.push(entity('integration', `integrations/${i.id}`, i.id, i.node, i.idPath, { system: val(i.system), direction: val(i.direction), owner: val(i.owner) }));
   }

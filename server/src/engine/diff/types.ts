@@ -27,7 +27,7 @@ export type ChangeSubject = EntityKind | 'plan' | 'budget' | 'schedule' | 'findi
  * `added` / `removed` / `changed` (one field) for entities and plan fields; `moved` for
  * schedule changes; `new` / `resolved` for findings.
  */
-export type ChangeAction = 'added' | 'removed' | 'changed' | 'moved' | 'new' | 'resolved';
+type ChangeAction = 'added' | 'removed' | 'changed' | 'moved' | 'new' | 'resolved';
 
 export type DiffValue = string | number | boolean | string[] | null;
 

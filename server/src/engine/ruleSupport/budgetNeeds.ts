@@ -3,7 +3,7 @@ import type { Plan } from '../model';
 import type { BudgetCategory } from '../vocabulary';
 
 /** Categories of which one line must have an amount above 0, and why the plan needs it. */
-export interface BudgetNeed {
+interface BudgetNeed {
   categories: BudgetCategory[];
   reason: string;
 }

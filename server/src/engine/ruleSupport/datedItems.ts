@@ -74,7 +74,7 @@ export function firstTaggedIndex(phase: Phase, tags: readonly ChecklistTag[]): n
 }
 
 /** A checklist item a fix inserts, written as a flow map `{ task: …, tags: [x] }`. */
-export interface NewItem {
+interface NewItem {
   task: string;
   tags: string[];
   refs?: string[];

@@ -9,7 +9,7 @@ import type { Schedule } from '../schedule';
  */
 
 /** "before" is strict, "on or before" and "on or after" include the day itself. */
-export type Relation = 'before' | 'onOrBefore' | 'onOrAfter';
+type Relation = 'before' | 'onOrBefore' | 'onOrAfter';
 
 export interface Deadline {
   day: number;
@@ -30,7 +30,7 @@ export function workingDayMeeting(calendar: WorkCalendar, deadline: Deadline): n
   return relation === 'onOrBefore' ? calendar.previousBefore(day) : calendar.nextAfter(day);
 }
 
-export type Verdict =
+type Verdict =
   | { status: 'met' }
   /** No candidate meets the deadline, but some has no date at all: the rule cannot judge, so it is silent. */
   | { status: 'undated' }

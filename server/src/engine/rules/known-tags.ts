@@ -1,10 +1,8 @@
 import { replaceNode, scalarText } from '../edits';
 import { allChecklistItems } from '../model';
 import { closest } from '../suggest';
-import { CHECKLIST_TAGS } from '../vocabulary';
+import { CHECKLIST_TAGS, CUSTOM_TAG_PREFIX, isChecklistTag } from '../vocabulary';
 import type { Rule } from './types';
-
-const KNOWN = new Set<string>(CHECKLIST_TAGS);
 
 export const knownTags: Rule = {
   meta: {
@@ -20,13 +18,13 @@ export const knownTags: Rule = {
   check({ plan, report }) {
     for (const item of allChecklistItems(plan)) {
       for (const tag of item.tags) {
-        if (KNOWN.has(tag.value) || tag.value.startsWith('x-')) continue;
+        if (isChecklistTag(tag.value) || tag.value.startsWith(CUSTOM_TAG_PREFIX)) continue;
         const suggestion = closest(tag.value, CHECKLIST_TAGS);
         report({
           messageId: 'unknown',
           data: {
             tag: tag.value,
-            suggestion: suggestion ? `; did you mean "${suggestion}"?` : '; use a tag from the vocabulary or prefix your own with "x-"',
+            suggestion: suggestion ? `; did you mean "${suggestion}"?` : `; use a tag from the vocabulary or prefix your own with "${CUSTOM_TAG_PREFIX}"`,
           },
           node: tag.node,
           fixes: suggestion ? [{ title: `replace with "${suggestion}"`, edits: [replaceNode(tag.node, scalarText(suggestion))], kind: 'fix' }] : undefined,

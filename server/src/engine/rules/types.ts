@@ -42,7 +42,7 @@ export interface RuleMeta {
 }
 
 /** A location in some file of the plan (the plan itself or an imported file). */
-export interface NodeRef {
+interface NodeRef {
   node: Node;
   source: SourceFile;
 }

@@ -11,7 +11,7 @@ export const workingDays: Rule = {
     id: 'working-days',
     category: 'integrity',
     defaultSeverity: 'warning',
-    description: 'phase, milestone, checklist and calendar start dates fall on working days of the plan calendar',
+    description: 'phase, milestone, checklist and calendar start dates fall on working days of their phase\'s calendar (extra working days count)',
     fixable: true,
     messages: {
       weekend: '{{what}} {{date}} is a {{weekday}}, not a working day of this plan; move it to {{next}}',
@@ -19,8 +19,7 @@ export const workingDays: Rule = {
     },
   },
   check({ plan, schedule, report }) {
-    const cal = schedule.calendar;
-    const check = (date: DateValue | undefined, what: string, idPath?: string) => {
+    const check = (date: DateValue | undefined, what: string, idPath?: string, cal = schedule.calendar) => {
       if (!date || cal.isWorkingDay(date.day)) return;
       const next = cal.onOrAfter(date.day);
       const nextIso = isoFromDay(next);
@@ -34,13 +33,14 @@ export const workingDays: Rule = {
     };
     check(plan.calendar.start, 'calendar start');
     for (const phase of plan.phases) {
-      check(phase.start, `start of phase "${phase.id}"`, phase.idPath);
-      check(phase.end, `end of phase "${phase.id}"`, phase.idPath);
-      for (const m of phase.milestones) check(m.date, `date of milestone "${m.id}"`, m.idPath);
+      const cal = schedule.calendarOf(phase).work;
+      check(phase.start, `start of phase "${phase.id}"`, phase.idPath, cal);
+      check(phase.end, `end of phase "${phase.id}"`, phase.idPath, cal);
+      for (const m of phase.milestones) check(m.date, `date of milestone "${m.id}"`, m.idPath, cal);
     }
     for (const item of allChecklistItems(plan)) {
       const label = item.entity ? `"${item.entity.id}"` : item.task ? `"${item.task.value}"` : `#${item.index + 1} of phase "${item.phase.id}"`;
-      check(item.due, `due date of checklist item ${label}`, item.idPath);
+      check(item.due, `due date of checklist item ${label}`, item.idPath, schedule.calendarOf(item.phase).work);
     }
   },
 };

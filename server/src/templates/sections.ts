@@ -1,4 +1,4 @@
-import type { ChecklistTag } from '../../engine/vocabulary';
+import type { ChecklistTag } from '../engine/vocabulary';
 import type { FlowEntry, ItemSpec, MilestoneSpec } from './render';
 
 /**

@@ -1,7 +1,6 @@
-import { stringify } from 'yaml';
-import { addMonths, isoFromDay, WorkCalendar } from '../../engine/calendar';
-import { flowMapText, scalarText } from '../../engine/edits';
-import type { BudgetCategory, ChecklistTag, OrgSize, PhaseKind } from '../../engine/vocabulary';
+import { addMonths, isoFromDay, WorkCalendar } from '../engine/calendar';
+import type { BudgetCategory, ChecklistTag, OrgSize, PhaseKind } from '../engine/vocabulary';
+import { blockScalarText, flowListText, flowMapText, scalarText } from '../engine/yamlText';
 
 /**
  * Turns a template (the structure of a plan, without dates) into plan text for a start date.
@@ -79,18 +78,9 @@ export interface PlanTemplate {
   governance: { crmOwner: string; changeControl: string; dataStewards: string[]; retention: string };
 }
 
-function flowList(values: readonly string[]): string {
-  return `[${values.map(scalarText).join(', ')}]`;
-}
-
 /** `{ key: value, … }` of the fields that are set, in the entry's order. */
 function flowMap(entry: FlowEntry): string {
   return flowMapText(Object.fromEntries(Object.entries(entry).filter((pair): pair is [string, FlowValue] => pair[1] !== undefined)));
-}
-
-/** A block scalar value after `key: ` (the plan's name may hold anything a user types). */
-function blockScalar(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
 /** `key:` followed by one flow mapping a line, indented by `indent`. */
@@ -129,13 +119,13 @@ function headerLines(template: PlanTemplate, name: string, start: number): strin
     '# keep the plan in Git and check it with `crm-rollout lint`. Phases follow each other through',
     '# `after`; durations count working days (add your holidays under calendar.holidays).',
     'plan: 1',
-    `name: ${blockScalar(name)}`,
+    `name: ${blockScalarText(name)}`,
     `organization: ${flowMap({ name: 'Your organization', size: template.size })}`,
     `crm: ${flowMap({ product: template.crm.product, type: template.crm.type, replaces: template.crm.replaces })}`,
     `sponsor: ${template.sponsor}`,
     `owner: ${template.owner}`,
     `calendar: ${flowMap({ start: isoFromDay(start) })}`,
-    `teams: ${flowList(template.teams)}`,
+    `teams: ${flowListText(template.teams)}`,
     ...listSection('people', template.people),
   ];
 }
@@ -143,8 +133,8 @@ function headerLines(template: PlanTemplate, name: string, start: number): strin
 function objectiveLines(objective: ObjectiveSpec, goLive: number): string[] {
   return [
     `  - id: ${objective.id}`,
-    `    statement: ${blockScalar(objective.statement)}`,
-    `    metric: ${blockScalar(objective.metric)}`,
+    `    statement: ${blockScalarText(objective.statement)}`,
+    `    metric: ${blockScalarText(objective.metric)}`,
     `    baseline: ${scalarText(objective.baseline)}`,
     `    target: ${scalarText(objective.target)}`,
     `    due: ${isoFromDay(addMonths(goLive, objective.monthsAfterGoLive))}`,
@@ -154,11 +144,11 @@ function objectiveLines(objective: ObjectiveSpec, goLive: number): string[] {
 
 /** One phase as an item of `phases:`; a phase without `after` is given its start date, the others follow their prerequisites. */
 function phaseLines(phase: PhaseSpec, window: Window): string[] {
-  const lines = [`  - id: ${phase.id}`, `    name: ${blockScalar(phase.name)}`, `    kind: ${phase.kind}`, `    owner: ${phase.owner}`];
+  const lines = [`  - id: ${phase.id}`, `    name: ${blockScalarText(phase.name)}`, `    kind: ${phase.kind}`, `    owner: ${phase.owner}`];
   if (phase.wave !== undefined) lines.push(`    wave: ${phase.wave}`);
-  lines.push(phase.after?.length ? `    after: ${flowList(phase.after)}` : `    start: ${isoFromDay(window.start)}`);
+  lines.push(phase.after?.length ? `    after: ${flowListText(phase.after)}` : `    start: ${isoFromDay(window.start)}`);
   lines.push(`    duration: ${durationText(phase.days)}`);
-  if (phase.audiences?.length) lines.push(`    audiences: ${flowList(phase.audiences)}`);
+  if (phase.audiences?.length) lines.push(`    audiences: ${flowListText(phase.audiences)}`);
   // Fields are listed here so they are written in the same order, whatever order a template object has.
   const checklist = phase.checklist.map((item) => ({ task: item.task, tags: item.tags, owner: item.owner, refs: item.refs }));
   lines.push(...listSection('checklist', checklist, '    '));
@@ -185,9 +175,9 @@ function governanceLines(governance: PlanTemplate['governance']): string[] {
   return [
     'governance:',
     `  crm_owner: ${governance.crmOwner}`,
-    `  change_control: ${blockScalar(governance.changeControl)}`,
-    `  data_stewards: ${flowList(governance.dataStewards)}`,
-    `  retention: ${blockScalar(governance.retention)}`,
+    `  change_control: ${blockScalarText(governance.changeControl)}`,
+    `  data_stewards: ${flowListText(governance.dataStewards)}`,
+    `  retention: ${blockScalarText(governance.retention)}`,
   ];
 }
 

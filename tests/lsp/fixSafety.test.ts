@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { onlyRulesConfig } from '../helpers/cli';
+import { BACKUP_ITEM, FINAL_MIGRATION_ITEM, migrationPlan } from '../helpers/migrationPlan';
+import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness';
+
+/**
+ * The data-loss cases of the hostile-input suite, in the editor: quick fixes and fix-all go
+ * through the same re-parse check as `lint --fix`, and imported files through the same strict
+ * decoder.
+ */
+
+
+describe('quick fixes on hostile plans, over stdio', () => {
+  const ws = createWorkspace({ '.crm-rollout.yaml': onlyRulesConfig(['known-tags', 'migration-backup']) });
+  let server: LspServer;
+
+  beforeAll(async () => {
+    server = await LspServer.start(ws.root);
+  });
+  afterAll(async () => {
+    await server.stop();
+    ws.dispose();
+  });
+
+  const actionsFor = (uri: string, diagnostic: Diagnostic, only?: string[]) =>
+    server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only } });
+
+  it('offers no fix that rewrites an anchored tag on behalf of its alias, only the disable comment', async () => {
+    const uri = ws.uri('anchor.rollout.yaml');
+    const text = migrationPlan('\n      - task: &t bakup\n        tags: [*t]\n      - { task: Final import, tags: [final-migration], due: 2027-02-12 }\n      - { task: Back up, tags: [backup], due: 2027-02-01 }');
+    await server.open(uri, text);
+    const published = await server.changeAndWait(uri, text);
+    const [typo] = published.diagnostics.filter((d) => d.code === 'known-tags');
+    expect(typo).toBeDefined();
+    const titles = (await actionsFor(uri, typo)).map((a) => a.title);
+    // The rule's "replace with" fix would rewrite the anchor; only the actions that edit nothing of the plan's values remain.
+    expect(titles).toContain('disable known-tags for this line');
+    expect(titles.filter((t) => !t.startsWith('disable ') && !t.startsWith('show documentation '))).toEqual([]);
+  });
+
+  it('inserts an item of a flow list before the comment that precedes its bracket, and fix-all does the same', async () => {
+    const uri = ws.uri('flow.rollout.yaml');
+    const text = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}  # more later\n    ]`);
+    const expected = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ${BACKUP_ITEM}  # more later\n    ]`);
+    await server.open(uri, text);
+    const published = await server.changeAndWait(uri, text);
+    const [missing] = published.diagnostics.filter((d) => d.code === 'migration-backup');
+    const [fix] = await actionsFor(uri, missing, ['quickfix']);
+    expect(applyTextEdits(text, editsFor(fix.edit, uri))).toBe(expected);
+    const all = await server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: missing.range,
+      context: { diagnostics: [], only: ['source.fixAll.crm-rollout'] },
+    });
+    expect(applyTextEdits(text, editsFor(all[0].edit, uri))).toBe(expected);
+  });
+
+  it('reports an imported file in Windows-1252 instead of reading it as UTF-8', async () => {
+    writeFileSync(ws.path('people.yaml'), Buffer.from('people:\n  - { id: dan, name: Dan Müller }\n', 'latin1'));
+    const uri = ws.uri('imports.rollout.yaml');
+    const text = 'plan: 1\nname: Pilot\nimports: [people.yaml]\nsponsor: dan\nowner: dan\n';
+    await server.open(uri, text);
+    const published = await server.changeAndWait(uri, text);
+    const messages = published.diagnostics.filter((d) => d.code === 'import').map((d) => d.message);
+    expect(messages).toEqual([expect.stringMatching(/^import "people\.yaml" cannot be read: .*byte 0xFC on line 2 looks like Windows-1252/)]);
+  });
+});
