@@ -67,4 +67,5 @@ export const RULES_MD: readonly (readonly [string, string, 'error' | 'warning' |
   ['long-timeline', 'budget', 'info', false],
   ['risk-register', 'budget', 'info', false],
   ['overdue', 'budget', 'info', false],
+  ['critical-overdue', 'budget', 'warning', false],
 ];

@@ -32,6 +32,37 @@ phases:
 `,
       asOf: '2027-02-01',
     },
+    {
+      name: 'late items and milestones of a critical phase are left to critical-overdue',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    start: 2027-01-04
+    duration: 2w
+    milestones:
+      - { id: kick-off, name: Kick-off, date: 2027-01-05 }
+    checklist:
+      - { task: Charter, due: 2027-01-06 }
+`,
+      asOf: '2027-02-01',
+    },
+    {
+      name: 'achieved milestones and milestones without a date are not overdue',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    milestones:
+      - { id: kick-off, name: Kick-off, date: 2027-01-05, achieved: 2027-01-06 }
+      - { id: charter, name: Charter signed }
+`,
+      asOf: '2027-02-01',
+    },
   ],
   invalid: [
     {
@@ -150,6 +181,58 @@ phases:
         due: 2027-01-12
         done: true
 ` }] },
+      ],
+      output: null,
+    },
+    {
+      name: 'a late milestone of a phase with float gets achieved: <as-of date> suggested',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    start: 2027-01-04
+    duration: 1w
+    milestones:
+      - id: kick-off
+        name: Kick-off
+        date: 2027-01-05
+  - id: b
+    name: B
+    kind: design
+    start: 2027-01-04
+    duration: 4w
+`,
+      asOf: '2027-01-13',
+      errors: [
+        {
+          messageId: 'milestone',
+          line: 12,
+          column: 15,
+          endLine: 12,
+          endColumn: 25,
+          message: 'milestone "kick-off" was dated 2027-01-05 and is not achieved as of 2027-01-13; set achieved: to the day it was reached, or move its date',
+          suggestions: [{ title: 'mark achieved on 2027-01-13', output: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    start: 2027-01-04
+    duration: 1w
+    milestones:
+      - id: kick-off
+        name: Kick-off
+        date: 2027-01-05
+        achieved: 2027-01-13
+  - id: b
+    name: B
+    kind: design
+    start: 2027-01-04
+    duration: 4w
+` }],
+        },
       ],
       output: null,
     },

@@ -189,11 +189,11 @@ export function waveMigrations(plan: Plan, schedule: Schedule): WaveMigration[] 
  * when declared), `wave 3`, `go-live "launch-eu"` for a go-live without a wave number in a
  * plan with several, and `the plan` when there is only one go-live and no wave.
  */
-export function waveLabel(goLive: Phase | undefined, schedule: Schedule, waveName?: (wave: number) => string | undefined): string {
+export function waveLabel(goLive: Phase | undefined, schedule: Schedule): string {
   if (!goLive) return 'the plan';
   const wave = goLive.wave?.value;
   if (wave !== undefined) {
-    const name = waveName?.(wave);
+    const name = schedule.waveGoLives.find((w) => w.wave === wave)?.name;
     return name ? `wave ${wave} (${name})` : `wave ${wave}`;
   }
   return schedule.goLives.length > 1 ? `go-live "${goLive.id}"` : 'the plan';

@@ -31,11 +31,10 @@ export function migrationDateData(anchor: MigrationAnchor): { migrationDate: str
 export function waveMigrationData(
   wave: WaveMigration,
   schedule: Schedule,
-  waveName?: (wave: number) => string | undefined,
 ): { wave: string; migrationDate: string; anchor: string; preparing: string; preparingIt: string } {
   const several = schedule.goLives.length > 1;
   return {
-    wave: waveLabel(wave.goLive, schedule, waveName),
+    wave: waveLabel(wave.goLive, schedule),
     ...migrationDateData(wave.anchor),
     preparing: several ? ' in a phase preparing it' : '',
     preparingIt: several ? ' preparing it' : '',

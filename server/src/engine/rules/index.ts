@@ -4,6 +4,7 @@ import { budgetCoverage } from './budget-coverage';
 import { budgetDefined } from './budget-defined';
 import { changeControl } from './change-control';
 import { changeManagement } from './change-management';
+import { criticalOverdue } from './critical-overdue';
 import { crmOwner } from './crm-owner';
 import { customizationTraced } from './customization-traced';
 import { dataCleansing } from './data-cleansing';
@@ -111,6 +112,7 @@ export const RULES: readonly Rule[] = [
   longTimeline,
   riskRegister,
   overdue,
+  criticalOverdue,
 ];
 
 /** Metadata of every rule id, the pipeline's own (core) ids first. */

@@ -22,7 +22,16 @@ export const migrationTrial: Rule = {
     hasSuggestions: true,
     optionsSchema: {
       type: 'object',
-      properties: { gap: { type: 'integer', minimum: 0, description: 'working days between the trial migration and the final one (default 5)' } },
+      properties: {
+        gap: {
+          description: "Working days the trial migration must leave before the final one, to fix what it finds. Default: 5 (this project's choice).",
+          type: 'integer',
+          minimum: 0,
+          default: DEFAULT_GAP,
+          examples: [10],
+        },
+      },
+      patternProperties: { '^x-': {} },
       additionalProperties: false,
     },
     defaultOptions: { gap: DEFAULT_GAP },
@@ -39,8 +48,10 @@ export const migrationTrial: Rule = {
     const trials = itemsTagged(plan, 'test-migration');
     for (const wave of waveMigrations(plan, schedule)) {
       const migrationDay = wave.anchor.day;
-      // The gap-th working day before M_k (M_k itself when gap is 0).
-      const day = schedule.calendar.addWorkingDays(migrationDay, -gap);
+      // The gap-th working day before M_k (M_k itself when gap is 0), counted on the calendar of
+      // the phase that fixed M_k (rules.md 1.1, Calendars).
+      const anchorPhase = 'item' in wave.anchor ? wave.anchor.item.phase : wave.anchor.phase;
+      const day = schedule.calendarOf(anchorPhase).work.addWorkingDays(migrationDay, -gap);
       const deadline: Deadline = { day, relation: 'onOrBefore' };
       const onTime = datedWithin(schedule, deadline);
       checkDatedItem(report, schedule, {

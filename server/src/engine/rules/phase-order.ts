@@ -43,8 +43,15 @@ export const phaseOrder: Rule = {
     optionsSchema: {
       type: 'object',
       properties: {
-        design_overlap: { type: 'integer', minimum: 0, description: 'working days a configuration phase may start before the design it follows ends (default 0)' },
+        design_overlap: {
+          description: 'Working days a configuration phase may start before the design phases preparing the same go-live end. Default: 0.',
+          type: 'integer',
+          minimum: 0,
+          default: DEFAULT_DESIGN_OVERLAP,
+          examples: [5],
+        },
       },
+      patternProperties: { '^x-': {} },
       additionalProperties: false,
     },
     defaultOptions: { design_overlap: DEFAULT_DESIGN_OVERLAP },
