@@ -30,7 +30,7 @@ function copyOfSamples(): string {
   return tempTree(files);
 }
 
-const PLANS = ['small/acme.rollout.yaml', 'mid/northwind.rollout.yaml', 'enterprise/contoso.rollout.yaml', 'broken/kitchen-sink.rollout.yaml'];
+const PLANS = ['small/acme.rollout.yaml', 'mid/northwind.rollout.yaml', 'enterprise/contoso.rollout.yaml', 'broken/kitchen-sink.rollout.yaml', 'broken/waves.rollout.yaml'];
 
 /** What only a person can add: plan content, people and progress. */
 function contentOf(text: string) {
@@ -61,7 +61,7 @@ describe('lint --fix applies fixes only', () => {
     expect(after.map(contentOf)).toEqual(before.map(contentOf));
   });
 
-  it('fixes the broken sample (it has fixes to apply) and a second run changes nothing', () => {
+  it('fixes the broken kitchen-sink sample (it has fixes to apply) and a second run changes nothing', () => {
     const dir = copyOfSamples();
     const broken = 'broken/kitchen-sink.rollout.yaml';
     const original = fs.readFileSync(path.join(dir, broken), 'utf8');

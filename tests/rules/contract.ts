@@ -47,6 +47,7 @@ export const RULES_MD: readonly (readonly [string, string, 'error' | 'warning' |
   ['phased-rollout', 'lifecycle', 'info', false],
   ['phase-milestones', 'lifecycle', 'info', true],
   ['rollback-plan', 'lifecycle', 'warning', false],
+  ['wave-calendar', 'lifecycle', 'info', false],
   ['migration-backup', 'data', 'error', false],
   ['migration-trial', 'data', 'warning', false],
   ['migration-validation', 'data', 'error', false],

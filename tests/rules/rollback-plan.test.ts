@@ -108,7 +108,7 @@ phases:
           endLine: 6,
           endColumn: 16,
           message:
-            'go-live "launch-2" (wave 2) starts 2027-05-17 but no rollback item in a testing, data-migration or go-live phase preparing it is due by then; write down how to fall back to the legacy system if the cutover fails',
+            'wave 2 goes live on 2027-05-17 but no rollback item in a testing, data-migration or go-live phase preparing it is due by then; write down how to fall back to the legacy system if the cutover fails',
         },
       ],
       output: null,

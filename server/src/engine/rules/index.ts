@@ -53,6 +53,7 @@ import { trainingCoverage } from './training-coverage';
 import { uatBeforeGoLive } from './uat-before-go-live';
 import { uniqueIds } from './unique-ids';
 import { vendorSelection } from './vendor-selection';
+import { waveCalendar } from './wave-calendar';
 import { workingDays } from './working-days';
 import type { Rule, RuleMeta } from './types';
 
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   phasedRollout,
   phaseMilestones,
   rollbackPlan,
+  waveCalendar,
   migrationBackup,
   migrationTrial,
   migrationValidation,

@@ -40,8 +40,8 @@ export const rollbackPlan: Rule = {
     hasSuggestions: true,
     messages: {
       missing:
-        'go-live "{{goLive}}"{{wave}} starts {{start}} but no rollback item in a testing, data-migration or go-live phase preparing it is due by then; write down how to fall back to the legacy system if the cutover fails{{hint}}',
-      late: 'rollback item {{item}} {{when}}, after go-live "{{goLive}}"{{wave}} starts {{start}}; have the rollback plan ready by {{start}}',
+        '{{goesLive}} {{start}} but no rollback item in a testing, data-migration or go-live phase preparing it is due by then; write down how to fall back to the legacy system if the cutover fails{{hint}}',
+      late: 'rollback item {{item}} {{when}}, after {{goesLive}} {{start}}; have the rollback plan ready by {{start}}',
     },
   },
   check({ plan, schedule, report }) {
@@ -57,7 +57,8 @@ export const rollbackPlan: Rule = {
         candidates: rollbacks.filter((item) => phases.has(item.phase)),
         deadline,
         tags: ['rollback'],
-        data: { goLive: goLive.id, wave: goLive.wave ? ` (${waveLabel(goLive, schedule)})` : '', start: isoFromDay(start) },
+        // `wave 3 (France) goes live on`, as the migration rules name a wave; else `go-live "launch" starts`.
+        data: { goesLive: goLive.wave ? `${waveLabel(goLive, schedule)} goes live on` : `go-live "${goLive.id}" starts`, start: isoFromDay(start) },
         missedMessageId: 'late',
         target: rollbackTarget(goLive, preparing, schedule, start),
         item: { task: 'Rollback plan: how to fall back to the legacy system if the cutover fails', tags: ['rollback'] },
