@@ -201,5 +201,37 @@ phases:
       ],
       output: null,
     },
+    {
+      name: "the gap is counted on the wave's calendar: a German holiday inside it moves the deadline a day earlier",
+      plan: `plan: 1
+name: Pilot
+calendars:
+  - { id: de, name: Germany, holidays: [2027-02-01] }
+waves:
+  - { wave: 1, name: Germany, calendar: de }
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    wave: 1
+    start: 2027-01-11
+    end: 2027-02-05
+    checklist:
+      - { task: Trial import, tags: [test-migration], due: 2027-01-29 }
+  - { id: go, name: Go-live, kind: go-live, wave: 1, start: 2027-02-08, end: 2027-02-12 }
+`,
+      errors: [
+        {
+          messageId: 'tooClose',
+          line: 15,
+          column: 60,
+          endLine: 15,
+          endColumn: 70,
+          message:
+            'test-migration item "Trial import" is due 2027-01-29, less than 5 working days before wave 1 (Germany) migrates on 2027-02-05 (the end of data-migration phase "data"); run the trial on or before 2027-01-28 to leave time to fix what it finds',
+        },
+      ],
+      output: null,
+    },
   ],
 });
