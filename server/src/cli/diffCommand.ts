@@ -7,6 +7,7 @@ import type { FileSystem, ReadResult } from '../engine/fileSystem';
 import { lintText, type LintResult } from '../engine/lint';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
 import { decodeText } from '../platform/decode';
+import { NODE_PATHS } from '../platform/nodeFileSystem';
 import { renderDiffMarkdown, renderDiffText } from '../render/diffText';
 import { optionValue, parseArgs, UsageError } from './args';
 import { palette, shouldColor } from './color';
@@ -54,6 +55,7 @@ function git(args: string[], cwd: string): { ok: true; stdout: Buffer } | { ok: 
  * `diff --git` sees its imports and configuration as they were at that commit too.
  */
 class GitRefFileSystem implements FileSystem {
+  readonly paths = NODE_PATHS;
   private readonly kinds = new Map<string, 'file' | 'directory' | undefined>();
 
   constructor(
