@@ -74,6 +74,15 @@ describe('lint --fix applies fixes only', () => {
     expect(fs.readFileSync(path.join(dir, broken), 'utf8')).toBe(once);
   });
 
+  it('changes nothing on a second run over a copy of every sample', () => {
+    const dir = copyOfSamples();
+    runCli(['lint', '--fix', '--as-of', '2027-06-01', ...PLANS], dir);
+    const once = PLANS.map((p) => fs.readFileSync(path.join(dir, p), 'utf8'));
+    const second = runCli(['lint', '--fix', '--as-of', '2027-06-01', ...PLANS], dir);
+    expect(second.stderr).toBe('');
+    expect(PLANS.map((p) => fs.readFileSync(path.join(dir, p), 'utf8'))).toEqual(once);
+  });
+
   it('leaves the clean samples as they are', () => {
     const dir = copyOfSamples();
     const clean = PLANS.filter((p) => !p.startsWith('broken/'));
