@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkspace, LspServer } from '../lsp/harness';
+
+/**
+ * Hostile input, language-server half of "reading outside the repository": a configuration
+ * whose `extends` climbs to a system file is refused at the value, and nothing of that file
+ * reaches the editor (tests/corpus/containment.test.ts is the CLI half).
+ */
+
+const servers: LspServer[] = [];
+const workspaces: { dispose(): void }[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.stop();
+  for (const workspace of workspaces.splice(0)) workspace.dispose();
+});
+
+describe('the language server and paths that leave the project root', () => {
+  it('refuses `extends` up to /etc/passwd at the value, and shows none of its content', async () => {
+    const config = 'extends: ../../../../../../../../etc/passwd\n';
+    const plan = 'plan: 1\nname: Pilot\nsponsor: dana\npeople:\n  - { id: dana, name: Dana Whitfield }\n';
+    const workspace = createWorkspace({ '.git/HEAD': 'ref: refs/heads/main\n', '.crm-rollout.yaml': config, 'p.rollout.yaml': plan });
+    workspaces.push(workspace);
+    const server = await LspServer.start(workspace.root);
+    servers.push(server);
+    const { diagnostics } = await server.open(workspace.uri('.crm-rollout.yaml'), config);
+    expect(diagnostics.filter((d) => d.code === 'import')).toEqual([
+      expect.objectContaining({ range: { start: { line: 0, character: 9 }, end: { line: 0, character: config.length - 1 } }, message: expect.stringContaining('leads outside the project root') }),
+    ]);
+    const planDiagnostics = await server.open(workspace.uri('p.rollout.yaml'), plan);
+    const everything = JSON.stringify([diagnostics, planDiagnostics, server.logs]);
+    expect(everything).not.toContain('root:x:');
+    expect(everything).not.toContain('/bin/bash');
+  });
+});
