@@ -26,8 +26,8 @@ function isFile(file: string): boolean {
 
 /** The baseline's planned schedule, or a usage error saying why the version is not a plan. */
 function planned(result: LintResult, shown: string): NonNullable<LintResult['schedule']> {
-  if (!result.plan || !result.schedule) throw new UsageError(`--baseline ${shown} is not a plan: it does not parse as a YAML mapping; name an earlier version of the plan`);
-  if (result.plan.phases.length === 0) throw new UsageError(`--baseline ${shown} is not a plan: it has no phases; name an earlier version of the plan`);
+  const problem = !result.plan || !result.schedule ? 'it does not parse' : !result.plan.root ? 'it is not a YAML mapping' : result.plan.phases.length === 0 ? 'it has no phases' : undefined;
+  if (problem !== undefined || !result.schedule) throw new UsageError(`--baseline ${shown} is not a plan: ${problem}; name an earlier version of the plan`);
   return result.schedule;
 }
 

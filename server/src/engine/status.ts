@@ -325,7 +325,7 @@ function verdict(report: Omit<StatusReport, 'status'>, runningFloat: { phase: st
   }
   const more = reasons.length - 1;
   const first = reasons[0];
-  return { colour, reasons, reason: `${colour === 'red' ? 'Red' : 'Amber'}: ${first}${more > 0 ? ` (and ${plural(more, 'more reason')})` : ''}.` };
+  return { colour, reasons, reason: `${colour === 'red' ? 'Red' : 'Amber'}: ${first}${more > 0 ? `, and ${plural(more, 'more reason')}` : ''}.` };
 }
 
 function findingsOf(result: LintResult): StatusReport['findings'] {
@@ -347,6 +347,12 @@ function text(value: string | number | undefined): string | undefined {
 
 function defined<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The report with its verdict, which json shows right after what the report is about. */
+function withVerdict(report: Omit<StatusReport, 'status'>, runningFloat: { phase: string; float: number }[]): StatusReport {
+  const { path, name, asOf, horizon, baseline, ...rest } = report;
+  return { path, name, asOf, horizon, baseline, status: verdict(report, runningFloat), ...rest };
 }
 
 /** The report of one linted plan as of `options.asOf`; a plan that did not parse reports its errors, red. */
@@ -371,7 +377,7 @@ export function buildStatus(result: LintResult, display: string, options: Status
     findings: findingsOf(result),
   };
   const { plan } = result;
-  if (!plan) return { ...report, status: verdict(report, []) };
+  if (!plan) return withVerdict(report, []);
   const ctx: Context = { plan, planned: buildSchedule(plan), forecast: buildSchedule(plan, { mode: 'forecast', asOf }), asOf, horizon: options.horizon };
   const progress = planProgress(plan);
   const complete = (phase: Phase) => progress.phases.get(phase)?.complete ?? false;
@@ -396,7 +402,7 @@ export function buildStatus(result: LintResult, display: string, options: Status
   const runningFloat = ctx.forecast.windows
     .filter((w) => w.phase.actual?.start && !complete(w.phase) && w.slack < options.horizon)
     .map((w) => ({ phase: w.phase.id, float: w.slack }));
-  return { ...report, status: verdict(report, runningFloat) };
+  return withVerdict(report, runningFloat);
 }
 
 /** The forecast timeline of a linted plan (what the html report draws). */
