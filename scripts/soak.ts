@@ -107,15 +107,15 @@ async function main(): Promise<number> {
       }
       if (i === warmup - 1) {
         await server.waitForDiagnostics(uri, (p) => p.version === version);
-        before = residentMiB(server.process.pid);
-        heapBefore = await heapMiB(server.process.pid, heapFile);
+        before = residentMiB(server.pid);
+        heapBefore = await heapMiB(server.pid, heapFile);
       }
-      if (i % 1000 === 999) process.stderr.write(`soak: ${i + 1} edits, ${residentMiB(server.process.pid).toFixed(0)} MiB resident\n`);
+      if (i % 1000 === 999) process.stderr.write(`soak: ${i + 1} edits, ${residentMiB(server.pid).toFixed(0)} MiB resident\n`);
     }
     const seconds = (performance.now() - started) / 1000;
     const final = await server.waitForDiagnostics(uri, () => true);
-    const after = residentMiB(server.process.pid);
-    const heapAfter = await heapMiB(server.process.pid, heapFile);
+    const after = residentMiB(server.pid);
+    const heapAfter = await heapMiB(server.pid, heapFile);
     const expected = lintText(ws.path('plan.rollout.yaml'), text, {
       fs: new MemoryFileSystem({ [ws.path('.crm-rollout.yaml')]: 'extends: all\n' }),
       asOf: AS_OF,

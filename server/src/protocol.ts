@@ -5,7 +5,8 @@
  * type (it cannot import); tests/protocol.test.ts keeps it in step, and fails when a product
  * source spells one of these ids instead of importing it.
  */
-import type { TextEdit } from 'vscode-languageserver';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { TimelineGesture } from './engine/scheduleEdits';
 import type { TimelineData } from './engine/timeline';
 
 export type { TimelineData, TimelinePhase, TimelineMilestone, TimelineDependency, TimelineLane } from './engine/timeline';
@@ -143,3 +144,41 @@ export interface RenderTimelineParams {
 
 /** Null when the data cannot be drawn. */
 export type RenderTimelineResult = { text: string } | null;
+
+/**
+ * `crm-rollout/timelineEdit`: a gesture on the timeline (drag, resize, keyboard) turned into
+ * the plan edit that gives the new dates, computed by the engine (engine/scheduleEdits.ts). The
+ * webview only reports the gesture; the client applies the returned edit as one undo step.
+ */
+export const TIMELINE_EDIT_REQUEST = 'crm-rollout/timelineEdit';
+
+export type { TimelineGesture };
+
+export interface TimelineEditParams {
+  /** The plan document's URI. */
+  uri: string;
+  /** The document version the gesture was made on; a newer document refuses the edit. */
+  version?: number;
+  gesture: TimelineGesture;
+}
+
+/** A phase whose dates the edit changes (the dragged one and the dependents that follow it). */
+export interface TimelineMove {
+  id: string;
+  /** ISO dates, both inclusive. */
+  start: string;
+  end: string;
+}
+
+export type TimelineEditResult =
+  | {
+      ok: true;
+      /** One edit of the plan document, to apply as one undo step. */
+      edit: WorkspaceEdit;
+      /** The new dates in words, for the bar's label and screen readers. */
+      summary: string;
+      moves: TimelineMove[];
+      /** Messages of findings the edit would add (a start on a holiday, a go-live before UAT ends). */
+      newFindings: string[];
+    }
+  | { ok: false; reason: string };

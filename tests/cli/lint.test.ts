@@ -92,6 +92,46 @@ describe('crm-rollout lint', () => {
     expect(files).toEqual(['plans/a.rollout.yaml', 'plans/b.rollout.yml']);
   });
 
+  it('says when every plan under a named directory is ignored by .gitignore, and names the .gitignore and --no-ignore', () => {
+    const dir = tempTree({ '.gitignore': 'drafts/\n', 'drafts/c.rollout.yaml': TYPO, 'drafts/d.rollout.yml': TYPO, 'drafts/notes.yaml': 'not: a plan\n' });
+    expect(runCli(['lint', 'drafts'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'crm-rollout: all 2 plan files under "drafts" are ignored by .gitignore (.gitignore); add --no-ignore to lint them anyway\n',
+    });
+    const nested = tempTree({ 'plans/.gitignore': '*.rollout.yaml\n', 'plans/old/a.rollout.yaml': TYPO });
+    expect(runCli(['lint', 'plans'], nested).stderr).toBe(
+      'crm-rollout: the only plan file under "plans" is ignored by .gitignore (plans/.gitignore); add --no-ignore to lint it anyway\n',
+    );
+  });
+
+  it('still says "no plan files found" for a directory without plans, ignored or not', () => {
+    const dir = tempTree({ '.gitignore': 'drafts/\n', 'drafts/notes.yaml': 'not: a plan\n', 'empty/notes.yaml': 'x: 1\n' });
+    expect(runCli(['lint', 'drafts'], dir).stderr).toBe('crm-rollout: no plan files (*.rollout.yaml or *.rollout.yml) found under "drafts"\n');
+    expect(runCli(['lint', 'empty'], dir).stderr).toBe('crm-rollout: no plan files (*.rollout.yaml or *.rollout.yml) found under "empty"\n');
+  });
+
+  it('lints the plans .gitignore ignores with --no-ignore, under a directory and a glob, but never inside node_modules', () => {
+    const dir = tempTree({
+      '.gitignore': 'drafts/\n*.old.rollout.yaml\n',
+      'drafts/c.rollout.yaml': TYPO,
+      'drafts/x.old.rollout.yaml': TYPO,
+      'drafts/node_modules/n.rollout.yaml': TYPO,
+    });
+    const filesOf = (args: string[]) => {
+      const report = JSON.parse(runCli(['lint', '--no-ignore', '--format', 'json', ...args], dir).stdout);
+      return [...new Set(report.findings.map((f: { file: string }) => f.file))].sort();
+    };
+    expect(filesOf(['drafts'])).toEqual(['drafts/c.rollout.yaml', 'drafts/x.old.rollout.yaml']);
+    expect(filesOf(['drafts/*.old.rollout.yaml'])).toEqual(['drafts/x.old.rollout.yaml']);
+  });
+
+  it('says when every file a glob matches is ignored by .gitignore', () => {
+    const dir = tempTree({ '.gitignore': 'drafts/\n', 'drafts/c.rollout.yaml': TYPO });
+    expect(runCli(['lint', 'drafts/*.rollout.yaml'], dir).stderr).toBe(
+      'crm-rollout: the only file matching "drafts/*.rollout.yaml" is ignored by .gitignore (.gitignore); add --no-ignore to lint it anyway\n',
+    );
+  });
+
   it('expands a quoted glob itself', () => {
     const dir = tempTree({ 'plans/x/a.rollout.yaml': TYPO, 'plans/y/b.rollout.yaml': TYPO, 'other/c.rollout.yaml': TYPO });
     const report = JSON.parse(runCli(['lint', '--format', 'json', 'plans/**/*.rollout.yaml'], dir).stdout);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli, tempTree } from '../helpers/cli';
 
 const PLAN = `plan: 1
@@ -38,12 +38,17 @@ describe('crm-rollout timeline', () => {
     expect(fs.readFileSync(path.join(dir, 'chart.txt'), 'utf8')).toContain('class="crm-timeline theme-dark"');
   });
 
-  it('draws the as-of line at --as-of, and today without it', () => {
+  it('draws the as-of line at --as-of, and today (the local date) without it', () => {
     const dir = tempTree({ 'a.rollout.yaml': PLAN });
     expect(runCli(['timeline', '--format', 'svg', '--as-of', '2027-01-13', 'a.rollout.yaml'], dir).stdout).toContain('>as of 2027-01-13</text>');
-    const today = new Date();
-    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    expect(runCli(['timeline', '--format', 'json', 'a.rollout.yaml'], dir).stdout).toContain(`"asOf": "${iso}"`);
+    // The clock is injected: a second before local midnight is still that day.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(2027, 0, 14, 23, 59, 59));
+      expect(runCli(['timeline', '--format', 'json', 'a.rollout.yaml'], dir).stdout).toContain('"asOf": "2027-01-14"');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a plan with YAML errors: exit 1 with the syntax findings on stderr and nothing on stdout', () => {

@@ -57,7 +57,7 @@ describe('the language server on the bad-input corpus', () => {
   });
 
   it(`holds less than ${MEMORY_BOUND_MIB} MiB after the whole corpus`, () => {
-    const mib = residentMiB(server.process.pid);
+    const mib = residentMiB(server.pid);
     if (mib === undefined) return expect(process.platform).not.toBe('linux');
     expect(mib).toBeLessThan(MEMORY_BOUND_MIB);
   });

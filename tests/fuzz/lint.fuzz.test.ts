@@ -41,14 +41,9 @@ function expectInside(text: string, findings: readonly Finding[]): void {
   }
 }
 
-/** Far more than any generated input needs (a few ms): a lint that takes this long is stuck. */
-const LINT_TIME_LIMIT_MS = 5000;
-
 /** Lints and checks the invariants every lint result keeps, whatever the input. */
 function lintChecked(text: string): Finding[] {
-  const started = performance.now();
   const findings = lint(text);
-  expect(performance.now() - started, 'lint took too long').toBeLessThan(LINT_TIME_LIMIT_MS);
   expectInside(text, findings);
   const crashed = findings.filter((f) => f.messageId === 'internalError');
   expect(crashed.map((f) => f.message)).toEqual([]);

@@ -43,19 +43,6 @@ describe('diagnostics', () => {
     expect(byCode(published.diagnostics, 'known-references')).toEqual([]);
   });
 
-  it('publishes only the newest of several quick changes', async () => {
-    const before = server.published(planUri).length;
-    const first = server.change(planUri, NORTHWIND.replace('owner: sam\n    after', 'owner: x1\n    after'));
-    const second = server.change(planUri, NORTHWIND.replace('owner: sam\n    after', 'owner: x2\n    after'));
-    const last = NORTHWIND.replace('owner: sam\n    after', 'owner: x3\n    after');
-    const third = server.change(planUri, last);
-    const published = await server.waitForDiagnostics(planUri, (p) => p.version === third);
-    expect(byCode(published.diagnostics, 'known-references').map((d) => d.range)).toEqual([{ start: at(last, 'x3'), end: at(last, 'x3', 2) }]);
-    const versions = server.published(planUri).slice(before).map((p) => p.version);
-    expect(versions).not.toContain(first);
-    expect(versions).not.toContain(second);
-  });
-
   it('points related information at the first declaration of a duplicate id', async () => {
     const text = NORTHWIND.replace('  - id: go-live\n', '  - id: build\n');
     const published = await server.changeAndWait(planUri, text);

@@ -3,6 +3,9 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PassThrough } from 'node:stream';
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/lsp/server';
 import { CLIENT_CAPABILITY } from '../../server/src/protocol';
 import {
   createProtocolConnection,
@@ -85,13 +88,14 @@ export class LspServer {
   private readonly versions = new Map<string, number>();
   private exited = false;
 
+  /** `process` is the server's process; undefined when the server runs in this one (startInProcess). */
   private constructor(
     readonly connection: ProtocolConnection,
-    readonly process: ChildProcess,
+    readonly process: ChildProcess | undefined,
     settings: Record<string, unknown>,
   ) {
     this.settings = settings;
-    process.on('exit', () => {
+    process?.on('exit', () => {
       this.exited = true;
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -125,9 +129,27 @@ export class LspServer {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new LspServer(connection, child, options.settings ?? {});
     child.stderr!.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
+    return server.initialize(folder, options);
+  }
+
+  /**
+   * The same server (server/src/lsp/server.ts) in this process, over in-memory streams, so a
+   * test can drive its timers with vitest's fake timers instead of waiting on the clock.
+   */
+  static async startInProcess(folder: string, options: ServerOptions = {}): Promise<LspServer> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    // Reader and writer objects, not streams: given streams, createConnection exits the process when they end.
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+    const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    return new LspServer(connection, undefined, options.settings ?? {}).initialize(folder, options);
+  }
+
+  private async initialize(folder: string, options: ServerOptions): Promise<LspServer> {
+    const { connection } = this;
     connection.listen();
-    server.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid,
+    this.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+      processId: this.process ? process.pid : null,
       rootUri: uriOf(folder),
       workspaceFolders: [{ uri: uriOf(folder), name: 'workspace' }],
       capabilities: {
@@ -143,11 +165,16 @@ export class LspServer {
       },
     });
     connection.sendNotification('initialized', {});
-    return server;
+    return this;
+  }
+
+  /** The server's process id (this process's for an in-process server). */
+  get pid(): number | undefined {
+    return this.process ? this.process.pid : process.pid;
   }
 
   get alive(): boolean {
-    return !this.exited && this.process.exitCode === null;
+    return !this.exited && (this.process === undefined || this.process.exitCode === null);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
@@ -222,21 +249,28 @@ export class LspServer {
   }
 
   async stop(): Promise<void> {
+    const child = this.process;
     if (this.alive) {
       try {
         await this.connection.sendRequest('shutdown');
-        this.connection.sendNotification('exit');
+        // An in-process server gets no exit notification: it would end this process.
+        if (child) this.connection.sendNotification('exit');
       } catch {
         // Already gone.
       }
     }
+    if (!child) {
+      this.exited = true;
+      this.connection.dispose();
+      return;
+    }
     await new Promise<void>((resolve) => {
       if (!this.alive) return resolve();
       const timer = setTimeout(() => {
-        this.process.kill();
+        child.kill();
         resolve();
       }, 2000);
-      this.process.on('exit', () => {
+      child.on('exit', () => {
         clearTimeout(timer);
         resolve();
       });
@@ -282,7 +316,8 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return out;
 }
 
-/** The edits a workspace edit makes to one document. */
+/** The edits a workspace edit makes to one document, written as `changes` or as `documentChanges`. */
 export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
-  return edit?.changes?.[uri] ?? [];
+  const versioned = (edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? change.edits : []));
+  return [...(edit?.changes?.[uri] ?? []), ...versioned.filter((e): e is TextEdit => 'range' in e && !('annotationId' in e))];
 }

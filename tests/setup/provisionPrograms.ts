@@ -7,6 +7,6 @@ import { provision, SYSTEM_HOST } from './programs';
  */
 export default function setup(): void {
   const outcome = provision(SYSTEM_HOST);
-  if (outcome.kind === 'installed') process.stderr.write(`test setup: installed ${outcome.packages.join(', ')} with apt-get (needed by the browser, Neovim and JUnit XSD tests)\n`);
+  if (outcome.kind === 'installed') process.stderr.write(`test setup: installed ${outcome.packages.join(', ')} with apt-get (needed by the browser and Neovim tests)\n`);
   if (outcome.kind === 'cannot') throw new Error(outcome.message);
 }

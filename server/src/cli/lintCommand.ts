@@ -32,6 +32,7 @@ export const LINT_OPTIONS = {
   'update-baseline': {},
   quiet: {},
   'max-warnings': { value: true },
+  'no-ignore': {},
   'no-color': {},
   help: {},
 } as const;
@@ -67,7 +68,7 @@ function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; option
   const configPath = configArg ? path.resolve(io.cwd, configArg) : undefined;
   const fs = new NodeFileSystem();
   if (configPath && fs.kind(configPath) !== 'file') throw new UsageError(`--config "${configArg}" is not a readable file`);
-  const files = collectFiles(args.positionals, io.cwd);
+  const files = collectFiles(args.positionals, io.cwd, { noIgnore: args.flags.has('no-ignore') });
   return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: projectRoot(file, fs, { lastResort: io.cwd }) }) };
 }
 
@@ -231,7 +232,8 @@ export function writeNamedFile(file: string, text: string, failure: string, show
 const LINT_HELP = `Usage: crm-rollout lint [options] <file|directory|glob>...
 
 Checks rollout plans (*.rollout.yaml, *.rollout.yml) against the plan format and the
-best-practice rules. A directory means every plan under it, respecting .gitignore.
+best-practice rules. A directory means every plan under it, respecting .gitignore
+(unless --no-ignore).
 
 Options:
   --format <name>         report format, one of:
@@ -248,6 +250,8 @@ ${formatsHelp(FORMATTERS, 'stylish', 26)}
   --update-baseline       write every current finding to the --baseline file
   --quiet                 report errors only
   --max-warnings <n>      exit 1 when there are more than n warnings
+  --no-ignore             also lint the plans that .gitignore ignores under a named
+                          directory or glob
   --no-color              plain output even on a terminal
   --help                  show this help
 

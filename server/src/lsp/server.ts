@@ -17,10 +17,13 @@ import {
   PLAN_TEMPLATES_REQUEST,
   RENDER_TIMELINE_REQUEST,
   SERVER_COMMANDS,
+  TIMELINE_EDIT_REQUEST,
   TIMELINE_REQUEST,
   type NewPlanParams,
   type RenderTimelineParams,
   type RenderTimelineResult,
+  type TimelineEditParams,
+  type TimelineEditResult,
   type TimelineParams,
   type TimelineResult,
 } from '../protocol';
@@ -39,6 +42,7 @@ import { showRuleDoc } from './ruleDoc';
 import { SettingsStore } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { timeline } from './timeline';
+import { timelineEdit } from './timelineEdit';
 import { renderTimelineExport } from './timelineExport';
 import { pathFromUri } from './uris';
 import { Validator } from './validation';
@@ -225,6 +229,12 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     TIMELINE_REQUEST,
     guard(log, 'timeline', null as TimelineResult, async (params: TimelineParams) => timeline(await analysisOf(params.uri))),
+  );
+  connection.onRequest(
+    TIMELINE_EDIT_REQUEST,
+    guard(log, 'timeline edit', { ok: false, reason: 'the edit could not be computed (see the output log)' } as TimelineEditResult, async (params: TimelineEditParams) =>
+      timelineEdit(project, await analysisOf(params.uri), params),
+    ),
   );
   connection.onRequest(PLAN_TEMPLATES_REQUEST, () => planTemplates());
   // Invalid parameters are answered with the protocol's error, which names what is wrong.

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TIMELINE_EDIT_REQUEST, type TimelineEditResult } from '../../server/src/protocol';
+import { AS_OF, NORTHWIND, WORKSPACE_FILES } from './fixtures';
+import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness';
+
+/**
+ * Timeline gestures over a real stdio connection: the server answers the plan edit (one
+ * WorkspaceEdit on the document version the gesture was made on), the phases it moves and the
+ * findings it would add. Northwind: discovery Mon 01-11 to Fri 02-05; build after it, Mon 02-08,
+ * 6w to Fri 03-19; go-live after build, Mon 03-22 to Fri 03-26.
+ */
+describe('editing the plan from the timeline over the language server', () => {
+  const ws = createWorkspace(WORKSPACE_FILES);
+  const uri = ws.uri('plans/northwind.rollout.yaml');
+  let server: LspServer;
+
+  beforeAll(async () => {
+    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF } });
+    await server.open(uri, NORTHWIND);
+  });
+  afterAll(async () => {
+    await server.stop();
+    ws.dispose();
+  });
+
+  it('moves a phase three working days later with a lag, and previews the dependents that follow', async () => {
+    const result = await server.request<TimelineEditResult>(TIMELINE_EDIT_REQUEST, { uri, version: 1, gesture: { kind: 'move', phase: 'build', days: 3 } });
+    if (!result.ok) throw new Error(result.reason);
+    expect(applyTextEdits(NORTHWIND, editsFor(result.edit, uri))).toBe(NORTHWIND.replace('after: [discovery]', 'after: [{ id: discovery, lag: 3d }]'));
+    expect(result.edit.documentChanges?.[0]).toMatchObject({ textDocument: { uri, version: 1 } });
+    expect(result.summary).toBe('build: 2027-02-11 – 2027-03-24 (3 working days later)');
+    expect(result.moves).toEqual([
+      { id: 'build', start: '2027-02-11', end: '2027-03-24' },
+      { id: 'go-live', start: '2027-03-25', end: '2027-03-31' },
+    ]);
+    expect(result.newFindings).toEqual([]);
+  });
+
+  it('gives an undated milestone a date, and says which finding that would add', async () => {
+    const result = await server.request<TimelineEditResult>(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move-milestone', milestone: 'charter-signed', days: 2 } });
+    if (!result.ok) throw new Error(result.reason);
+    expect(applyTextEdits(NORTHWIND, editsFor(result.edit, uri))).toBe(
+      NORTHWIND.replace('{ id: charter-signed, name: Charter signed, owner: dana }', '{ id: charter-signed, name: Charter signed, owner: dana, date: 2027-02-09 }'),
+    );
+    expect(result.moves).toEqual([]);
+    expect(result.newFindings).toEqual([
+      'milestone "charter-signed" on 2027-02-09 lies outside its phase "discovery" (2027-01-11 to 2027-02-05); move the date inside the phase or the milestone to the phase it belongs to',
+    ]);
+  });
+
+  it('refuses a gesture made on an older version of the document, and a move before the prerequisite', async () => {
+    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri, version: 0, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({
+      ok: false,
+      reason: 'the plan changed while you were dragging: try again on the updated timeline',
+    });
+    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move', phase: 'go-live', days: -1 } })).toEqual({
+      ok: false,
+      reason: '"go-live" cannot start before 2027-03-22: it waits for "build" finishing',
+    });
+  });
+
+  it('answers a refusal, not an error, for a file that is not open or a gesture it cannot read', async () => {
+    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: ws.uri('plans/missing.rollout.yaml'), gesture: { kind: 'move', phase: 'build', days: 1 } })).toMatchObject({ ok: false });
+    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move', phase: 'build', days: 'x' } })).toMatchObject({ ok: false });
+    expect(server.alive).toBe(true);
+  });
+});
