@@ -53,6 +53,7 @@ function pageCss(theme: 'light' | 'vscode'): string {
     '.verdict.red { border-color: #cf222e; } .verdict.amber { border-color: #bf8700; } .verdict.green { border-color: #1a7f37; }',
     '.reasons { margin: 4px 0 8px 18px; padding: 0; }',
     '.chart { overflow-x: auto; margin: 8px 0; }',
+    '.chart svg { max-width: 100%; height: auto; }',
     'table { border-collapse: collapse; font-size: 13px; margin: 4px 0; }',
     `th, td { border: 1px solid ${c.border}; padding: 3px 8px; text-align: left; vertical-align: top; }`,
     `tbody tr:nth-child(even) { background: ${c.stripe}; }`,
