@@ -16,6 +16,7 @@ import {
   PLAN_TEMPLATES_REQUEST,
   RENDER_TIMELINE_REQUEST,
   SETTINGS_SECTION,
+  TIMELINE_EDIT_REQUEST,
   TIMELINE_REQUEST,
   type CrmRolloutClientCapabilities,
   type NewPlanParams,
@@ -23,6 +24,8 @@ import {
   type PlanTemplatesResult,
   type RenderTimelineParams,
   type RenderTimelineResult,
+  type TimelineEditParams,
+  type TimelineEditResult,
   type TimelineParams,
   type TimelineResult,
 } from '../../server/src/protocol';
@@ -31,6 +34,7 @@ import { SERVER_SELECTOR } from './selectors';
 export const timelineRequest = new RequestType<TimelineParams, TimelineResult, void>(TIMELINE_REQUEST);
 export const planTemplatesRequest = new RequestType0<PlanTemplatesResult, void>(PLAN_TEMPLATES_REQUEST);
 export const newPlanRequest = new RequestType<NewPlanParams, NewPlanResult, void>(NEW_PLAN_REQUEST);
+export const timelineEditRequest = new RequestType<TimelineEditParams, TimelineEditResult, void>(TIMELINE_EDIT_REQUEST);
 export const renderTimelineRequest = new RequestType<RenderTimelineParams, RenderTimelineResult, void>(RENDER_TIMELINE_REQUEST);
 
 /** The bundled server, started over Node IPC; in an extension development host it also listens for a debugger. */

@@ -8,9 +8,11 @@ import {
   type PlanTemplatesResult,
   type RenderTimelineParams,
   type RenderTimelineResult,
+  type TimelineEditParams,
+  type TimelineEditResult,
   type TimelineResult,
 } from '../../server/src/protocol';
-import { createLanguageClient, newPlanRequest, planTemplatesRequest, renderTimelineRequest, timelineRequest } from './client';
+import { createLanguageClient, newPlanRequest, planTemplatesRequest, renderTimelineRequest, timelineEditRequest, timelineRequest } from './client';
 import { createOutputChannel } from './output';
 
 export type Cmd = (...args: unknown[]) => unknown;
@@ -85,6 +87,12 @@ export class Ctx implements vscode.Disposable {
   async renderTimeline(params: RenderTimelineParams): Promise<RenderTimelineResult> {
     await this.start();
     return this.client.sendRequest(renderTimelineRequest, params);
+  }
+
+  /** The plan edit for a timeline gesture, or the server's reason to refuse it; throws when the server cannot answer. */
+  async timelineEdit(params: TimelineEditParams): Promise<TimelineEditResult> {
+    await this.start();
+    return this.client.sendRequest(timelineEditRequest, params);
   }
 
   dispose(): void {

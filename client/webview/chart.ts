@@ -66,6 +66,11 @@ export class Chart {
     return Math.floor(this.container.clientWidth);
   }
 
+  /** Pixels per day of the current drawing; undefined before the first. */
+  dayWidth(): number | undefined {
+    return this.geometry?.dayWidth;
+  }
+
   /** The geometry `zoom` gives the plan in this panel, without drawing it. */
   geometryAt(data: TimelineData, zoom: TimelineZoom): Geometry {
     const layout = layoutTimeline(data, zoomLayout(zoom, this.width()));

@@ -3,6 +3,7 @@ import { timelineCss } from '../../server/src/render/timelineTheme';
 import { findingsText } from '../../server/src/render/timelineText';
 import { DEFAULT_ZOOM, isZoom, TIMELINE_ZOOMS, zoomStep, type TimelineZoom } from '../../server/src/render/timelineZoom';
 import { Chart, type RevealRequest, type ZoomAnchor } from './chart';
+import { TimelineDragging } from './drag';
 import type { ExportFormat, ToWebview, WebviewState } from './messages';
 import { host } from './vscodeApi';
 import './timeline.css';
@@ -49,7 +50,10 @@ notice.setAttribute('role', 'status');
 notice.hidden = true;
 const container = document.createElement('div');
 container.className = 'chart';
-container.setAttribute('aria-label', 'Plan timeline; Tab moves between phases and milestones, Enter shows one in the editor, + and − zoom');
+container.setAttribute(
+  'aria-label',
+  'Plan timeline; Tab moves between phases and milestones, Enter shows one in the editor, Alt+Left and Alt+Right move one working day, Alt+Shift resizes, + and − zoom',
+);
 
 const ZOOM_NAMES: Record<TimelineZoom, string> = { fit: 'Whole plan', quarter: 'Quarter', month: 'Month', week: 'Week' };
 const zoomSelect = document.createElement('select');
@@ -80,6 +84,26 @@ function reveal(request: RevealRequest): void {
 }
 
 const chart = new Chart(container, reveal);
+
+/** Spoken and shown after an edit from the timeline: the new dates, or why nothing moved. */
+const dragStatus = document.createElement('p');
+dragStatus.className = 'drag-status';
+dragStatus.setAttribute('role', 'status');
+dragStatus.setAttribute('aria-live', 'polite');
+app.insertBefore(dragStatus, container);
+
+let gestureSeq = 0;
+const dragging = new TimelineDragging(container, {
+  send(gesture, commit) {
+    gestureSeq += 1;
+    host.postMessage({ type: 'gesture', seq: gestureSeq, gesture, commit });
+    return gestureSeq;
+  },
+  announce(text) {
+    dragStatus.textContent = text;
+  },
+  dayWidth: () => chart.dayWidth(),
+});
 /** The width of the last drawing; a resize redraws only when it changes. */
 let drawnWidth = 0;
 
@@ -98,6 +122,7 @@ function draw(data: TimelineData, anchor?: ZoomAnchor): void {
     drawnWidth = chart.width();
     zoomSelect.value = currentZoom();
     const ms = chart.render(data, currentZoom(), anchor);
+    dragging.reattach();
     const findings = findingsText(data.findings);
     summary.textContent = `${data.goLive ? `Go-live ${data.goLive}` : 'No go-live phase'} · as of ${data.asOf}${findings ? ` · ${findings}` : ''}`;
     app.setAttribute('aria-busy', 'false');
@@ -122,6 +147,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'highlight':
       chart.highlight(message.id);
       save({ highlight: message.id });
+      return;
+    case 'gestureResult':
+      dragging.onResult(message.seq, message.commit, message.result);
       return;
   }
 });

@@ -1,5 +1,5 @@
 import type { Range } from '../../server/src/engine/types';
-import type { TimelineData, TimelineExportFormat } from '../../server/src/protocol';
+import type { TimelineData, TimelineEditResult, TimelineExportFormat, TimelineGesture } from '../../server/src/protocol';
 import type { TimelineZoom } from '../../server/src/render/timelineZoom';
 
 /**
@@ -13,13 +13,17 @@ export type ToWebview =
   | { type: 'timeline'; uri: string; data: TimelineData }
   | { type: 'unavailable'; uri: string; message: string }
   /** The entry under the editor's cursor, or undefined when the cursor is on none. */
-  | { type: 'highlight'; id: string | undefined };
+  | { type: 'highlight'; id: string | undefined }
+  /** The answer to a gesture: a preview while dragging (`commit` false), or the edit applied or refused. */
+  | { type: 'gestureResult'; seq: number; commit: boolean; result: TimelineEditResult };
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; id: string; range: Range }
   /** A toolbar button: the panel exports its timeline. */
   | { type: 'export'; format: ExportFormat }
+  /** A drag, resize or Alt+Arrow: previewed (`commit` false) or applied to the plan. */
+  | { type: 'gesture'; seq: number; gesture: TimelineGesture; commit: boolean }
   /** Sent after each drawing: what is on screen, for tests and the output channel. */
   | { type: 'rendered'; phases: number; milestones: number; ms: number };
 

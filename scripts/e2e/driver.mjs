@@ -234,6 +234,47 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         await frame.click(`[data-id="${checkpoint.id}"][data-kind]`);
         return { ok: true };
       }
+      case 'drag': {
+        // Drags the bar `days` calendar days along the axis with the mouse, waiting for the
+        // server's preview label before letting go; the day width is the bar's own.
+        const bar = frame.locator(`[data-id="${checkpoint.id}"][data-kind="phase"] rect.bar`);
+        await bar.scrollIntoViewIfNeeded();
+        const box = await bar.boundingBox();
+        const days = await frame.evaluate((id) => {
+          const g = document.querySelector(`[data-id="${id}"][data-kind="phase"]`);
+          const day = (iso) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+          return day(g.getAttribute('data-end')) - day(g.getAttribute('data-start')) + 1;
+        }, checkpoint.id);
+        if (!box) return { ok: false, detail: `no bar for ${checkpoint.id}` };
+        const dayWidth = box.width / days;
+        const x = box.x + Math.min(box.width / 3, 3 * dayWidth);
+        const y = box.y + box.height / 2;
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        await page.mouse.move(x + checkpoint.days * dayWidth, y, { steps: 12 });
+        await frame.waitForSelector(`.drag-label[data-days="${checkpoint.days}"]:not([hidden])`, { timeout: 10_000 });
+        const label = await frame.textContent('.drag-label');
+        if (checkpoint.screenshot) {
+          // The picture the README shows: the bar mid-drag with the server's preview under it.
+          const dir = wantScreenshots ? path.join(repo, 'docs', 'images') : path.join(tourDir, 'shots');
+          mkdirSync(dir, { recursive: true });
+          await page.screenshot({ path: path.join(dir, checkpoint.screenshot) });
+        }
+        await page.mouse.up();
+        return { ok: true, detail: label ?? '' };
+      }
+      case 'press-on': {
+        // A key on a focused bar; answers what the live region then says.
+        const selector = `[data-id="${checkpoint.id}"][data-kind]`;
+        const before = await frame.textContent('.drag-status');
+        await frame.focus(selector);
+        await frame.press(selector, checkpoint.key);
+        await frame.waitForFunction((text) => {
+          const status = document.querySelector('.drag-status')?.textContent ?? '';
+          return status !== '' && status !== text;
+        }, before, { timeout: 10_000 });
+        return { ok: true, detail: (await frame.textContent('.drag-status')) ?? '' };
+      }
       case 'expect-highlight': {
         await frame.waitForSelector(`[data-id="${checkpoint.id}"][data-kind].is-current`, { timeout: 10_000 });
         return { ok: true };

@@ -22,10 +22,11 @@ export function testsWorkspace(target) {
   ]);
 }
 
-/** The folder out/test/tour.js walks: the samples and the plan full of markup. */
+/** The folder out/test/tour.js walks: the samples, the plan full of markup and the plan it edits from the timeline. */
 export function tourWorkspace(target) {
   return copyInto(target, [
     [path.join(repo, 'samples'), '.'],
     [path.join(fixtures, 'xss.rollout.yaml'), 'xss.rollout.yaml'],
+    [path.join(repo, 'tests', 'e2e', 'fixtures', 'tour', 'drag.rollout.yaml'), 'drag.rollout.yaml'],
   ]);
 }

@@ -146,6 +146,69 @@ export async function run(): Promise<void> {
   });
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  let drag: vscode.TextEditor | undefined;
+  let dragOriginal = '';
+  /** The document's next text change, after `act`; the edits from the timeline arrive as one. */
+  const changed = async (document: vscode.TextDocument, act: () => Promise<Ack>): Promise<Ack> => {
+    const edited = when(vscode.workspace.onDidChangeTextDocument, (e) => (e?.document === document && e.contentChanges.length > 0 ? true : undefined), 'the plan to change');
+    const ack = await act();
+    assert.ok(ack.ok, ack.detail);
+    await edited;
+    return ack;
+  };
+  const undoOnce = async (editor: vscode.TextEditor): Promise<void> => {
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    const undone = when(vscode.workspace.onDidChangeTextDocument, (e) => (e?.document === editor.document ? true : undefined), 'the undo');
+    await vscode.commands.executeCommand('undo');
+    await undone;
+    assert.equal(editor.document.getText(), dragOriginal, 'one undo restores the plan byte for byte');
+  };
+
+  await check('timeline: dragging a bar with the mouse moves the phase, previewing the new dates; one undo restores the text', async () => {
+    drag = await showWithTimeline(api, 'drag.rollout.yaml');
+    dragOriginal = drag.document.getText();
+    // build starts Mon 03-15; a week along the axis is five working days.
+    const ack = await changed(drag.document, () => checkpoint('drag', { id: 'build', days: 7, screenshot: 'timeline-drag.png' }));
+    assert.match(ack.detail ?? '', /^build: 2027-03-22 – 2027-04-09 \(5 working days later\)/);
+    assert.equal(drag.document.getText(), dragOriginal.replace('after: [design]', 'after: [{ id: design, lag: 5d }]'));
+    await undoOnce(drag);
+  });
+
+  /** Puts the plan back as it was, so a failed check does not change what the next one starts from. */
+  const restore = async (editor: vscode.TextEditor): Promise<void> => {
+    if (editor.document.getText() === dragOriginal) return;
+    const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(editor.document.uri, whole, dragOriginal);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the plan could not be put back');
+  };
+
+  await check('timeline: Alt+Right moves a focused bar one working day, Alt+Shift+Right lengthens it; undo restores', async () => {
+    assert.ok(drag);
+    const editor = drag;
+    await restore(editor);
+    await showWithTimeline(api, 'drag.rollout.yaml');
+    const moved = await changed(editor.document, () => checkpoint('press-on', { id: 'build', key: 'Alt+ArrowRight' }));
+    assert.equal(moved.detail, 'build: 2027-03-16 – 2027-04-05 (1 working day later)');
+    assert.equal(editor.document.getText(), dragOriginal.replace('after: [design]', 'after: [{ id: design, lag: 1d }]'));
+    await undoOnce(editor);
+    await showWithTimeline(api, 'drag.rollout.yaml');
+    await changed(editor.document, () => checkpoint('press-on', { id: 'build', key: 'Alt+Shift+ArrowRight' }));
+    assert.equal(editor.document.getText(), dragOriginal.replace('duration: 3w', 'duration: 16d'));
+    await undoOnce(editor);
+  });
+
+  await check('timeline: a move before the prerequisite is refused, says why, and leaves the text as it was', async () => {
+    assert.ok(drag);
+    await restore(drag);
+    await showWithTimeline(api, 'drag.rollout.yaml');
+    const ack = await checkpoint('press-on', { id: 'build', key: 'Alt+ArrowLeft' });
+    assert.ok(ack.ok, ack.detail);
+    assert.equal(ack.detail, 'Not moved: "build" cannot start before 2027-03-15: it waits for "design" finishing');
+    assert.equal(drag.document.getText(), dragOriginal);
+  });
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await check('screenshot: the mid-size sample in a light theme', async () => {
     await setTheme('Default Light Modern');
     await setAsOf('2027-04-19');

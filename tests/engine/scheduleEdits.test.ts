@@ -170,6 +170,19 @@ describe('moving a milestone', () => {
   });
 });
 
+describe('a pointer measures calendar days', () => {
+  it('counts them into working days of the phase calendar: a week across the 03-29 holiday is four', () => {
+    // build starts Mon 03-15; +7 calendar days = Mon 03-22 = 5 working days later.
+    expect(after({ kind: 'move', phase: 'build', days: 7, unit: 'calendar' })).toBe(after({ kind: 'move', phase: 'build', days: 5 }));
+    // build ends Mon 04-05; -7 calendar days = Mon 03-29 (a holiday): Tue 03-30 .. Fri 04-02 and the holiday = 4 working days back.
+    expect(after({ kind: 'resize', phase: 'build', days: -7, unit: 'calendar' })).toBe(plan('    duration: 3w\n', '    duration: 11d\n'));
+    // A weekend is no working day: Fri 03-12 + 1 calendar day moves nothing.
+    expect(after({ kind: 'move-milestone', milestone: 'review', days: 1, unit: 'calendar' })).toBe(
+      'refused: the gesture moves nothing: give a whole, non-zero number of working days',
+    );
+  });
+});
+
 describe('what is not dragged', () => {
   it('history: a phase with actual dates, an achieved milestone', () => {
     const started = PLAN.replace('    start: 2027-04-19\n', '    start: 2027-04-19\n    actual: { start: 2027-04-20 }\n');

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Range } from '../../../server/src/engine/types';
 import { planStem } from '../../../server/src/fileRoles';
-import { TIMELINE_VIEW_TYPE, type RenderTimelineResult, type TimelineData } from '../../../server/src/protocol';
+import { TIMELINE_VIEW_TYPE, type RenderTimelineResult, type TimelineData, type TimelineEditResult, type TimelineGesture } from '../../../server/src/protocol';
 import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../../webview/messages';
 import type { Ctx } from '../ctx';
 import { debounce } from '../debounce';
@@ -56,6 +56,9 @@ export class TimelinePanel implements vscode.Disposable {
   private static readonly rendered = new vscode.EventEmitter<RenderReport>();
   /** Fires each time a webview has drawn a timeline. */
   static readonly onDidRender = TimelinePanel.rendered.event;
+  private static readonly edited = new vscode.EventEmitter<{ uri: string; summary: string }>();
+  /** Fires after an edit from the timeline was applied to the plan. */
+  static readonly onDidEdit = TimelinePanel.edited.event;
 
   private readonly disposables: vscode.Disposable[] = [];
   private readonly scheduleUpdate = debounce(() => void this.update(), UPDATE_DELAY_MS);
@@ -161,10 +164,41 @@ export class TimelinePanel implements vscode.Disposable {
       case 'export':
         await this.export(message.format);
         return;
+      case 'gesture':
+        await this.gesture(message.seq, message.gesture, message.commit);
+        return;
       case 'rendered':
         this.ctx.output.debug(`timeline of ${this.uri.fsPath} drawn in ${message.ms.toFixed(1)} ms`);
         TimelinePanel.rendered.fire({ uri: this.uri.toString(), phases: message.phases, milestones: message.milestones, ms: message.ms });
         return;
+    }
+  }
+
+  /**
+   * A gesture on the timeline: the server computes the edit (or refuses it), and a committed one
+   * is applied to the document as one edit, so one undo restores the text exactly.
+   */
+  private async gesture(seq: number, gesture: TimelineGesture, commit: boolean): Promise<void> {
+    const result = await this.gestureResult(gesture, commit);
+    this.post({ type: 'gestureResult', seq, commit, result });
+  }
+
+  private async gestureResult(gesture: TimelineGesture, commit: boolean): Promise<TimelineEditResult> {
+    if (vscode.workspace.fs.isWritableFileSystem(this.uri.scheme) === false) {
+      return { ok: false, reason: 'the plan is on a read-only file system: the timeline cannot edit it' };
+    }
+    try {
+      const document = await vscode.workspace.openTextDocument(this.uri);
+      const result = await this.ctx.timelineEdit({ uri: this.uri.toString(), version: document.version, gesture });
+      if (!commit || !result.ok) return result;
+      const edit = await this.ctx.client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+      if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: 'the editor did not accept the edit (is the file read-only?)' };
+      this.ctx.output.info(`timeline edit of ${this.uri.fsPath}: ${result.summary}`);
+      TimelinePanel.edited.fire({ uri: this.uri.toString(), summary: result.summary });
+      return result;
+    } catch (error) {
+      this.ctx.output.warn(`timeline edit of ${this.uri.fsPath} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { ok: false, reason: 'the edit could not be computed; see the CRM Rollout output channel' };
     }
   }
 

@@ -22,10 +22,16 @@ import type { TextEdit } from './types';
  * an anchor or alias is not edited on behalf of one use.
  */
 
-export type TimelineGesture =
+/**
+ * `days` are working days of the phase's calendar (the keyboard moves one at a time); with
+ * `unit: 'calendar'` they are calendar days, as a pointer measures them on the axis, and are
+ * counted into working days here, so the webview needs no calendar of its own.
+ */
+export type TimelineGesture = (
   | { kind: 'move'; phase: string; days: number }
   | { kind: 'resize'; phase: string; days: number }
-  | { kind: 'move-milestone'; milestone: string; days: number };
+  | { kind: 'move-milestone'; milestone: string; days: number }
+) & { unit?: 'working' | 'calendar' };
 
 export interface GestureEdit {
   ok: true;
@@ -79,22 +85,39 @@ function isAliasedItem(plan: Plan, phase: Phase): boolean {
   return isAlias(item);
 }
 
+const NOTHING = 'the gesture moves nothing: give a whole, non-zero number of working days';
+
+/**
+ * Working days between `from` and `from + calendarDays` on `cal`, signed: how far a pointer
+ * that moved `calendarDays` along the axis moves a date that starts at `from`.
+ */
+function workingDaysAcross(cal: WorkCalendar, from: number, calendarDays: number): number {
+  const to = from + calendarDays;
+  return calendarDays > 0 ? cal.workingDaysBetween(from + 1, to) : -cal.workingDaysBetween(to, from - 1);
+}
+
 /** The edit for a gesture, or why it is refused. */
 export function gestureEdit(plan: Plan, schedule: Schedule, gesture: TimelineGesture): GestureResult {
-  if (!Number.isInteger(gesture.days) || gesture.days === 0) return refuse('the gesture moves nothing: give a whole, non-zero number of working days');
+  if (!Number.isInteger(gesture.days) || gesture.days === 0) return refuse(NOTHING);
+  const calendarDays = gesture.unit === 'calendar';
   if (gesture.kind === 'move-milestone') {
     const milestone = schedule.milestoneById.get(gesture.milestone);
     if (!milestone) return refuse(`no milestone "${gesture.milestone}" in the plan`);
     const blocked = milestoneNotDraggable(plan, schedule, milestone);
-    return blocked ? refuse(blocked) : checked(plan, moveMilestone(schedule, milestone, gesture.days));
+    if (blocked) return refuse(blocked);
+    const from = milestone.date?.day ?? (schedule.windowOf(milestone.phase) as PhaseWindow).end;
+    const days = calendarDays ? workingDaysAcross(schedule.calendarOf(milestone.phase).work, from, gesture.days) : gesture.days;
+    return days === 0 ? refuse(NOTHING) : checked(plan, moveMilestone(schedule, milestone, days));
   }
   const phase = schedule.phaseById.get(gesture.phase);
   if (!phase) return refuse(`no phase "${gesture.phase}" in the plan`);
   const blocked = phaseNotDraggable(plan, schedule, phase);
   if (blocked) return refuse(blocked);
   const window = schedule.windowOf(phase) as PhaseWindow;
-  const result = gesture.kind === 'move' ? movePhase(schedule, window, gesture.days) : resizePhase(window, gesture.days);
-  return checked(plan, result);
+  const from = gesture.kind === 'move' ? window.start : window.end;
+  const days = calendarDays ? workingDaysAcross(window.calendar.work, from, gesture.days) : gesture.days;
+  if (days === 0) return refuse(NOTHING);
+  return checked(plan, gesture.kind === 'move' ? movePhase(schedule, window, days) : resizePhase(window, days));
 }
 
 /** Refuses an edit that would not re-parse to exactly the intended change (the quick fixes' check). */
