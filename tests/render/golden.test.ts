@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { NodeFileSystem } from '../../server/src/platform/nodeFileSystem';
 import { lintFile } from '../../server/src/engine/lint';
 import { buildTimeline } from '../../server/src/engine/timeline';
+import { renderTimeline } from '../../server/src/cli/timelineCommand';
 import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
+import { withoutFindings } from './timelineOf';
 import { runCli } from '../helpers/cli';
 
 /**
@@ -45,4 +47,18 @@ describe('golden timeline exports', () => {
     if ('error' in result) throw new Error(result.error);
     matchGolden('fjord.vscode.svg', renderTimelineSvg({ ...buildTimeline(result, AS_OF), path: PLAN }, { theme: 'vscode' }));
   });
+});
+
+/**
+ * Golden exports of a version 1.1 plan (waves.rollout.yaml): three waves on three country
+ * calendars, a milestone dependency, ss and fs dependencies with lags, a worked Saturday. Drawn
+ * without findings, so a new rule elsewhere does not change them.
+ */
+describe('golden timeline exports of a plan with waves, calendars and lagged dependencies', () => {
+  const result = lintFile(path.join(dir, 'waves.rollout.yaml'), { fs: new NodeFileSystem(), asOf: AS_OF, root: dir });
+  if ('error' in result) throw new Error(result.error);
+  const data = withoutFindings({ ...buildTimeline(result, AS_OF), path: 'waves.rollout.yaml' });
+  for (const [golden, format] of [['waves.mmd', 'mermaid'], ['waves.svg', 'svg'], ['waves.html', 'html'], ['waves.json', 'json'], ['waves.csv', 'csv']] as const) {
+    it(`renders ${format} as in ${golden}`, () => matchGolden(golden, renderTimeline(data, format)));
+  }
 });

@@ -18,7 +18,7 @@ describe('renderTimelineHtml', () => {
     expect(html).toContain(renderTimelineSvg(data, { theme: 'light' }));
     expect(html).toContain('<ul class="legend" aria-label="legend">');
     expect(html).toMatch(/<caption class="meta">3 phases<\/caption>/);
-    expect(html).toContain('<tr><td>design</td><td>Design</td><td>design</td><td>All waves</td><td>ann</td><td>2027-01-11</td><td>2027-01-15</td><td class="num">5</td><td class="num">critical</td><td>1/2</td><td></td></tr>');
+    expect(html).toContain('<tr><td>design</td><td>Design</td><td>design</td><td>All waves</td><td>plan</td><td>ann</td><td>2027-01-11</td><td>2027-01-15</td><td class="num">5</td><td class="num">critical (0)</td><td>1/2</td><td></td></tr>');
     expect(html).toContain('<tr><td>signed</td><td>Design signed</td><td>gate</td><td>design</td><td>2027-01-15</td><td></td><td>Approved</td></tr>');
   });
 

@@ -140,6 +140,73 @@ phases:
 `,
     },
     {
+      name: 'a calendar typo is matched against imported calendars too',
+      plan: `plan: 1
+name: Pilot
+imports: [calendars.yaml]
+phases:
+  - { id: a, name: A, kind: planning, calendar: uk-holidays }
+`,
+      files: { '/work/calendars.yaml': 'calendars:\n  - { id: uk-holiday, name: United Kingdom }\n' },
+      errors: [{ messageId: 'unknown', line: 5, column: 49, endLine: 5, endColumn: 60, message: 'calendar "uk-holidays" is not a declared calendar; did you mean "uk-holiday"?' }],
+      output: `plan: 1
+name: Pilot
+imports: [calendars.yaml]
+phases:
+  - { id: a, name: A, kind: planning, calendar: uk-holiday }
+`,
+    },
+    {
+      name: 'a calendar id in a plan that declares no calendar asks to declare it',
+      plan: `plan: 1
+name: Pilot
+calendar: { start: 2027-01-11 }
+phases:
+  - { id: a, name: A, kind: planning, duration: 1w, calendar: fr }
+`,
+      errors: [{ messageId: 'unknown', line: 5, column: 63, endLine: 5, endColumn: 65, message: 'calendar "fr" is not a declared calendar; declare it or use one of the declared ids' }],
+      output: null,
+    },
+    {
+      name: 'after naming a calendar, and a calendar naming a phase, are the wrong kind',
+      plan: `plan: 1
+name: Pilot
+calendars: [{ id: fr }]
+phases:
+  - { id: a, name: A, kind: planning, after: [fr] }
+  - { id: b, name: B, kind: design, calendar: a }
+`,
+      errors: [
+        { messageId: 'wrongKind', line: 5, column: 47, endLine: 5, endColumn: 49, message: 'after "fr" is a calendar, not a phase or milestone; name a phase or milestone id here' },
+        { messageId: 'wrongKind', line: 6, column: 47, endLine: 6, endColumn: 48, message: 'calendar "a" is a phase, not a calendar; name a calendar id here' },
+      ],
+      output: null,
+    },
+    {
+      name: 'malformed after entries, calendars and waves leave the well-formed references checked',
+      plan: `plan: 1
+name: Pilot
+calendars: [{ name: No id }, { id: 5 }]
+waves: [{ name: No number }, { wave: x }, { wave: 1, calendar: frr }]
+phases:
+  - { id: a, name: A, kind: design, wave: 2, calendar: 7, milestones: [{ id: signed-off, name: S }] }
+  - { id: b, name: B, kind: design, after: [{ type: ss }, { id: 5 }, [a], ~, { id: sigend-off, lag: 2d }] }
+`,
+      errors: [
+        { messageId: 'unknown', line: 4, column: 64, endLine: 4, endColumn: 67, message: 'calendar "frr" is not a declared calendar; declare it or use one of the declared ids' },
+        { messageId: 'unknownWave', line: 6, column: 43, endLine: 6, endColumn: 44, message: 'wave 2 of phase "a" is not declared in "waves"; did you mean 1? Declared: 1' },
+        { messageId: 'unknown', line: 7, column: 84, endLine: 7, endColumn: 94, message: 'after "sigend-off" is not a declared phase or milestone; did you mean "signed-off"?' },
+      ],
+      output: `plan: 1
+name: Pilot
+calendars: [{ name: No id }, { id: 5 }]
+waves: [{ name: No number }, { wave: x }, { wave: 1, calendar: frr }]
+phases:
+  - { id: a, name: A, kind: design, wave: 1, calendar: 7, milestones: [{ id: signed-off, name: S }] }
+  - { id: b, name: B, kind: design, after: [{ type: ss }, { id: 5 }, [a], ~, { id: signed-off, lag: 2d }] }
+`,
+    },
+    {
       name: 'an owner typo gets did-you-mean and a safe replacement',
       plan: `plan: 1
 name: Pilot

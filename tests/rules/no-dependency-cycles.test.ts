@@ -41,3 +41,41 @@ phases:
     },
   ],
 });
+
+testRule(noDependencyCycles, {
+  valid: [
+    {
+      name: 'waiting on a milestone of a phase that does not wait back',
+      plan: `plan: 1
+name: Pilot
+calendar: { start: 2027-01-11 }
+phases:
+  - { id: design, name: Design, kind: design, duration: 2w, milestones: [{ id: signed-off, name: Signed off }] }
+  - { id: build, name: Build, kind: configuration, duration: 1w, after: [signed-off] }
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a cycle through a milestone is a cycle, reported at the after entry that names the milestone',
+      plan: `plan: 1
+name: Pilot
+calendar: { start: 2027-01-11 }
+phases:
+  - { id: build, name: Build, kind: configuration, duration: 1w, after: [{ id: design-signed-off, lag: 2d }] }
+  - id: design
+    name: Design
+    kind: design
+    duration: 2w
+    after: [build]
+    milestones: [{ id: design-signed-off, name: Signed off }]
+`,
+      errors: [{
+        messageId: 'cycle',
+        line: 5, column: 80, endLine: 5, endColumn: 97,
+        message: 'phases wait on each other in a cycle: build → design (milestone "design-signed-off") → build; no phase in it can ever start, so remove one of these "after" entries',
+      }],
+      output: null,
+    },
+  ],
+});

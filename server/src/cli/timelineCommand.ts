@@ -157,8 +157,9 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
 
 const TIMELINE_HELP = `Usage: crm-rollout timeline [options] <plan.rollout.yaml>
 
-Exports the scheduled plan: phases on the working calendar, milestones and gates,
-dependencies, the critical path, slack, checklist progress and findings per phase.
+Exports the scheduled plan: phases on their working calendars in wave lanes, milestones
+and gates, dependencies (with type and lag), every critical chain, float, each wave's
+go-live, checklist progress and findings per phase.
 
 Options:
   --format <name>       one of the formats below; with --output and no --format, the

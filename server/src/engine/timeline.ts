@@ -1,7 +1,8 @@
 import { isoFromDay, WEEKDAYS, type Weekday } from './calendar';
+import { criticalChains } from './criticalChains';
 import { milestoneDate } from './definitions';
 import type { LintResult } from './lint';
-import type { DependencyType } from './model';
+import type { DateValue, DependencyType, NamedCalendar, Plan } from './model';
 import type { PhaseKind } from './vocabulary';
 import { nodeOffsets, rangeFromOffsets } from './source';
 import type { Range, Severity } from './types';
@@ -26,8 +27,17 @@ export interface TimelinePhase {
   start: string;
   end: string;
   workingDays: number;
+  /**
+   * Float (total slack): working days of the phase's own calendar by which it can slip without
+   * moving the plan's last end or a fixed date; negative when a fixed date cannot be met.
+   */
+  float: number;
+  /** The same number as `float`, under its version-1 name; kept for existing readers of the json. */
   slack: number;
+  /** Float zero or negative and not complete: on a critical chain (ties included). */
   critical: boolean;
+  /** Id of the named calendar the phase is counted on (its own, else its wave's); absent: the plan's. */
+  calendar?: string;
   wave?: number;
   /** Index into `lanes`. */
   lane: number;
@@ -62,14 +72,40 @@ export interface TimelineDependency {
   type: DependencyType;
   /** Working days of lag. */
   lag: number;
-  /** Both ends critical and this entry decides the later phase's start. */
+  /**
+   * This entry decides the later phase's start, both phases are critical (for a dated
+   * milestone, only the later one: the date is fixed).
+   */
   critical: boolean;
 }
 
 export interface TimelineLane {
   /** Wave number, or undefined for phases that belong to no wave. */
   wave?: number;
+  /** The wave's `name` from `waves`, when declared. */
+  name?: string;
+  /** `Wave 2: Germany`, `Wave 2` without a name, `All waves` or `Plan` for phases of no wave. */
   label: string;
+  /** Id of the wave's calendar, whose non-working days the lane shades; absent: the plan's. */
+  calendar?: string;
+}
+
+/** A named calendar, resolved: the plan's holidays and extra working days included. */
+export interface TimelineCalendar {
+  id: string;
+  /** Its `name`, else its id. */
+  label: string;
+  workdays: Weekday[];
+  holidays: string[];
+  extraWorkingDays: string[];
+}
+
+/** One wave's go-live: the start of its earliest go-live phase. */
+export interface TimelineGoLive {
+  wave?: number;
+  name?: string;
+  phase: string;
+  date: string;
 }
 
 export interface TimelineData {
@@ -79,15 +115,53 @@ export interface TimelineData {
   start?: string;
   end?: string;
   asOf: string;
+  /** The plan's calendar. */
   workdays: Weekday[];
   holidays: string[];
+  extraWorkingDays: string[];
+  /** Named calendars (the plan's, then imported ones), for lanes and phases that use them. */
+  calendars: TimelineCalendar[];
+  /** The earliest go-live. */
   goLive?: string;
+  /** Every wave's go-live, by date. */
+  goLives: TimelineGoLive[];
+  /** Every critical phase, by start (ties by file order). */
   criticalPath: string[];
+  /** Each critical chain from its first phase to its last (see criticalChains.ts; at most 20). */
+  criticalChains: string[][];
   lanes: TimelineLane[];
   phases: TimelinePhase[];
   milestones: TimelineMilestone[];
   dependencies: TimelineDependency[];
   findings: FindingCounts;
+}
+
+const isoDates = (dates: readonly DateValue[]) => [...new Set(dates.map((d) => d.value))].sort();
+
+/** Named calendars as the timeline shows them: each on top of the plan's (plan-format.md, Calendars). */
+function timelineCalendars(plan: Plan): TimelineCalendar[] {
+  const holidays = [...plan.calendar.holidays, ...plan.importedHolidays];
+  const seen = new Set<string>();
+  const out: TimelineCalendar[] = [];
+  const add = (c: NamedCalendar) => {
+    if (seen.has(c.id)) return;
+    seen.add(c.id);
+    out.push({
+      id: c.id,
+      label: c.name?.value ?? c.id,
+      workdays: c.workdays ?? plan.calendar.workdays,
+      holidays: isoDates([...holidays, ...c.holidays]),
+      extraWorkingDays: isoDates([...plan.calendar.extraWorkingDays, ...c.extraWorkingDays]),
+    });
+  };
+  plan.calendars.forEach(add);
+  plan.importedCalendars.forEach(add);
+  return out;
+}
+
+function laneLabel(wave: number | undefined, name: string | undefined, waveCount: number): string {
+  if (wave === undefined) return waveCount > 1 ? 'All waves' : 'Plan';
+  return name ? `Wave ${wave}: ${name}` : `Wave ${wave}`;
 }
 
 function countFindings(severities: Severity[]): FindingCounts {
@@ -105,7 +179,11 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
     asOf,
     workdays: plan ? plan.calendar.workdays : [...WEEKDAYS.slice(0, 5)],
     holidays: plan ? [...plan.calendar.holidays, ...plan.importedHolidays].map((h) => h.value).sort() : [],
+    extraWorkingDays: plan ? isoDates(plan.calendar.extraWorkingDays) : [],
+    calendars: plan ? timelineCalendars(plan) : [],
+    goLives: [],
     criticalPath: [],
+    criticalChains: [],
     lanes: [],
     phases: [],
     milestones: [],
@@ -122,7 +200,15 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
     .map((wave) => ({ wave, key: wave ?? Number.NEGATIVE_INFINITY }))
     .sort((a, b) => a.key - b.key)
     .map(({ wave }) => wave);
-  data.lanes = waves.map((wave) => ({ wave, label: wave === undefined ? (waves.length > 1 ? 'All waves' : 'Plan') : `Wave ${wave}` }));
+  const declared = new Map<number, Plan['waves'][number]>();
+  for (const w of plan.waves) if (!declared.has(w.wave.value)) declared.set(w.wave.value, w);
+  const named = new Set(data.calendars.map((c) => c.id));
+  data.lanes = waves.map((wave) => {
+    const declaration = wave === undefined ? undefined : declared.get(wave);
+    const name = declaration?.name?.value;
+    const calendar = declaration?.calendar?.value;
+    return { wave, ...(name ? { name } : {}), label: laneLabel(wave, name, waves.length), ...(calendar && named.has(calendar) ? { calendar } : {}) };
+  });
   data.criticalPath = schedule.criticalPath.map((p) => p.id);
   for (const w of schedule.windows) {
     const p = w.phase;
@@ -136,8 +222,10 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
       start: isoFromDay(w.start),
       end: isoFromDay(w.end),
       workingDays: w.workingDays,
+      float: w.slack,
       slack: w.slack,
       critical: w.critical,
+      ...(w.calendar.id !== undefined ? { calendar: w.calendar.id } : {}),
       wave: p.wave?.value,
       lane: waves.indexOf(p.wave?.value),
       after: p.after.filter((a) => schedule.targetOf(a) !== undefined).map((a) => a.value),
@@ -174,10 +262,19 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
         ...(target.milestone ? { milestone: target.milestone.id } : {}),
         type: target.milestone ? 'fs' : dependency.type,
         lag: dependency.lag,
-        critical: from.critical && w.critical && driving.has(dependency),
+        // A dated milestone is a fixed date: the chain starts there whatever its phase's float.
+        critical: (from.critical || target.milestone?.date !== undefined) && w.critical && driving.has(dependency),
       });
     }
   }
+  const byStart = [...data.phases].sort((a, b) => a.start.localeCompare(b.start));
+  data.criticalChains = criticalChains(byStart, data.dependencies);
+  data.goLives = schedule.waveGoLives.map((g) => ({
+    ...(g.wave !== undefined ? { wave: g.wave } : {}),
+    ...(g.name !== undefined ? { name: g.name } : {}),
+    phase: g.phase.id,
+    date: isoFromDay(g.start),
+  }));
   const days = [schedule.planStart, schedule.planEnd];
   if (days[0] !== undefined) data.start = isoFromDay(days[0]);
   if (days[1] !== undefined) data.end = isoFromDay(days[1]);

@@ -7,7 +7,9 @@ import { laneOrder } from './timelineLayout';
  * must be), for spreadsheets and reporting tools. One row per phase, each followed by its
  * milestones, in the order of the SVG's lanes; milestones of unscheduled phases come last.
  * Every cell goes through `escapeCsvCell`, which also defuses formula injection.
- * A milestone row has its date as both `start` and `end` and its phase in `phase`.
+ * A milestone row has its date as both `start` and `end` and its phase in `phase`. `calendar`
+ * is the named calendar a phase is counted on (empty: the plan's) and `float` its float in
+ * working days of that calendar; both come last so version-1 readers keep their columns.
  */
 
 export const CSV_COLUMNS = [
@@ -32,6 +34,8 @@ export const CSV_COLUMNS = [
   'errors',
   'warnings',
   'info',
+  'calendar',
+  'float',
 ] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | boolean>>;
@@ -78,6 +82,8 @@ export function renderTimelineCsv(data: TimelineData): string {
           errors: p.findings.error,
           warnings: p.findings.warning,
           info: p.findings.info,
+          calendar: p.calendar,
+          float: p.float,
         }),
       );
       for (const m of data.milestones) if (m.phaseId === p.id) rows.push(line(milestoneRow(m, lane)));

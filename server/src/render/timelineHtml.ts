@@ -1,4 +1,5 @@
 import type { TimelineData } from '../engine/timeline';
+import { MAX_CRITICAL_CHAINS } from '../engine/criticalChains';
 import { escapeXml } from './escape';
 import { el, text } from './svg';
 import { laneOrder } from './timelineLayout';
@@ -41,6 +42,7 @@ function pageCss(theme: 'light' | 'dark'): string {
     `th, td { border: 1px solid ${c.border}; padding: 4px 8px; text-align: left; vertical-align: top; }`,
     `tbody tr:nth-child(even) { background: ${c.stripe}; }`,
     'td.num { text-align: right; font-variant-numeric: tabular-nums; }',
+    '.chains { margin: 0; padding-left: 24px; }',
   ].join('\n');
 }
 
@@ -51,9 +53,9 @@ function swatch(content: string): string {
 
 const LEGEND: [string, string][] = [
   ['phase', el('g', { class: 'phase' }, el('rect', { class: 'bar', x: 1, y: 3, width: 26, height: 10, rx: 2 }))],
-  ['critical path', el('g', { class: 'phase critical' }, el('rect', { class: 'bar', x: 1, y: 3, width: 26, height: 10, rx: 2 }))],
+  ['critical (float 0 or less)', el('g', { class: 'phase critical' }, el('rect', { class: 'bar', x: 1, y: 3, width: 26, height: 10, rx: 2 }))],
   ['checklist done', el('g', { class: 'phase' }, [el('rect', { class: 'bar', x: 1, y: 3, width: 26, height: 10, rx: 2 }), el('rect', { class: 'progress', x: 1, y: 3, width: 13, height: 10, rx: 2 })])],
-  ['slack', [el('line', { class: 'slack', x1: 1, y1: 8, x2: 26, y2: 8 }), el('line', { class: 'slack', x1: 26, y1: 4, x2: 26, y2: 12 })].join('')],
+  ['float', [el('line', { class: 'slack', x1: 1, y1: 8, x2: 26, y2: 8 }), el('line', { class: 'slack', x1: 26, y1: 4, x2: 26, y2: 12 })].join('')],
   ['dependency', el('path', { class: 'dependency', d: 'M1 8H21' }) + el('path', { class: 'arrowhead', d: 'M20 4L27 8L20 12Z' })],
   ['milestone', el('g', { class: 'milestone' }, el('path', { class: 'diamond', d: 'M14 2L20 8L14 14L8 8Z' }))],
   ['gate', el('g', { class: 'milestone gate' }, [el('path', { class: 'gate-ring', d: 'M14 0L22 8L14 16L6 8Z' }), el('path', { class: 'diamond', d: 'M14 3L19 8L14 13L9 8Z' })])],
@@ -76,6 +78,7 @@ function table(caption: string, headers: string[], rows: (string | number)[][], 
 }
 
 function phaseTable(data: TimelineData): string {
+  const calendars = new Map(data.calendars.map((c) => [c.id, c.label]));
   const rows: (string | number)[][] = [];
   for (const index of laneOrder(data)) {
     for (const p of data.phases.filter((phase) => phase.lane === index)) {
@@ -84,18 +87,19 @@ function phaseTable(data: TimelineData): string {
         p.name,
         p.kind ?? '',
         data.lanes[p.lane]?.label ?? '',
+        p.calendar === undefined ? 'plan' : (calendars.get(p.calendar) ?? p.calendar),
         p.owner ?? '',
         p.start,
         p.end,
         p.workingDays,
-        p.critical ? 'critical' : p.slack,
+        p.critical ? `critical (${p.float})` : p.float,
         p.progress.total ? `${p.progress.done}/${p.progress.total}` : '',
         findingsText(p.findings),
       ]);
     }
   }
-  const headers = ['id', 'name', 'kind', 'lane', 'owner', 'start', 'end', 'working days', 'slack', 'checklist', 'findings'];
-  return table(`${plural(data.phases.length, 'phase')}`, headers, rows, new Set([7, 8]));
+  const headers = ['id', 'name', 'kind', 'lane', 'calendar', 'owner', 'start', 'end', 'working days', 'float', 'checklist', 'findings'];
+  return table(`${plural(data.phases.length, 'phase')}`, headers, rows, new Set([8, 9]));
 }
 
 function milestoneTable(data: TimelineData): string {
@@ -103,11 +107,23 @@ function milestoneTable(data: TimelineData): string {
   return table(`${plural(data.milestones.length, 'milestone')}`, ['id', 'name', 'type', 'phase', 'date', 'owner', 'criteria'], rows, new Set());
 }
 
+function goLivesText(data: TimelineData): string {
+  if (data.goLives.length <= 1) return data.goLive ? `go-live ${data.goLive}` : 'no go-live phase';
+  return `go-lives: ${data.goLives.map((g) => `${g.name ?? (g.wave === undefined ? 'plan' : `wave ${g.wave}`)} ${g.date}`).join(', ')}`;
+}
+
+/** Every critical chain on a line of its own: ties are separate chains, never one joined path. */
+function chainList(data: TimelineData): string {
+  if (data.criticalChains.length === 0) return '<p class="meta">no critical phase</p>';
+  const items = data.criticalChains.map((chain) => `<li>${escapeXml(chain.join(' → '))}</li>`);
+  const more = data.criticalChains.length >= MAX_CRITICAL_CHAINS ? `\n<li>${escapeXml(`… more chains tie; every critical phase is marked in the chart and the table`)}</li>` : '';
+  return `<ol class="chains" aria-label="critical chains">\n${items.join('\n')}${more}\n</ol>`;
+}
+
 function summary(data: TimelineData): string {
   const parts = [data.start && data.end ? `${data.start} → ${data.end}` : 'no phase could be scheduled'];
-  parts.push(data.goLive ? `go-live ${data.goLive}` : 'no go-live phase');
+  parts.push(goLivesText(data));
   parts.push(`as of ${data.asOf}`);
-  if (data.criticalPath.length) parts.push(`critical path: ${data.criticalPath.join(' → ')}`);
   const findings = findingsText(data.findings);
   parts.push(findings ? `findings: ${findings}` : 'no findings');
   return parts.join(' · ');
@@ -140,6 +156,8 @@ ${pageCss(theme)}
 <div class="chart">
 ${svg}</div>
 ${legend()}
+<h2>${data.criticalChains.length === 1 ? 'Critical chain' : 'Critical chains'}</h2>
+${chainList(data)}
 <h2>Phases</h2>
 ${phaseTable(data)}
 <h2>Milestones</h2>

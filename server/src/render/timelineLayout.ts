@@ -24,7 +24,10 @@ export const MILESTONE_ROW_HEIGHT = 22;
 export const LANE_HEIGHT = 22;
 export const BAR_HEIGHT = 16;
 export const HEADER_HEIGHT = 70;
+/** Room under the chart for the date lines' labels: the as-of date and each wave's go-live. */
 export const FOOTER_HEIGHT = 44;
+/** Height of one footer label row. */
+export const FOOTER_ROW = 16;
 /** Room right of the last day for slack whiskers' badges and milestone names. */
 export const RIGHT_PAD = 140;
 export const DEFAULT_LABEL_WIDTH = 230;
@@ -48,6 +51,13 @@ export interface TimelineLayout {
   rows: LayoutRow[];
   /** The bar's vertical middle of each phase, by id. */
   barMiddle: Map<string, number>;
+  /** The diamond's vertical middle of each milestone, by id. */
+  milestoneMiddle: Map<string, number>;
+  /**
+   * Vertical bands of the chart, each with the lane whose calendar shades it (undefined: the
+   * plan's calendar), top to bottom, covering [top, bottom].
+   */
+  bands: { y: number; height: number; lane?: number }[];
   /** Left edge of a day's column. */
   x(day: number): number;
 }
@@ -117,6 +127,12 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}):
 
   const rows: LayoutRow[] = [];
   const barMiddle = new Map<string, number>();
+  const milestoneMiddle = new Map<string, number>();
+  const bands: TimelineLayout['bands'] = [];
+  const addMilestones = (row: Extract<LayoutRow, { type: 'milestones' }>) => {
+    rows.push(row);
+    for (const m of row.milestones) if (!milestoneMiddle.has(m.id)) milestoneMiddle.set(m.id, row.y + row.height / 2);
+  };
   let y = HEADER_HEIGHT;
   const byPhase = new Map<string, TimelineMilestone[]>();
   for (const m of data.milestones) byPhase.set(m.phaseId, [...(byPhase.get(m.phaseId) ?? []), m]);
@@ -126,6 +142,7 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}):
     const lane = data.lanes[index];
     const phases = data.phases.filter((p) => p.lane === index);
     if (phases.length === 0) continue;
+    const laneTop = y;
     if (showLanes) {
       rows.push({ type: 'lane', y, height: LANE_HEIGHT, label: lane.label, lane: index });
       y += LANE_HEIGHT;
@@ -136,22 +153,26 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}):
       y += ROW_HEIGHT;
       const milestones = byPhase.get(phase.id);
       if (milestones) {
-        rows.push({ type: 'milestones', y, height: MILESTONE_ROW_HEIGHT, phaseId: phase.id, milestones });
+        addMilestones({ type: 'milestones', y, height: MILESTONE_ROW_HEIGHT, phaseId: phase.id, milestones });
         y += MILESTONE_ROW_HEIGHT;
       }
     }
+    bands.push({ y: laneTop, height: y - laneTop, lane: index });
   }
   // A milestone with its own date keeps it even when its phase could not be scheduled.
   const orphans = data.milestones.filter((m) => !placed.has(m.phaseId));
   if (orphans.length > 0) {
-    rows.push({ type: 'milestones', y, height: MILESTONE_ROW_HEIGHT, milestones: orphans });
+    addMilestones({ type: 'milestones', y, height: MILESTONE_ROW_HEIGHT, milestones: orphans });
+    bands.push({ y, height: MILESTONE_ROW_HEIGHT });
     y += MILESTONE_ROW_HEIGHT;
   }
   const bottom = rows.length > 0 ? y : y + ROW_HEIGHT;
+  if (rows.length === 0) bands.push({ y, height: ROW_HEIGHT });
   const chartWidth = days * dayWidth;
   return {
     width: options.width ?? Math.ceil(labelWidth + chartWidth + rightPad),
-    height: bottom + FOOTER_HEIGHT,
+    // Two footer rows (as-of, go-live) fit FOOTER_HEIGHT; each further wave's go-live adds one.
+    height: bottom + FOOTER_HEIGHT + Math.max(0, data.goLives.length - 1) * FOOTER_ROW,
     labelWidth,
     firstDay,
     lastDay,
@@ -160,6 +181,8 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}):
     bottom,
     rows,
     barMiddle,
+    milestoneMiddle,
+    bands,
     x: (d: number) => labelWidth + (d - firstDay) * dayWidth,
   };
 }

@@ -14,8 +14,9 @@ import { dayOf, laneOrder } from './timelineLayout';
  * ends (inclusively) on a Friday is written to end on the Saturday. No `excludes` line is
  * written for the same reason; dependencies show through the dates they produce.
  *
- * Tags: `crit` marks phases on the critical path; `done` a phase whose checklist is all done,
- * `active` one that contains the as-of date. Milestones carry `milestone` at their date (0d);
+ * Tags: `crit` marks every critical phase (every chain, ties included), and each critical
+ * chain is spelled out in a `%%` comment; `done` a phase whose checklist is all done, `active`
+ * one that contains the as-of date. Milestones carry `milestone` at their date (0d);
  * gates are also `crit` and their name ends with "(gate)". Task ids are `p_`/`m_` plus the
  * plan id with every character Mermaid might misread replaced by `_` (made unique), so an id
  * such as `done` can never be read as a tag. Sections are the lanes (waves), in the same
@@ -49,7 +50,8 @@ function milestoneLine(m: TimelineMilestone, used: Set<string>): string {
 
 export function renderTimelineMermaid(data: TimelineData): string {
   const lines = ['gantt', `    title ${escapeMermaid(data.name) || 'Timeline'}`, '    dateFormat YYYY-MM-DD', '    axisFormat %d %b'];
-  lines.push(`    %% crm-rollout timeline as of ${data.asOf}; dates come from the plan's working calendar`);
+  lines.push(`    %% crm-rollout timeline as of ${data.asOf}; dates come from each phase's working calendar`);
+  for (const chain of data.criticalChains) lines.push(`    %% critical chain: ${chain.map(escapeMermaid).join(' → ')}`);
   const used = new Set<string>();
   const asOf = dayFromIso(data.asOf);
   const placed = new Set(data.phases.map((p) => p.id));

@@ -1,14 +1,15 @@
 import { dayFromIso, DEFAULT_WORKDAYS, isoFromDay, weekdayOf, WorkCalendar, type Weekday } from '../engine/calendar';
-import type { TimelineData, TimelineMilestone, TimelinePhase } from '../engine/timeline';
+import type { TimelineData, TimelineDependency, TimelineMilestone, TimelinePhase } from '../engine/timeline';
 import { escapeXml } from './escape';
 import { el, text, title, truncate } from './svg';
 import { axisFor } from './timelineAxis';
-import { BAR_HEIGHT, dayOf, layoutTimeline, px, type LayoutOptions, type LayoutRow, type TimelineLayout } from './timelineLayout';
+import { BAR_HEIGHT, dayOf, FOOTER_ROW, layoutTimeline, px, type LayoutOptions, type LayoutRow, type TimelineLayout } from './timelineLayout';
 import {
   milestoneAriaLabel,
   milestoneTooltip,
   phaseAriaLabel,
   phaseTooltip,
+  plural,
   progressPercent,
   totalFindings,
   worstSeverity,
@@ -44,28 +45,68 @@ const MILESTONE_LABEL_CHARS = 28;
 /** Average advance of a character of 12px text, to size names to the space they have. */
 const CHAR_PX = 6.5;
 
-/** Weekend shading as runs of non-worked weekdays, and each holiday that falls on a workday. */
-function shading(layout: TimelineLayout, workdays: readonly Weekday[], holidays: ReadonlySet<number>): string[] {
-  const worked = new Set(workdays.length > 0 ? workdays : DEFAULT_WORKDAYS);
+/** A calendar of the timeline, ready to ask which days are worked. */
+interface LaneCalendar {
+  label: string;
+  work: WorkCalendar;
+  workdays: ReadonlySet<Weekday>;
+}
+
+const daysOf = (isos: readonly string[]) => isos.map((h) => dayFromIso(h)).filter((d): d is number => d !== undefined);
+
+function laneCalendar(label: string, workdays: readonly Weekday[], holidays: readonly string[], extra: readonly string[]): LaneCalendar {
+  return { label, work: new WorkCalendar(workdays, daysOf(holidays), daysOf(extra)), workdays: new Set(workdays.length > 0 ? workdays : DEFAULT_WORKDAYS) };
+}
+
+/** The plan's calendar and each named one, by id (the plan's under undefined). */
+function calendarsOf(data: TimelineData): (id: string | undefined) => LaneCalendar {
+  const plan = laneCalendar('plan calendar', data.workdays, data.holidays, data.extraWorkingDays ?? []);
+  const named = new Map((data.calendars ?? []).map((c) => [c.id, laneCalendar(c.label, c.workdays, c.holidays, c.extraWorkingDays)]));
+  return (id) => (id === undefined ? plan : (named.get(id) ?? plan));
+}
+
+/**
+ * Shading of one band of rows on its calendar: runs of days off by weekday (unless worked as
+ * extra working days), and each holiday that falls on a workday (unless worked).
+ */
+function shadeBand(layout: TimelineLayout, band: { y: number; height: number }, calendar: LaneCalendar): string[] {
   const out: string[] = [];
-  const height = layout.bottom - layout.top;
   let runStart: number | undefined;
   const flush = (end: number) => {
     if (runStart === undefined) return;
-    out.push(el('rect', { class: 'nonworking', x: layout.x(runStart), y: layout.top, width: (end - runStart) * layout.dayWidth, height }));
+    out.push(el('rect', { class: 'nonworking', x: layout.x(runStart), y: band.y, width: (end - runStart) * layout.dayWidth, height: band.height }));
     runStart = undefined;
   };
   for (let d = layout.firstDay; d <= layout.lastDay; d++) {
-    if (!worked.has(weekdayOf(d))) {
+    const offByWeekday = !calendar.workdays.has(weekdayOf(d));
+    if (offByWeekday && !calendar.work.isWorkingDay(d)) {
       runStart ??= d;
       continue;
     }
     flush(d);
-    if (holidays.has(d)) {
-      out.push(el('rect', { class: 'holiday', x: layout.x(d), y: layout.top, width: layout.dayWidth, height }, title(`holiday ${isoFromDay(d)}`)));
+    if (!offByWeekday && calendar.work.isHoliday(d) && !calendar.work.isWorkingDay(d)) {
+      const name = calendar.label === 'plan calendar' ? '' : ` (${calendar.label})`;
+      out.push(el('rect', { class: 'holiday', x: layout.x(d), y: band.y, width: layout.dayWidth, height: band.height }, title(`holiday ${isoFromDay(d)}${name}`)));
     }
   }
   flush(layout.lastDay + 1);
+  return out;
+}
+
+/**
+ * Each lane shades the non-working days of its own calendar (its wave's, else the plan's);
+ * neighbouring lanes on the same calendar are shaded as one band.
+ */
+function shading(data: TimelineData, layout: TimelineLayout, calendarOf: (id: string | undefined) => LaneCalendar): string[] {
+  const merged: { y: number; height: number; calendar?: string }[] = [];
+  for (const band of layout.bands) {
+    const calendar = band.lane === undefined ? undefined : data.lanes[band.lane]?.calendar;
+    const last = merged[merged.length - 1];
+    if (last && last.calendar === calendar && last.y + last.height === band.y) last.height += band.height;
+    else merged.push({ y: band.y, height: band.height, calendar });
+  }
+  const out: string[] = [];
+  for (const band of merged) pushAll(out, shadeBand(layout, band, calendarOf(band.calendar)));
   return out;
 }
 
@@ -84,7 +125,9 @@ function axis(layout: TimelineLayout): string[] {
 
 function header(data: TimelineData, layout: TimelineLayout): string[] {
   const lines = [text({ class: 'title', x: 12, y: 22 }, truncate(data.name, Math.max(8, Math.floor((layout.width - 24) / 8.5))))];
-  lines.push(text({ class: 'subtitle', x: 12, y: 46 }, data.goLive ? `go-live ${data.goLive}` : 'no go-live phase'));
+  const goLives = data.goLives ?? [];
+  const goLive = goLives.length > 1 ? `go-lives ${goLives[0].date} → ${goLives[goLives.length - 1].date}` : data.goLive ? `go-live ${data.goLive}` : 'no go-live phase';
+  lines.push(text({ class: 'subtitle', x: 12, y: 46 }, goLive));
   const span = data.start && data.end ? `${data.start} → ${data.end}` : 'not scheduled';
   lines.push(text({ class: 'subtitle', x: 12, y: 64 }, truncate(span, Math.floor((layout.labelWidth - 18) / 7))));
   return lines;
@@ -113,25 +156,71 @@ function rowLabels(rows: LayoutRow[], layout: TimelineLayout, indent: number): s
   return out;
 }
 
-function dependencyPath(from: { x: number; y: number }, to: { x: number; y: number }): string {
+type Point = { x: number; y: number };
+
+/** From the right of a predecessor (its end, or a milestone's diamond) to the left of the successor. */
+function finishToStartPath(from: Point, to: Point): string {
   if (to.x - from.x >= 10) return `M${px(from.x)} ${px(from.y)}H${px(from.x + 5)}V${px(to.y)}H${px(to.x)}`;
   // The successor starts at or before the predecessor's end: go round between the rows.
   const between = to.y > from.y ? to.y - BAR_HEIGHT / 2 - 3 : to.y + BAR_HEIGHT / 2 + 3;
   return `M${px(from.x)} ${px(from.y)}H${px(from.x + 5)}V${px(between)}H${px(to.x - 6)}V${px(to.y)}H${px(to.x)}`;
 }
 
+/** Start-to-start: from the left of the predecessor's bar, round its left, to the successor's start. */
+function startToStartPath(from: Point, to: Point): string {
+  const left = Math.min(from.x, to.x) - 6;
+  return `M${px(from.x)} ${px(from.y)}H${px(left)}V${px(to.y)}H${px(to.x)}`;
+}
+
+/** `ss +5d`, `+3d` or nothing: how the dependency is read, beside its arrowhead. */
+export function dependencyLabel(type: TimelineDependency['type'], lag: number): string {
+  const shift = lag > 0 ? `+${lag}d` : '';
+  return type === 'ss' ? `ss${shift ? ` ${shift}` : ''}` : shift;
+}
+
+function dependencyTitle(dep: TimelineDependency): string {
+  const what = dep.milestone ? `milestone ${dep.milestone} (phase ${dep.from})` : dep.from;
+  const how = dep.type === 'ss' ? 'starts with' : 'after';
+  const lag = dep.lag > 0 ? ` + ${plural(dep.lag, 'working day')}` : '';
+  return `${dep.to} ${how} ${what}${lag}${dep.critical ? ' (critical)' : ''}`;
+}
+
 function dependencies(data: TimelineData, layout: TimelineLayout): string[] {
   const byId = new Map(data.phases.map((p) => [p.id, p]));
+  const milestones = new Map(data.milestones.map((m) => [m.id, m]));
   const out: string[] = [];
   for (const dep of data.dependencies) {
     const from = byId.get(dep.from);
     const to = byId.get(dep.to);
-    const fromY = layout.barMiddle.get(dep.from);
     const toY = layout.barMiddle.get(dep.to);
-    if (!from || !to || fromY === undefined || toY === undefined) continue;
-    const d = dependencyPath({ x: layout.x(dayOf(from.end)) + layout.dayWidth, y: fromY }, { x: layout.x(dayOf(to.start)), y: toY });
+    if (!from || !to || toY === undefined) continue;
+    const end: Point = { x: layout.x(dayOf(to.start)), y: toY };
+    let d: string;
+    if (dep.milestone) {
+      const m = milestones.get(dep.milestone);
+      const y = layout.milestoneMiddle.get(dep.milestone);
+      if (!m || y === undefined) continue;
+      d = finishToStartPath({ x: milestoneX(m, layout) + DIAMOND_RADIUS, y }, end);
+    } else {
+      const fromY = layout.barMiddle.get(dep.from);
+      if (fromY === undefined) continue;
+      d = dep.type === 'ss'
+        ? startToStartPath({ x: layout.x(dayOf(from.start)), y: fromY }, end)
+        : finishToStartPath({ x: layout.x(dayOf(from.end)) + layout.dayWidth, y: fromY }, end);
+    }
     const marker = dep.critical ? 'url(#crm-timeline-arrow-critical)' : 'url(#crm-timeline-arrow)';
-    out.push(el('path', { class: dep.critical ? 'dependency critical' : 'dependency', d, 'marker-end': marker, 'data-from': dep.from, 'data-to': dep.to }));
+    const attrs = {
+      class: dep.critical ? 'dependency critical' : 'dependency',
+      'data-from': dep.from,
+      'data-to': dep.to,
+      'data-milestone': dep.milestone,
+      'data-type': dep.type,
+      'data-lag': dep.lag,
+    };
+    const label = dependencyLabel(dep.type, dep.lag);
+    const parts = [title(dependencyTitle(dep)), el('path', { d, 'marker-end': marker })];
+    if (label) parts.push(text({ class: 'dependency-label', x: end.x - 4, y: end.y - BAR_HEIGHT / 2 - 2, 'text-anchor': 'end' }, label));
+    out.push(el('g', attrs, parts));
   }
   return out;
 }
@@ -146,7 +235,8 @@ function badge(phase: TimelinePhase, x: number, y: number): string {
   ]);
 }
 
-function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout, calendar: WorkCalendar): string {
+function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout, calendar: WorkCalendar, calendarNames: ReadonlyMap<string, string>): string {
+  const float = phase.float ?? phase.slack;
   const start = dayOf(phase.start);
   const end = dayOf(phase.end);
   const x0 = layout.x(start);
@@ -154,14 +244,14 @@ function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout
   const width = x1 - x0;
   const barY = row.y + (row.height - BAR_HEIGHT) / 2;
   const middle = row.y + row.height / 2;
-  const parts = [title(phaseTooltip(phase)), el('rect', { class: 'bar', x: x0, y: barY, width, height: BAR_HEIGHT, rx: 3 })];
+  const parts = [title(phaseTooltip(phase, calendarNames)), el('rect', { class: 'bar', x: x0, y: barY, width, height: BAR_HEIGHT, rx: 3 })];
   const percent = progressPercent(phase);
   if (percent !== undefined && percent > 0) {
     parts.push(el('rect', { class: 'progress', x: x0, y: barY, width: (width * percent) / 100, height: BAR_HEIGHT, rx: 3 }));
   }
   let right = x1;
-  if (phase.slack > 0) {
-    const slackEnd = layout.x(calendar.addWorkingDays(end, phase.slack)) + layout.dayWidth;
+  if (float > 0) {
+    const slackEnd = layout.x(calendar.addWorkingDays(end, float)) + layout.dayWidth;
     parts.push(el('line', { class: 'slack', x1, y1: middle, x2: slackEnd, y2: middle }));
     parts.push(el('line', { class: 'slack', x1: slackEnd, y1: middle - 4, x2: slackEnd, y2: middle + 4 }));
     right = slackEnd;
@@ -184,6 +274,8 @@ function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout
       'data-start': phase.start,
       'data-end': phase.end,
       'data-critical': phase.critical ? 'true' : 'false',
+      'data-float': float,
+      'data-calendar': phase.calendar,
       tabindex: '0',
       role: 'graphics-symbol',
       'aria-label': phaseAriaLabel(phase),
@@ -191,6 +283,8 @@ function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout
     parts,
   );
 }
+
+const DIAMOND_RADIUS = 6;
 
 function diamond(cx: number, cy: number, r: number): string {
   return `M${px(cx)} ${px(cy - r)}L${px(cx + r)} ${px(cy)}L${px(cx)} ${px(cy + r)}L${px(cx - r)} ${px(cy)}Z`;
@@ -221,7 +315,7 @@ function milestoneGroup(m: TimelineMilestone, row: LayoutRow, layout: TimelineLa
   const cy = row.y + row.height / 2;
   const parts = [title(milestoneTooltip(m))];
   if (m.gate) parts.push(el('path', { class: 'gate-ring', d: diamond(cx, cy, 9) }));
-  parts.push(el('path', { class: 'diamond', d: diamond(cx, cy, 6) }));
+  parts.push(el('path', { class: 'diamond', d: diamond(cx, cy, DIAMOND_RADIUS) }));
   if (room >= 2) parts.push(text({ class: 'milestone-label', x: cx + 11, y: cy + 4 }, truncate(m.name, room)));
   return el(
     'g',
@@ -251,32 +345,39 @@ function dateLine(layout: TimelineLayout, iso: string | undefined, className: st
   const x = layout.x(d);
   const nearRight = x > layout.width - 150;
   return [
-    el('line', { class: className, x1: x, y1: 32, x2: x, y2: layout.bottom + 4 + footerRow * 16 }),
-    text({ class: `${className}-label`, x: nearRight ? x - 4 : x + 4, y: layout.bottom + 16 + footerRow * 16, 'text-anchor': nearRight ? 'end' : undefined }, label),
+    el('line', { class: className, x1: x, y1: 32, x2: x, y2: layout.bottom + 4 + footerRow * FOOTER_ROW }),
+    text({ class: `${className}-label`, x: nearRight ? x - 4 : x + 4, y: layout.bottom + 16 + footerRow * FOOTER_ROW, 'text-anchor': nearRight ? 'end' : undefined }, label),
   ];
+}
+
+/** A go-live line per wave (`Germany go-live 2027-06-18`), or the plan's one go-live. */
+function goLiveLines(data: TimelineData): { date: string; label: string }[] {
+  const waves = data.goLives ?? [];
+  if (waves.length <= 1) return data.goLive ? [{ date: data.goLive, label: `go-live ${data.goLive}` }] : [];
+  return waves.map((g) => ({ date: g.date, label: `${g.name ?? (g.wave === undefined ? 'plan' : `wave ${g.wave}`)} go-live ${g.date}` }));
 }
 
 export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOptions = {}): string {
   const theme = options.theme ?? 'light';
   const layout = layoutTimeline(data, options.zoom ? zoomLayout(options.zoom, options.width ?? EXPORT_WIDTH) : options);
-  const holidays = new Set(data.holidays.map((h) => dayFromIso(h)).filter((d): d is number => d !== undefined));
-  const calendar = new WorkCalendar(data.workdays, holidays);
+  const calendarOf = calendarsOf(data);
+  const calendarNames = new Map((data.calendars ?? []).map((c) => [c.id, c.label]));
   const indent = layout.rows.some((r) => r.type === 'lane') ? 20 : 12;
 
   const body: string[] = [el('rect', { class: 'background', x: 0, y: 0, width: layout.width, height: layout.height })];
-  for (const part of [shading(layout, data.workdays, holidays), axis(layout), header(data, layout), rowLabels(layout.rows, layout, indent)]) pushAll(body, part);
+  for (const part of [shading(data, layout, calendarOf), axis(layout), header(data, layout), rowLabels(layout.rows, layout, indent)]) pushAll(body, part);
   if (data.phases.length === 0 && data.milestones.length === 0) {
     body.push(text({ class: 'empty', x: 12, y: layout.top + 18 }, 'no phase could be scheduled: give the first phase a start date or set calendar.start'));
   }
   pushAll(body, dependencies(data, layout));
   for (const row of layout.rows) {
-    if (row.type === 'phase') body.push(phaseGroup(row.phase, row, layout, calendar));
+    if (row.type === 'phase') body.push(phaseGroup(row.phase, row, layout, calendarOf(row.phase.calendar).work, calendarNames));
     if (row.type === 'milestones') {
       const room = labelRoom(row.milestones, layout);
       for (const m of row.milestones) body.push(milestoneGroup(m, row, layout, room.get(m) ?? 0));
     }
   }
-  pushAll(body, dateLine(layout, data.goLive, 'go-live', `go-live ${data.goLive}`, 1));
+  goLiveLines(data).forEach((line, i) => pushAll(body, dateLine(layout, line.date, 'go-live', line.label, 1 + i)));
   pushAll(body, dateLine(layout, data.asOf, 'today', `as of ${data.asOf}`, 0));
 
   const head = [title(`Timeline of ${data.name}`)];

@@ -41,10 +41,22 @@ function progressText(phase: TimelinePhase): string {
   return checklistText(phase.progress.done, phase.progress.total);
 }
 
+/** `critical (float 0)`, `critical, float -3 working days` or `float 4 working days`. */
+export function floatText(phase: TimelinePhase): string {
+  const float = phase.float ?? phase.slack;
+  if (!phase.critical) return `float ${plural(float, 'working day')}`;
+  return float < 0 ? `critical, float ${plural(float, 'working day')}` : 'critical (float 0)';
+}
+
+/** The phase's calendar, for tooltips of plans with named calendars: its name, else its id, else the plan's. */
+function calendarText(phase: TimelinePhase, calendars: ReadonlyMap<string, string>): string {
+  return phase.calendar === undefined ? 'plan calendar' : (calendars.get(phase.calendar) ?? phase.calendar);
+}
+
 /** One sentence for screen readers. */
 export function phaseAriaLabel(phase: TimelinePhase): string {
   const parts = [`phase ${phase.name}`, `${phase.start} to ${phase.end}`, plural(phase.workingDays, 'working day')];
-  parts.push(phase.critical ? 'on the critical path' : `slack ${plural(phase.slack, 'working day')}`);
+  parts.push(floatText(phase));
   parts.push(progressText(phase));
   const findings = findingsText(phase.findings);
   if (findings) parts.push(findings);
@@ -52,12 +64,13 @@ export function phaseAriaLabel(phase: TimelinePhase): string {
 }
 
 /** The tooltip: one fact per line. */
-export function phaseTooltip(phase: TimelinePhase): string {
+export function phaseTooltip(phase: TimelinePhase, calendars: ReadonlyMap<string, string> = new Map()): string {
   const lines = [`${phase.name} (${phase.id})`, `${phase.start} → ${phase.end}, ${plural(phase.workingDays, 'working day')}`];
   if (phase.kind) lines.push(`kind: ${phase.kind}`);
   if (phase.owner) lines.push(`owner: ${phase.owner}`);
   if (phase.wave !== undefined) lines.push(`wave: ${phase.wave}`);
-  lines.push(phase.critical ? 'on the critical path' : `slack: ${plural(phase.slack, 'working day')}`);
+  if (calendars.size > 0) lines.push(`calendar: ${calendarText(phase, calendars)}`);
+  lines.push(floatText(phase));
   if (phase.after.length) lines.push(`after: ${phase.after.join(', ')}`);
   lines.push(`checklist: ${progressText(phase)}`);
   const findings = findingsText(phase.findings);

@@ -144,6 +144,7 @@ export function timelineCss(theme: TimelineTheme): string {
     `${r} .slack { stroke: ${p.slack}; stroke-width: 1.5; }`,
     `${r} .dependency { fill: none; stroke: ${p.dependency}; stroke-width: 1.2; }`,
     `${r} .dependency.critical { stroke: ${p.critical}; stroke-width: 1.8; }`,
+    `${r} .dependency-label { fill: ${p.muted}; stroke: none; font-size: 10px; }`,
     `${r} .arrowhead { fill: ${p.dependency}; }`,
     `${r} .arrowhead.critical { fill: ${p.critical}; }`,
     `${r} .diamond { fill: ${p.milestoneFill}; stroke: ${p.milestone}; stroke-width: 1.5; }`,
