@@ -7,7 +7,7 @@ import { buildTimeline, type TimelineData } from '../engine/timeline';
 import { renderDiffMarkdown, renderDiffText } from '../render/diffText';
 import { optionValue, parseArgs, UsageError } from './args';
 import { palette, shouldColor } from './color';
-import { planAtRef } from './gitRef';
+import { planAtRef } from '../platform/gitRef';
 import { checkedFormat, formatsHelp, type FormatRegistry } from './formatRegistry';
 import { checkedAsOf, type CommandIO } from './lintCommand';
 import { checkPlanPath, displayPath, lintPlanFile, refuseUnparsed } from './timelineCommand';

@@ -4,7 +4,7 @@ import type { LintResult } from '../engine/lint';
 import type { StatusOptions } from '../engine/status';
 import { fileRole } from '../fileRoles';
 import { UsageError } from './args';
-import { planAtRef } from './gitRef';
+import { planAtRef } from '../platform/gitRef';
 import { displayPath, lintPlanFile } from './timelineCommand';
 
 /**

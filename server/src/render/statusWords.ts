@@ -13,10 +13,11 @@ export const STATE_LABELS: Readonly<Record<PhaseState, string>> = {
 };
 
 /** How the report's date was chosen, said in the first line. */
-export type AsOfSource = 'today' | 'as-of';
+export type AsOfSource = 'today' | 'as-of' | 'setting';
 
 export function titleLine(asOf: string, source: AsOfSource): string {
-  return `Status report as of ${asOf} (${source === 'today' ? 'today' : 'the --as-of date'})`;
+  const why = { today: 'today', 'as-of': 'the --as-of date', setting: 'the crm-rollout.asOf setting' }[source];
+  return `Status report as of ${asOf} (${why})`;
 }
 
 export function signedDays(days: number | undefined): string {

@@ -3,11 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileSystem, ReadResult } from '../engine/fileSystem';
 import { lintText, type LintResult } from '../engine/lint';
-import { decodeText } from '../platform/decode';
+import { decodeText } from './decode';
 
 /**
- * The one place the CLI reads git: a plan as it was at a commit, with its imports and
- * configuration read at that same commit (`diff --git`, `status --baseline <ref>`).
+ * The one place the tool reads git: a plan as it was at a commit, with its imports and
+ * configuration read at that same commit (`diff --git`, `status --baseline <ref>`, the
+ * editor's `crm-rollout.baseline` setting).
  */
 
 /** Runs git; its failure comes back as a value so each caller can say what went wrong. */
