@@ -1,21 +1,9 @@
 import * as path from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import { runCli } from '../helpers/cli';
+import { sarifValidator } from '../helpers/sarif';
 
-/**
- * Validates our SARIF against the OASIS SARIF 2.1.0 JSON schema (the copy Microsoft ships in
- * @microsoft/jest-sarif). The schema is draft-04, hence ajv-draft-04; its patterns are not
- * valid under the `u` flag, hence unicodeRegExp: false.
- */
-function sarifValidator() {
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile(sarifSchema);
-}
-
+/** Our SARIF against the OASIS SARIF 2.1.0 JSON schema (tests/helpers/sarif.ts). */
 const repoRoot = path.resolve(__dirname, '../..');
 
 describe('SARIF output', () => {

@@ -84,6 +84,7 @@ describe('--fix writes atomically and checks what it overwrites', () => {
     const disk = new NodeFileSystem();
     // The configuration is read while the plan is being linted, after the plan's own bytes were read.
     const racing: FileSystem = {
+      paths: disk.paths,
       read: (p) => {
         if (p.endsWith('.crm-rollout.yaml')) fs.writeFileSync(file, saved);
         return disk.read(p);

@@ -209,7 +209,14 @@ describe('diffPlans: schedule impact', () => {
 
   it('warns when the critical path changes', () => {
     const d = diff(BASE, edit(edit(BASE, '    after: [plan]\n    duration: 1w\n', '    after: [plan]\n    duration: 3w\n'), 'after: [test]', 'after: [test, side]'));
-    expect(only(d, 'schedule/critical-path')).toMatchObject({ severity: 'warning', reason: 'critical-path-changed', before: ['plan', 'test', 'live'], after: ['plan', 'side', 'live'], message: 'critical path changed from "plan → test → live" to "plan → side → live"' });
+    expect(only(d, 'schedule/critical-path')).toMatchObject({ severity: 'warning', reason: 'critical-path-changed', before: ['plan → test → live'], after: ['plan → side → live'], message: 'critical path changed from "plan → test → live" to "plan → side → live"' });
+  });
+
+  it('lists every critical chain when two chains tie', () => {
+    // side now takes 2w like test: both feed live, both have float 0.
+    const d = diff(BASE, edit(edit(BASE, '    after: [plan]\n    duration: 1w\n', '    after: [plan]\n    duration: 2w\n'), 'after: [test]', 'after: [test, side]'));
+    expect(d.head.criticalChains).toEqual(['plan → side → live', 'plan → test → live']);
+    expect(only(d, 'schedule/critical-path')).toMatchObject({ before: ['plan → test → live'], after: ['plan → side → live', 'plan → test → live'], message: 'critical path changed from "plan → test → live" to "plan → side → live" and "plan → test → live"' });
   });
 
   it('is breaking when the go-live date disappears', () => {
@@ -245,5 +252,81 @@ describe('diffPlans: findings', () => {
   it('reports a new warning as info', () => {
     const c = diff(BASE, edit(BASE, 'tags: [stakeholders]', 'tags: [stakeholdrs]')).changes.find((x) => x.rule === 'known-tags');
     expect(c).toMatchObject({ severity: 'info', action: 'new', field: 'warning', rule: 'known-tags', key: 'findings/known-tags/checklist/kickoff' });
+  });
+});
+
+/*
+ * Three waves, each with its own go-live. 2027-01-11 is a Monday.
+ * build 2w: Mon 01-11 .. Fri 01-22. fr-live after build: Mon 01-25 (1w).
+ * de-live after fr-live: Mon 02-01 (1w). uk-live after de-live: Mon 02-08 (1w).
+ */
+const WAVES = `plan: 1
+name: Waves
+calendar: { start: 2027-01-11 }
+waves:
+  - { wave: 1, name: France }
+  - { wave: 2, name: Germany }
+  - { wave: 3, name: United Kingdom }
+phases:
+  - { id: build, name: Build, kind: configuration, duration: 2w }
+  - { id: fr-live, name: FR go-live, kind: go-live, wave: 1, after: [build], duration: 1w }
+  - { id: de-live, name: DE go-live, kind: go-live, wave: 2, after: [fr-live], duration: 1w }
+  - { id: uk-live, name: UK go-live, kind: go-live, wave: 3, after: [de-live], duration: 1w }
+`;
+
+describe('diffPlans: every wave\'s go-live', () => {
+  it('summarises every wave\'s go-live on both sides', () => {
+    expect(diff(WAVES, WAVES).head.goLives).toEqual([
+      { wave: 1, name: 'France', phase: 'fr-live', date: '2027-01-25' },
+      { wave: 2, name: 'Germany', phase: 'de-live', date: '2027-02-01' },
+      { wave: 3, name: 'United Kingdom', phase: 'uk-live', date: '2027-02-08' },
+    ]);
+  });
+
+  it('is breaking when a later wave\'s go-live moves later, naming the wave, although the first go-live stays', () => {
+    const d = diff(WAVES, edit(WAVES, 'wave: 3, after: [de-live]', 'wave: 3, after: [{ id: de-live, lag: 3d }]'));
+    expect(d.changes.filter((c) => c.field === 'go-live')).toEqual([
+      {
+        severity: 'breaking',
+        subject: 'schedule',
+        action: 'moved',
+        key: 'schedule/go-live/wave-3',
+        field: 'go-live',
+        before: '2027-02-08',
+        after: '2027-02-11',
+        shift: 3,
+        reason: 'go-live-later',
+        message: 'wave 3 "United Kingdom" go-live moves 3 working days later (2027-02-08 → 2027-02-11)',
+      },
+    ]);
+  });
+
+  it('reports every wave that moves: later ones breaking, earlier ones info', () => {
+    // build 1w: fr-live Mon 01-18, de-live 01-25, uk-live 02-01, all a week earlier; then uk-live
+    // waits for a fixed-start phase that ends Fri 02-12.
+    const head = edit(edit(WAVES, 'duration: 2w', 'duration: 1w'), 'wave: 3, after: [de-live]', 'wave: 3, after: [de-live, hold]') + '  - { id: hold, name: Hold, kind: testing, start: 2027-02-08, duration: 1w }\n';
+    const moves = diff(WAVES, head).changes.filter((c) => c.field === 'go-live').map((c) => [c.key, c.severity, c.shift]);
+    // Breaking changes come first.
+    expect(moves).toEqual([
+      ['schedule/go-live/wave-3', 'breaking', 5],
+      ['schedule/go-live/wave-1', 'info', -5],
+      ['schedule/go-live/wave-2', 'info', -5],
+    ]);
+  });
+
+  it('warns when a wave\'s go-live is added or removed', () => {
+    const removed = diff(WAVES, edit(WAVES, '  - { id: uk-live, name: UK go-live, kind: go-live, wave: 3, after: [de-live], duration: 1w }\n', ''));
+    expect(only(removed, 'schedule/go-live/wave-3')).toMatchObject({ severity: 'warning', reason: 'wave-removed', before: '2027-02-08', after: null, message: 'wave 3 "United Kingdom" no longer has a go-live (was 2027-02-08)' });
+    const added = diff(edit(WAVES, '  - { id: uk-live, name: UK go-live, kind: go-live, wave: 3, after: [de-live], duration: 1w }\n', ''), WAVES);
+    expect(only(added, 'schedule/go-live/wave-3')).toMatchObject({ severity: 'warning', reason: 'wave-added', before: null, after: '2027-02-08', message: 'wave 3 "United Kingdom" is new: it goes live on 2027-02-08' });
+  });
+
+  it('counts a wave\'s shift on its go-live phase\'s own calendar', () => {
+    const withCalendar = edit(edit(WAVES, 'phases:\n', 'calendars:\n  - { id: uk, holidays: [2027-02-09] }\nphases:\n'), '{ wave: 3, name: United Kingdom }', '{ wave: 3, name: United Kingdom, calendar: uk }');
+    const later = edit(withCalendar, 'wave: 3, after: [de-live]', 'wave: 3, after: [{ id: de-live, lag: 2d }]');
+    // de-live ends Fri 02-05; on uk the first working day after is Mon 02-08 and Tue 02-09 is a
+    // holiday, so two working days on is Thu 02-11: Wed and Thu, 2 uk working days after 02-08
+    // (3 on the plan's calendar).
+    expect(only(diff(withCalendar, later), 'schedule/go-live/wave-3')).toMatchObject({ before: '2027-02-08', after: '2027-02-11', shift: 2 });
   });
 });

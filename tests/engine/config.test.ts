@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { POSIX_PATHS } from '../../server/src/engine/paths';
 import { ConfigLoader, findConfigFile, loadConfig, resolveRules } from '../../server/src/engine/config';
 import { MemoryFileSystem } from '../../server/src/engine/fileSystem';
 import type { RuleMeta } from '../../server/src/engine/rules/types';
@@ -69,7 +70,7 @@ describe('findConfigFile', () => {
 
 describe('resolveRules presets', () => {
   it('uses recommended without a config: default severities, all-only rules off', () => {
-    expect(severities(resolveRules(undefined, '/repo/p.rollout.yaml', REGISTRY))).toEqual({
+    expect(severities(resolveRules(undefined, '/repo/p.rollout.yaml', REGISTRY, POSIX_PATHS))).toEqual({
       'unknown-rule': 'warning',
       'executive-sponsor': 'error',
       'required-phases': 'warning',
@@ -82,12 +83,12 @@ describe('resolveRules presets', () => {
   it('uses recommended for a config without extends', () => {
     const { config } = load({ '/repo/.crm-rollout.yaml': 'rules: {}\n' });
     expect(config.preset).toBe('recommended');
-    expect(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY).get('objective-timing')?.severity).toBe('off');
+    expect(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY, POSIX_PATHS).get('objective-timing')?.severity).toBe('off');
   });
 
   it('strict raises warnings to errors and infos to warnings, all-only rules stay off', () => {
     const { config } = load({ '/repo/.crm-rollout.yaml': 'extends: strict\n' });
-    expect(severities(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY))).toEqual({
+    expect(severities(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY, POSIX_PATHS))).toEqual({
       'unknown-rule': 'error',
       'executive-sponsor': 'error',
       'required-phases': 'error',
@@ -99,7 +100,7 @@ describe('resolveRules presets', () => {
 
   it('all turns every rule on at its default severity', () => {
     const { config } = load({ '/repo/.crm-rollout.yaml': 'extends: all\n' });
-    expect(severities(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY))).toEqual({
+    expect(severities(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY, POSIX_PATHS))).toEqual({
       'unknown-rule': 'warning',
       'executive-sponsor': 'error',
       'required-phases': 'warning',
@@ -116,7 +117,7 @@ describe('resolveRules rules and overrides', () => {
       '/repo/.crm-rollout.yaml': 'rules:\n  required-phases: off\n  owner-overload: [error, { max: 4 }]\n  objective-timing: info\n',
     });
     expect(config.findings).toEqual([]);
-    const settings = resolveRules(config, '/repo/p.rollout.yaml', REGISTRY);
+    const settings = resolveRules(config, '/repo/p.rollout.yaml', REGISTRY, POSIX_PATHS);
     expect(settings.get('required-phases')).toEqual({ severity: 'off', options: {} });
     expect(settings.get('owner-overload')).toEqual({ severity: 'error', options: { max: 4, countMilestones: false } });
     expect(settings.get('objective-timing')?.severity).toBe('info');
@@ -124,7 +125,7 @@ describe('resolveRules rules and overrides', () => {
 
   it('keeps the default options for a bare severity', () => {
     const { config } = load({ '/repo/.crm-rollout.yaml': 'rules:\n  owner-overload: info\n' });
-    expect(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY).get('owner-overload')).toEqual({
+    expect(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY, POSIX_PATHS).get('owner-overload')).toEqual({
       severity: 'info',
       options: { max: 3, countMilestones: false },
     });
@@ -143,20 +144,20 @@ describe('resolveRules rules and overrides', () => {
         '',
       ].join('\n'),
     });
-    const main = resolveRules(config, '/repo/main.rollout.yaml', REGISTRY);
+    const main = resolveRules(config, '/repo/main.rollout.yaml', REGISTRY, POSIX_PATHS);
     expect(main.get('required-phases')?.severity).toBe('warning');
     expect(main.get('change-control')?.severity).toBe('warning');
-    const pilot = resolveRules(config, '/repo/pilots/a/b.rollout.yaml', REGISTRY);
+    const pilot = resolveRules(config, '/repo/pilots/a/b.rollout.yaml', REGISTRY, POSIX_PATHS);
     expect(pilot.get('required-phases')?.severity).toBe('off');
     expect(pilot.get('change-control')?.severity).toBe('error');
-    const late = resolveRules(config, '/repo/pilots/late/c.rollout.yaml', REGISTRY);
+    const late = resolveRules(config, '/repo/pilots/late/c.rollout.yaml', REGISTRY, POSIX_PATHS);
     expect(late.get('required-phases')?.severity).toBe('info');
   });
 
   it('skips a setting the schema rejects and reports it as a schema finding at the value', () => {
     const text = 'rules:\n  required-phases: loud\n';
     const { config } = load({ '/repo/.crm-rollout.yaml': text });
-    expect(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY).get('required-phases')?.severity).toBe('warning');
+    expect(resolveRules(config, '/repo/p.rollout.yaml', REGISTRY, POSIX_PATHS).get('required-phases')?.severity).toBe('warning');
     const schema = config.findings.filter((f) => f.ruleId === 'schema');
     expect(schema).toHaveLength(1);
     expect(textAt(text, schema[0])).toBe('loud');
@@ -188,12 +189,12 @@ describe('extends', () => {
     expect(config.findings).toEqual([]);
     expect(config.preset).toBe('strict');
     expect(config.layers.map((l) => l.path)).toEqual(['/repo/shared/base.yaml', '/repo/.crm-rollout.yaml']);
-    const settings = resolveRules(config, '/repo/main.rollout.yaml', REGISTRY);
+    const settings = resolveRules(config, '/repo/main.rollout.yaml', REGISTRY, POSIX_PATHS);
     expect(settings.get('required-phases')?.severity).toBe('error');
     expect(settings.get('change-control')?.severity).toBe('off');
     expect(settings.get('owner-overload')).toEqual({ severity: 'info', options: { max: 5, countMilestones: false } });
     expect(settings.get('executive-sponsor')?.severity).toBe('error');
-    expect(resolveRules(config, '/repo/pilots/p.rollout.yaml', REGISTRY).get('executive-sponsor')?.severity).toBe('info');
+    expect(resolveRules(config, '/repo/pilots/p.rollout.yaml', REGISTRY, POSIX_PATHS).get('executive-sponsor')?.severity).toBe('info');
   });
 
   it('reports a missing extended file at the extends value', () => {
@@ -264,7 +265,7 @@ describe('unknown rule ids', () => {
   it('does not apply an unknown id', () => {
     const { config } = load({ '/repo/.crm-rollout.yaml': 'rules:\n  no-such-rule-at-all: off\n' });
     expect(config.findings[0].message).toBe('rule "no-such-rule-at-all" does not exist; remove it or use a rule id listed in docs/rules');
-    expect([...resolveRules(config, '/repo/p.rollout.yaml', REGISTRY).keys()]).not.toContain('no-such-rule-at-all');
+    expect([...resolveRules(config, '/repo/p.rollout.yaml', REGISTRY, POSIX_PATHS).keys()]).not.toContain('no-such-rule-at-all');
   });
 });
 

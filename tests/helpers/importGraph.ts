@@ -37,6 +37,16 @@ export function importGraph(root: string): ImportGraph {
   return graph;
 }
 
+/** The package and built-in modules (specifiers not starting with `.`) each TypeScript file under `root` imports, keyed as in importGraph. */
+export function packageImports(root: string): Map<string, string[]> {
+  const imports = new Map<string, string[]>();
+  for (const file of sourceFiles(root)) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    imports.set(relative(root, file), importedFiles.map((imported) => imported.fileName).filter((name) => !name.startsWith('.')));
+  }
+  return imports;
+}
+
 /**
  * The strongly connected components with more than one file, or a file importing itself
  * (Tarjan's algorithm, linear in files plus imports): each is an import cycle.

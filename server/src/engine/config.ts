@@ -1,4 +1,3 @@
-import * as nodePath from 'node:path';
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { CONFIG_FILE_NAMES } from '../fileRoles';
 import { containment } from './containment';
@@ -14,6 +13,7 @@ import { nodeOffsets, rangeFromOffsets, type SourceFile } from './source';
 import type { Finding, Severity, SeverityOrOff } from './types';
 import { asMap, asSeq, deref, keysOf, pairOf, valueOf } from './yamlNodes';
 import { pushAll } from './arrays';
+import type { PathSyntax } from './paths';
 
 /**
  * `.crm-rollout.yaml`: which rules run, at what severity, with which options.
@@ -83,15 +83,16 @@ export interface LoadedConfig {
 
 /** Walks up from the plan's folder to `stopAt` (a workspace root) or the file-system root. */
 export function findConfigFile(planPath: string, fs: FileSystem, stopAt?: string): string | undefined {
-  const stop = stopAt === undefined ? undefined : nodePath.resolve(stopAt);
-  let dir = nodePath.dirname(planPath);
+  const { paths } = fs;
+  const stop = stopAt === undefined ? undefined : paths.resolve(stopAt, '.');
+  let dir = paths.dirname(planPath);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = nodePath.join(dir, name);
+      const candidate = paths.join(dir, name);
       if (fs.kind(candidate) === 'file') return candidate;
     }
-    if (stop !== undefined && nodePath.resolve(dir) === stop) return undefined;
-    const parent = nodePath.dirname(dir);
+    if (stop !== undefined && paths.resolve(dir, '.') === stop) return undefined;
+    const parent = paths.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
@@ -103,8 +104,11 @@ export function presetSeverity(preset: PresetName, meta: RuleMeta): SeverityOrOf
   return preset === 'strict' ? STRICT_SEVERITY[meta.defaultSeverity] : meta.defaultSeverity;
 }
 
-/** Every rule's severity and options for one plan: preset, then rules and overrides of each layer. */
-export function resolveRules(config: LoadedConfig | undefined, planPath: string, registry: readonly RuleMeta[]): Map<string, RuleSetting> {
+/**
+ * Every rule's severity and options for one plan: preset, then rules and overrides of each
+ * layer (an override's globs match the plan's path relative to its layer's folder, in `paths`).
+ */
+export function resolveRules(config: LoadedConfig | undefined, planPath: string, registry: readonly RuleMeta[], paths: PathSyntax): Map<string, RuleSetting> {
   const preset = config?.preset ?? 'recommended';
   const metas = new Map(registry.map((meta) => [meta.id, meta]));
   const settings = new Map<string, RuleSetting>();
@@ -120,7 +124,7 @@ export function resolveRules(config: LoadedConfig | undefined, planPath: string,
   };
   for (const layer of config?.layers ?? []) {
     apply(layer.rules);
-    const relative = nodePath.relative(layer.baseDir, planPath).split(nodePath.sep).join('/');
+    const relative = paths.relative(layer.baseDir, planPath);
     for (const override of layer.overrides) if (matchAnyGlob(override.files, relative)) apply(override.rules);
   }
   return settings;
@@ -183,11 +187,11 @@ export class ConfigLoader {
       const entry = file.extendsEntry;
       if (entry && isPreset(entry.value)) preset = entry.value;
       else if (entry) followExtends(file, entry, chain);
-      if (!file.fatal) layers.push({ path: file.source.path, baseDir: nodePath.dirname(file.source.path), rules: file.rules, overrides: file.overrides });
+      if (!file.fatal) layers.push({ path: file.source.path, baseDir: fs.paths.dirname(file.source.path), rules: file.rules, overrides: file.overrides });
     };
 
     const followExtends = (file: ConfigFile, entry: { value: string; node: Node }, chain: string[]) => {
-      const target = nodePath.resolve(nodePath.dirname(file.source.path), entry.value);
+      const target = fs.paths.resolve(fs.paths.dirname(file.source.path), entry.value);
       const contained = containment(fs, root, target);
       if (contained.verdict === 'loop') {
         findings.push(extendsFinding(file.source, entry.node, 'extendsUnreadable', `extended config "${entry.value}" cannot be read: it is a symbolic link loop`));
@@ -203,8 +207,8 @@ export class ConfigLoader {
       if (!read.ok) {
         findings.push(unreadableFinding(file.source, entry, target, read));
       } else if (cycleStart >= 0) {
-        const here = nodePath.dirname(file.source.path);
-        const cycle = [...chain.slice(cycleStart), read.realPath].map((p) => nodePath.relative(here, p)).join(' → ');
+        const here = fs.paths.dirname(file.source.path);
+        const cycle = [...chain.slice(cycleStart), read.realPath].map((p) => fs.paths.relative(here, p)).join(' → ');
         findings.push(extendsFinding(file.source, entry.node, 'extendsCycle', `extends form a cycle: ${cycle}; remove one of these extends`));
       } else {
         const extended = this.parseFile(target, read.text, knownIds);

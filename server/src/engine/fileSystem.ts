@@ -1,3 +1,5 @@
+import { POSIX_PATHS, type PathSyntax } from './paths';
+
 /**
  * How the engine reads files. The CLI passes the real disk, the language server an overlay
  * of open documents, and tests an in-memory map, so the engine itself never touches `fs`.
@@ -21,6 +23,8 @@ export interface EncodingProblem {
 }
 
 export interface FileSystem {
+  /** How this file system's paths are joined, resolved and compared (paths.ts). */
+  readonly paths: PathSyntax;
   read(path: string): ReadResult;
   /** Whether a path exists and what it is. */
   kind(path: string): 'file' | 'directory' | undefined;
@@ -34,6 +38,7 @@ export interface FileSystem {
 
 /** An in-memory file system keyed by absolute POSIX path, for tests and unsaved documents. */
 export class MemoryFileSystem implements FileSystem {
+  readonly paths = POSIX_PATHS;
   private readonly files = new Map<string, string>();
 
   constructor(files: Record<string, string> = {}) {
@@ -67,7 +72,11 @@ export class MemoryFileSystem implements FileSystem {
 export class OverlayFileSystem implements FileSystem {
   private readonly overlay = new Map<string, string>();
 
-  constructor(private readonly base: FileSystem) {}
+  readonly paths: PathSyntax;
+
+  constructor(private readonly base: FileSystem) {
+    this.paths = base.paths;
+  }
 
   set(path: string, text: string): void {
     this.overlay.set(path, text);

@@ -1,4 +1,3 @@
-import * as nodePath from 'node:path';
 import type { Node } from 'yaml';
 import { containment } from './containment';
 import type { FileSystem } from './fileSystem';
@@ -84,7 +83,7 @@ export function resolveImports(from: SourceFile, fs: FileSystem, options: Import
   while (stack.length > 0) {
     const { entry, top, chain } = stack.pop()!;
     const importer = entry.source;
-    const resolved = nodePath.resolve(nodePath.dirname(importer.path), entry.value);
+    const resolved = fs.paths.resolve(fs.paths.dirname(importer.path), entry.value);
     result.dependencies.push(resolved);
     const shown = top === entry ? entry.value : `${top.value} → … → ${entry.value}`;
     const contained = containment(fs, options.root, resolved);
@@ -109,7 +108,7 @@ export function resolveImports(from: SourceFile, fs: FileSystem, options: Import
       continue;
     }
     if (chain.includes(read.realPath)) {
-      const names = [...chain, read.realPath].map((p) => nodePath.basename(p));
+      const names = [...chain, read.realPath].map((p) => fs.paths.basename(p));
       fail(top, 'cycle', { cycle: names.join(' → ') });
       continue;
     }

@@ -1,8 +1,6 @@
-import * as nodePath from 'node:path';
 import { fileRole, type FileRole } from '../fileRoles';
 import { dayFromIso, todayIso } from './calendar';
 import { findConfigFile, loadConfig, resolveRules, type LoadedConfig } from './config';
-import { isInside } from './containment';
 import { parseDisables } from './disables';
 import { declaredEntities } from './entities';
 import { encodingFinding } from './encoding';
@@ -21,6 +19,7 @@ import type { SourceFile } from './source';
 import type { Finding } from './types';
 import { applyWaivers, type WaivedFinding } from './waivers';
 import { pushAll } from './arrays';
+import { isInside } from './paths';
 
 export interface LintOptions {
   fs: FileSystem;
@@ -71,7 +70,7 @@ function byPosition(a: Finding, b: Finding): number {
 function loadSettings(path: string, options: LintOptions): { settings: Map<string, RuleSetting>; config?: LoadedConfig; configPath?: string } {
   const configPath = options.configPath ?? findConfigFile(path, options.fs, options.root);
   const config = configPath ? loadConfig(configPath, options.fs, RULE_IDS, extendsRoot(configPath, options)) : undefined;
-  return { settings: resolveRules(config, path, RULE_METAS), config, configPath };
+  return { settings: resolveRules(config, path, RULE_METAS, options.fs.paths), config, configPath };
 }
 
 /** The settings of the rules that run: the configuration's, or the caller's selection. */
@@ -86,7 +85,7 @@ function selectedSettings(path: string, options: LintOptions): { settings: Reado
 function extendsRoot(configPath: string, options: LintOptions): string | undefined {
   if (options.root === undefined) return undefined;
   const real = options.fs.realPath(configPath) ?? configPath;
-  return isInside(options.root, real) ? options.root : nodePath.dirname(real);
+  return isInside(options.fs.paths, options.root, real) ? options.root : options.fs.paths.dirname(real);
 }
 
 /** Applies configured severities to the pipeline's own findings and drops those turned off. */

@@ -1,4 +1,3 @@
-import * as nodePath from 'node:path';
 import { CONFIG_FILE_NAMES } from '../fileRoles';
 import type { FileSystem } from './fileSystem';
 
@@ -21,22 +20,24 @@ export interface RootFallbacks {
   lastResort: string;
 }
 
+/** The root for `filePath` (absolute, as are the fallbacks). */
 export function projectRoot(filePath: string, fs: FileSystem, fallbacks: RootFallbacks): string {
-  const start = real(fs, nodePath.dirname(nodePath.resolve(filePath)));
-  const repository = nearestAncestor(start, (dir) => fs.kind(nodePath.join(dir, '.git')) !== undefined);
+  const { paths } = fs;
+  const start = real(fs, paths.dirname(filePath));
+  const repository = nearestAncestor(fs, start, (dir) => fs.kind(paths.join(dir, '.git')) !== undefined);
   if (repository) return repository;
   if (fallbacks.workspaceFolder) return real(fs, fallbacks.workspaceFolder);
-  const configured = nearestAncestor(start, (dir) => CONFIG_FILE_NAMES.some((name) => fs.kind(nodePath.join(dir, name)) === 'file'));
+  const configured = nearestAncestor(fs, start, (dir) => CONFIG_FILE_NAMES.some((name) => fs.kind(paths.join(dir, name)) === 'file'));
   return configured ?? real(fs, fallbacks.lastResort);
 }
 
 function real(fs: FileSystem, path: string): string {
-  return fs.realPath(path) ?? nodePath.resolve(path);
+  return fs.realPath(path) ?? fs.paths.resolve(path, '.');
 }
 
-function nearestAncestor(start: string, test: (dir: string) => boolean): string | undefined {
-  for (let dir = start; ; dir = nodePath.dirname(dir)) {
+function nearestAncestor(fs: FileSystem, start: string, test: (dir: string) => boolean): string | undefined {
+  for (let dir = start; ; dir = fs.paths.dirname(dir)) {
     if (test(dir)) return dir;
-    if (nodePath.dirname(dir) === dir) return undefined;
+    if (fs.paths.dirname(dir) === dir) return undefined;
   }
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { FileSystem, ReadResult } from '../engine/fileSystem';
 import { lintText, type LintResult } from '../engine/lint';
 import { decodeText } from './decode';
+import { NODE_PATHS } from './nodeFileSystem';
 
 /**
  * The one place the tool reads git: a plan as it was at a commit, with its imports and
@@ -23,6 +24,7 @@ function git(args: string[], cwd: string): { ok: true; stdout: Buffer } | { ok: 
 
 /** Files as they are at one commit, read with `git show <ref>:<path>`. */
 class GitRefFileSystem implements FileSystem {
+  readonly paths = NODE_PATHS;
   private readonly kinds = new Map<string, 'file' | 'directory' | undefined>();
 
   constructor(

@@ -15,6 +15,25 @@ function diffCountsText(diff: PlanDiff): string {
   return `${breaking} breaking, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`;
 }
 
+/**
+ * Every wave's go-live on both sides, `wave 1 "France" 2027-05-19 → 2027-05-21`, when the plan
+ * has waves (more than one go-live, or a go-live with a wave number); empty otherwise, since the
+ * summary's single go-live then says it all.
+ */
+function waveGoLiveRows(diff: PlanDiff): [string, string, string][] {
+  const { base, head } = diff;
+  const all = [...head.goLives, ...base.goLives];
+  if (all.length <= 2 && all.every((g) => g.wave === undefined)) return [];
+  const waves = [...new Set(all.map((g) => g.wave))].sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
+  return waves.map((wave) => {
+    const was = base.goLives.find((g) => g.wave === wave);
+    const now = head.goLives.find((g) => g.wave === wave);
+    const name = now?.name ?? was?.name;
+    const label = wave === undefined ? 'no wave' : name ? `wave ${wave} "${name}"` : `wave ${wave}`;
+    return [label, was?.date ?? 'none', now?.date ?? 'none'];
+  });
+}
+
 function arrow<T>(before: T, after: T, show: (v: T) => string): string {
   const [b, a] = [show(before), show(after)];
   return b === a ? b : `${b} → ${a}`;
@@ -33,6 +52,8 @@ export function renderDiffText(diff: PlanDiff, options: DiffTextOptions = {}): s
   lines.push(
     `go-live ${arrow(base.goLive, head.goLive, date)} · start ${arrow(base.start, head.start, date)} · end ${arrow(base.end, head.end, date)} · ${arrow(base.workingDays, head.workingDays, (v) => String(v ?? 0))} working days`,
   );
+  const waves = waveGoLiveRows(diff);
+  if (waves.length > 0) lines.push(`go-lives ${waves.map(([label, before, after]) => `${label} ${arrow(before, after, (v) => v)}`).join(' · ')}`);
   if (diff.changes.length === 0) {
     lines.push('no semantic changes');
     return `${lines.join('\n')}\n`;
@@ -64,10 +85,12 @@ export function renderDiffMarkdown(diff: PlanDiff, base: TimelineData, head: Tim
   out.push(row(['', 'before', 'after']), row(['---', '---', '---']));
   const facts: [string, string, string][] = [
     ['go-live', diff.base.goLive ?? 'none', diff.head.goLive ?? 'none'],
+    ...waveGoLiveRows(diff).map(([label, before, after]): [string, string, string] => [`go-live ${label}`, before, after]),
     ['start', diff.base.start ?? 'none', diff.head.start ?? 'none'],
     ['end', diff.base.end ?? 'none', diff.head.end ?? 'none'],
     ['working days', String(diff.base.workingDays ?? 0), String(diff.head.workingDays ?? 0)],
-    ['critical path', diff.base.criticalPath.join(' → ') || 'none', diff.head.criticalPath.join(' → ') || 'none'],
+    // One chain per line of the cell, so tied chains are each readable from start to end.
+    ['critical path', diff.base.criticalChains.join('; ') || 'none', diff.head.criticalChains.join('; ') || 'none'],
     ['findings', findingsText(diff.base.findings) || 'none', findingsText(diff.head.findings) || 'none'],
   ];
   for (const [label, before, after] of facts) out.push(row([label, md(before), md(after)]));

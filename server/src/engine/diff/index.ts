@@ -2,7 +2,7 @@ import type { LintResult } from '../lint';
 import type { TimelineData } from '../timeline';
 import { diffBudget, diffEntities, diffPlanFields } from './entities';
 import { diffFindings } from './findings';
-import { calendarOf, diffSchedule, planWorkingDays } from './schedule';
+import { calendarOf, chainStrings, diffSchedule, planWorkingDays } from './schedule';
 import { snapshotPlan } from './snapshot';
 import { CHANGE_SEVERITIES, type ChangeSeverity, type PlanChange, type PlanDiff, type PlanSummary } from './types';
 import { pushAll } from '../arrays';
@@ -29,7 +29,9 @@ function summary(version: PlanVersion): PlanSummary {
     end: t.end,
     workingDays: planWorkingDays(t, calendarOf(t)),
     goLive: t.goLive,
+    goLives: t.goLives.map((g) => ({ ...g })),
     criticalPath: [...t.criticalPath],
+    criticalChains: chainStrings(t),
     findings: { ...t.findings },
   };
 }

@@ -1,5 +1,5 @@
 import { dayFromIso, WorkCalendar } from '../calendar';
-import type { TimelineData } from '../timeline';
+import type { TimelineData, TimelineGoLive } from '../timeline';
 import type { PlanChange } from './types';
 import { pushAll } from '../arrays';
 
@@ -9,8 +9,20 @@ import { pushAll } from '../arrays';
  * head's calendar (the plan as it will be), positive when later.
  */
 
+function days(isos: readonly string[]): number[] {
+  return isos.map((h) => dayFromIso(h)).filter((d): d is number => d !== undefined);
+}
+
+/** The plan's calendar, as the timeline carries it. */
 export function calendarOf(data: TimelineData): WorkCalendar {
-  return new WorkCalendar(data.workdays, data.holidays.map((h) => dayFromIso(h)).filter((d): d is number => d !== undefined));
+  return new WorkCalendar(data.workdays, days(data.holidays), days(data.extraWorkingDays));
+}
+
+/** The calendar a phase of the timeline is counted on: its named calendar, else the plan's. */
+function phaseCalendarOf(data: TimelineData, phaseId: string): WorkCalendar {
+  const id = data.phases.find((p) => p.id === phaseId)?.calendar;
+  const named = id === undefined ? undefined : data.calendars.find((c) => c.id === id);
+  return named ? new WorkCalendar(named.workdays, days(named.holidays), days(named.extraWorkingDays)) : calendarOf(data);
 }
 
 function day(iso: string): number {
@@ -44,17 +56,70 @@ export function planWorkingDays(data: TimelineData, calendar: WorkCalendar): num
   return calendar.workingDaysBetween(day(data.start), day(data.end));
 }
 
-function goLiveChange(base: TimelineData, head: TimelineData, calendar: WorkCalendar): PlanChange | undefined {
-  const key = 'schedule/go-live';
-  const extra = { subject: 'schedule' as const, action: 'moved' as const, key, field: 'go-live', before: base.goLive ?? null, after: head.goLive ?? null };
-  if (base.goLive === head.goLive) return undefined;
-  if (base.goLive && head.goLive) {
-    const shift = workingDayShift(base.goLive, head.goLive, calendar);
-    const later = head.goLive > base.goLive;
-    return { severity: later ? 'breaking' : 'info', ...extra, shift, reason: later ? 'go-live-later' : undefined, message: moved('go-live moves', shift, base.goLive, head.goLive) };
+/** `wave 2 "Germany"`, `wave 2`, or undefined for a go-live of no wave. */
+function waveLabel(goLive: TimelineGoLive): string | undefined {
+  if (goLive.wave === undefined) return undefined;
+  return goLive.name ? `wave ${goLive.wave} "${goLive.name}"` : `wave ${goLive.wave}`;
+}
+
+function goLiveKey(wave: number | undefined): string {
+  return wave === undefined ? 'schedule/go-live' : `schedule/go-live/wave-${wave}`;
+}
+
+/** One wave's go-live on both sides: later is breaking, earlier is info. */
+function movedGoLive(was: TimelineGoLive, now: TimelineGoLive, head: TimelineData): PlanChange | undefined {
+  if (was.date === now.date) return undefined;
+  const label = waveLabel(now) ?? waveLabel(was);
+  const shift = workingDayShift(was.date, now.date, phaseCalendarOf(head, now.phase));
+  const later = now.date > was.date;
+  return {
+    severity: later ? 'breaking' : 'info',
+    subject: 'schedule',
+    action: 'moved',
+    key: goLiveKey(now.wave),
+    field: 'go-live',
+    before: was.date,
+    after: now.date,
+    shift,
+    reason: later ? 'go-live-later' : undefined,
+    message: moved(label ? `${label} go-live moves` : 'go-live moves', shift, was.date, now.date),
+  };
+}
+
+/**
+ * Every wave's go-live compared (plan-format.md, Waves; rules.md, Plan diff): a later one is
+ * breaking, an earlier one info, a wave whose go-live appears or disappears a warning. A plan
+ * that loses every go-live is breaking, and one that gains its first go-live is info.
+ */
+function goLiveChanges(base: TimelineData, head: TimelineData): PlanChange[] {
+  const extra = { subject: 'schedule' as const, action: 'moved' as const, field: 'go-live' };
+  if (base.goLives.length > 0 && head.goLives.length === 0) {
+    const was = base.goLive ?? base.goLives[0].date;
+    return [{ severity: 'breaking', ...extra, key: goLiveKey(undefined), before: was, after: null, reason: 'go-live-removed', message: `the plan no longer has a go-live date (was ${was}); add a phase of kind go-live` }];
   }
-  if (base.goLive) return { severity: 'breaking', ...extra, reason: 'go-live-removed', message: `the plan no longer has a go-live date (was ${base.goLive}); add a phase of kind go-live` };
-  return { severity: 'info', ...extra, message: `the plan now goes live on ${head.goLive}` };
+  if (base.goLives.length === 0 && head.goLives.length > 0) {
+    const now = head.goLive ?? head.goLives[0].date;
+    return [{ severity: 'info', ...extra, key: goLiveKey(undefined), before: null, after: now, message: `the plan now goes live on ${now}` }];
+  }
+  const baseByWave = new Map(base.goLives.map((g) => [g.wave, g] as const));
+  const headByWave = new Map(head.goLives.map((g) => [g.wave, g] as const));
+  const out: PlanChange[] = [];
+  for (const now of head.goLives) {
+    const was = baseByWave.get(now.wave);
+    if (was) {
+      const change = movedGoLive(was, now, head);
+      if (change) out.push(change);
+      continue;
+    }
+    const label = waveLabel(now) ?? 'the go-live of no wave';
+    out.push({ severity: 'warning', ...extra, key: goLiveKey(now.wave), before: null, after: now.date, reason: 'wave-added', message: `${label} is new: it goes live on ${now.date}` });
+  }
+  for (const was of base.goLives) {
+    if (headByWave.has(was.wave)) continue;
+    const label = waveLabel(was) ?? 'the go-live of no wave';
+    out.push({ severity: 'warning', ...extra, key: goLiveKey(was.wave), before: was.date, after: null, reason: 'wave-removed', message: `${label} no longer has a go-live (was ${was.date})` });
+  }
+  return out;
 }
 
 function durationChange(base: TimelineData, head: TimelineData): PlanChange | undefined {
@@ -69,20 +134,32 @@ function durationChange(base: TimelineData, head: TimelineData): PlanChange | un
   return { ...extra, shift: after - before, message: `total duration changed from ${workingDays(before)} to ${workingDays(after)} (${span(base)} became ${span(head)})` };
 }
 
+/** `"a → b → c"`, `"a → b" and "a → c"`, or `none`. */
+export function chainsText(chains: readonly string[]): string {
+  if (chains.length === 0) return 'none';
+  const quoted = chains.map((c) => `"${c}"`);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** Each critical chain as `a → b → c`. */
+export function chainStrings(data: TimelineData): string[] {
+  return data.criticalChains.map((chain) => chain.join(' → '));
+}
+
+/** Every critical chain on each side, so a tie that appears or goes away is a change too. */
 function criticalPathChange(base: TimelineData, head: TimelineData): PlanChange | undefined {
-  const [b, h] = [base.criticalPath, head.criticalPath];
-  if (b.length === h.length && b.every((id, i) => id === h[i])) return undefined;
-  const path = (ids: string[]) => (ids.length ? `"${ids.join(' → ')}"` : 'none');
+  const [b, h] = [chainStrings(base), chainStrings(head)];
+  if (b.length === h.length && b.every((chain, i) => chain === h[i])) return undefined;
   return {
     severity: 'warning',
     subject: 'schedule',
     action: 'changed',
     key: 'schedule/critical-path',
     field: 'critical-path',
-    before: [...b],
-    after: [...h],
+    before: b,
+    after: h,
     reason: 'critical-path-changed',
-    message: `critical path changed from ${path(b)} to ${path(h)}`,
+    message: `critical path changed from ${chainsText(b)} to ${chainsText(h)}`,
   };
 }
 
@@ -143,8 +220,8 @@ function phaseChanges(base: TimelineData, head: TimelineData, calendar: WorkCale
 
 export function diffSchedule(base: TimelineData, head: TimelineData, basePhaseIds: ReadonlySet<string>, headPhaseIds: ReadonlySet<string>): PlanChange[] {
   const calendar = calendarOf(head);
-  const out: PlanChange[] = [];
-  for (const c of [goLiveChange(base, head, calendar), durationChange(base, head), criticalPathChange(base, head)]) if (c) out.push(c);
+  const out: PlanChange[] = goLiveChanges(base, head);
+  for (const c of [durationChange(base, head), criticalPathChange(base, head)]) if (c) out.push(c);
   pushAll(out, phaseChanges(base, head, calendar, basePhaseIds, headPhaseIds));
   return out;
 }

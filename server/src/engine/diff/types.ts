@@ -1,5 +1,5 @@
 import type { EntityKind } from '../model';
-import type { FindingCounts } from '../timeline';
+import type { FindingCounts, TimelineGoLive } from '../timeline';
 
 /**
  * The semantic diff of two versions of a plan: what a reviewer of a pull request needs to
@@ -8,9 +8,10 @@ import type { FindingCounts } from '../timeline';
 
 /**
  * How much a change matters to a reviewer:
- * - `breaking`: the go-live moves later or disappears, a gate, a UAT checklist item or a
+ * - `breaking`: any wave's go-live moves later, or the plan's go-live disappears, a gate, a UAT checklist item or a
  *   testing phase is removed, or the executive sponsor is removed;
- * - `warning`: a phase on the critical path slips, the critical path changes, a phase can no
+ * - `warning`: a wave's go-live is added or removed, a phase on the critical path slips,
+ *   the critical chains change, a phase can no
  *   longer be scheduled, an owner is removed, a new error finding appears, a risk's
  *   likelihood or impact is raised, or a budget category shrinks or disappears (this
  *   project's choice: the seeds warn that real costs exceed the visible licence, so a cut
@@ -38,6 +39,8 @@ export type DiffValue = string | number | boolean | string[] | null;
 export type ChangeReason =
   | 'go-live-later'
   | 'go-live-removed'
+  | 'wave-added'
+  | 'wave-removed'
   | 'gate-removed'
   | 'uat-removed'
   | 'testing-phase-removed'
@@ -59,7 +62,7 @@ export interface PlanChange {
    * Stable key of what changed: `phases/<id>`, `milestones/<id>`, `checklist/<id>` or, for
    * an item without id, `phases/<phase>/checklist/<task text>`; `people/<id>` and the like;
    * `plan/<field>`; `budget/<category>`; `schedule/go-live`, `schedule/duration`,
-   * `schedule/critical-path`, `schedule/phases/<id>`; `findings/<rule>/<location>`.
+   * `schedule/go-live/wave-<n>`, `schedule/critical-path`, `schedule/phases/<id>`; `findings/<rule>/<location>`.
    */
   key: string;
   /** The id of the entity concerned, when there is one. */
@@ -84,8 +87,14 @@ export interface PlanSummary {
   end?: string;
   /** Working days from the first phase start to the last phase end, on that side's calendar. */
   workingDays?: number;
+  /** The earliest go-live. */
   goLive?: string;
+  /** Every wave's go-live, by date. */
+  goLives: TimelineGoLive[];
+  /** Every critical phase, by start. */
   criticalPath: string[];
+  /** Each critical chain, as `a → b → c` (several when chains tie). */
+  criticalChains: string[];
   findings: FindingCounts;
 }
 
