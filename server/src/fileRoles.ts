@@ -37,7 +37,7 @@ export function isPlanPath(path: string): boolean {
   return PLAN_EXTENSIONS.some((extension) => path.endsWith(extension));
 }
 
-export function isConfigPath(path: string): boolean {
+function isConfigPath(path: string): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(baseName(path));
 }
 

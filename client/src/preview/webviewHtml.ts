@@ -7,7 +7,7 @@ export function createNonce(): string {
 }
 
 /** The strict policy: nothing remote, no inline handlers, only the extension's own files and nonced code. */
-export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
+function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
   return [`default-src 'none'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
 }
 

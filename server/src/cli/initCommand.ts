@@ -132,7 +132,7 @@ function writeWithoutFollowing(file: string, text: string, replace: boolean): vo
   }
 }
 
-export const INIT_HELP = `Usage: crm-rollout init [options]
+const INIT_HELP = `Usage: crm-rollout init [options]
 
 Writes a starter rollout plan that lints clean, and a .crm-rollout.yaml that extends
 the recommended rules. Nothing is asked; every choice is an option.

@@ -219,7 +219,7 @@ function writeBaseline(file: string, shownAs: string, text: string): void {
 }
 
 /** Writes a file the user named on the command line, atomically (platform/atomicWrite.ts); a failure is a usage error (exit 2). */
-export function writeNamedFile(file: string, text: string, failure: string, shownAs = file): void {
+function writeNamedFile(file: string, text: string, failure: string, shownAs = file): void {
   try {
     makeParentFolders(file);
     writeFileAtomic(file, Buffer.from(text, 'utf8'), { shownAs });

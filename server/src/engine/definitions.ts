@@ -9,8 +9,6 @@ import type { ChecklistTag, PhaseKind } from './vocabulary';
  * unplaced phase, no go-live phase), and a rule that depends on it stays silent.
  */
 
-export { calendarMonthsBetween } from './calendar';
-
 /** Every phase whose `kind` is `kind`, in file order ("the testing phase" means any of them). */
 export function phasesOfKind(plan: Plan, kind: PhaseKind): Phase[] {
   return plan.phases.filter((p) => p.phaseKind?.value === kind);

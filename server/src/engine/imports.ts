@@ -38,7 +38,7 @@ export interface ImportOptions {
 }
 
 /** The `imports:` entries of any file (plan or directory). */
-export function importEntries(source: SourceFile): ImportEntry[] {
+function importEntries(source: SourceFile): ImportEntry[] {
   const root = asMap(source.doc, source.doc.contents);
   const pair = root?.items.find((p) => (p.key as { value?: unknown })?.value === 'imports');
   const seq = asSeq(source.doc, pair?.value);

@@ -1,5 +1,5 @@
 /** Where rule pages live; every finding links here. */
-export const DOCS_BASE_URL = 'https://github.com/crm-rollout/crm-rollout/blob/main/docs/rules/';
+const DOCS_BASE_URL = 'https://github.com/crm-rollout/crm-rollout/blob/main/docs/rules/';
 
 export function ruleDocUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;

@@ -46,7 +46,7 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 /** Turns whatever the client sent into settings; unknown or ill-typed values fall back to defaults. */
-export function normalizeSettings(raw: unknown, folderPath: string | undefined, today = todayIso()): Settings {
+function normalizeSettings(raw: unknown, folderPath: string | undefined, today = todayIso()): Settings {
   const value = record(raw);
   const asOf = typeof value.asOf === 'string' && dayFromIso(value.asOf.trim()) !== undefined ? value.asOf.trim() : today;
   const configText = typeof value.configPath === 'string' ? value.configPath.trim() : '';

@@ -14,7 +14,7 @@ import { readSmallTextFile } from '../platform/safeRead';
  */
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-export const MAX_WORKSPACE_PLANS = 5000;
+const MAX_WORKSPACE_PLANS = 5000;
 
 /** gitignore.ts matches POSIX paths. */
 function posix(path: string): string {
