@@ -19,7 +19,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CommandIO) => numbe
 const HELP = `Usage: crm-rollout <command> [options]
 
 Commands:
-  lint      check rollout plans; --fix applies safe fixes; formats for CI
+  lint      check rollout plans; --fix applies fixes; formats for CI
             (stylish, json, sarif, github, junit, gitlab, markdown)
   init      write a starter plan and a .crm-rollout.yaml
   timeline  export a plan's schedule (phases, milestones, critical path)
