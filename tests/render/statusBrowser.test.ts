@@ -81,6 +81,15 @@ describe('the html status report in chromium', () => {
     await page.close();
   });
 
+  it('draws the planned schedule as ghost bars under the forecast, with the slip', async () => {
+    const { page } = await openReport(EXECUTION_PLAN);
+    const box = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().x + e.getBoundingClientRect().width);
+    // build was planned to end Fri 05-28 and is forecast to end Tue 06-01: its bar ends after its ghost.
+    expect(await box('svg.crm-timeline [data-id="build"] rect.bar')).toBeGreaterThan(await box('svg.crm-timeline [data-id="build"] rect.ghost'));
+    expect(await page.$$eval('svg.crm-timeline rect.ghost', (els) => els.length)).toBe(4);
+    await page.close();
+  });
+
   it('draws each phase progress bar filled by its share of done items', async () => {
     const { page } = await openReport(EXECUTION_PLAN);
     const fills = await page.$$eval('svg.bar', (bars) => bars.map((b) => [b.getAttribute('aria-label'), b.querySelector('rect.fill')?.getBoundingClientRect().width, b.querySelector('rect.track')?.getBoundingClientRect().width]));

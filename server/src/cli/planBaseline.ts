@@ -14,7 +14,8 @@ import { displayPath, lintPlanFile } from './timelineCommand';
  * findings (baseline.ts).
  */
 
-export type ScheduleBaseline = NonNullable<StatusOptions['baseline']>;
+/** The baseline's schedule for the report, and its lint result for the timeline's ghost bars. */
+export type ScheduleBaseline = NonNullable<StatusOptions['baseline']> & { result: LintResult };
 
 function isFile(file: string): boolean {
   try {
@@ -35,14 +36,14 @@ function fromFile(file: string, asOf: string, cwd: string): ScheduleBaseline {
   const display = displayPath(cwd, file);
   if (fileRole(display) !== 'plan') throw new UsageError(`--baseline "${display}" is not a plan: plan files are named *.rollout.yaml or *.rollout.yml`);
   const result = lintPlanFile(file, display, asOf, cwd);
-  return { kind: 'file', source: display, schedule: planned(result, `"${display}"`) };
+  return { kind: 'file', source: display, schedule: planned(result, `"${display}"`), result };
 }
 
 function fromRef(ref: string, plan: string, asOf: string, cwd: string): ScheduleBaseline {
   const neither = `--baseline "${ref}" is neither an existing file nor a git ref`;
   if (ref.startsWith('-')) throw new UsageError(`${neither}; name a file, a branch, a tag or a commit such as v1.0 or origin/main`);
   const at = planAtRef(ref, plan, asOf);
-  if ('result' in at) return { kind: 'git-ref', source: at.display, schedule: planned(at.result, `"${at.display}"`) };
+  if ('result' in at) return { kind: 'git-ref', source: at.display, schedule: planned(at.result, `"${at.display}"`), result: at.result };
   switch (at.problem) {
     case 'no-git':
       throw new UsageError(`${neither}: git, which reads a ref, is not installed or not on the PATH`);

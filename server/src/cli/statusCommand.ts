@@ -81,7 +81,7 @@ export function runStatus(argv: readonly string[], io: CommandIO): number {
     const display = displayPath(io.cwd, file);
     const result = lintPlanFile(file, display, asOf, io.cwd);
     const baseline = baselineArg === undefined ? undefined : scheduleBaseline(baselineArg, file, asOf, io.cwd);
-    return { report: buildStatus(result, display, { asOf, horizon, baseline }), timeline: forecastTimeline(result, display, asOf) };
+    return { report: buildStatus(result, display, { asOf, horizon, baseline }), timeline: forecastTimeline(result, display, asOf, baseline?.result) };
   });
   const rendered = STATUS_FORMATS[format].render(pages, given === undefined ? 'today' : 'as-of');
   if (output === undefined) io.stdout.write(rendered);

@@ -405,9 +405,14 @@ export function buildStatus(result: LintResult, display: string, options: Status
   return withVerdict(report, runningFloat);
 }
 
-/** The forecast timeline of a linted plan (what the html report draws). */
-export function forecastTimeline(result: LintResult, display: string, asOf: string): TimelineData | undefined {
+/**
+ * The forecast timeline of a linted plan (what the html report draws), with the baseline's
+ * planned schedule, else the plan's own, as its ghost bars.
+ */
+export function forecastTimeline(result: LintResult, display: string, asOf: string, baseline?: LintResult): TimelineData | undefined {
   const day = dayFromIso(asOf);
   if (!result.plan || day === undefined) return undefined;
-  return { ...buildTimeline({ ...result, schedule: buildSchedule(result.plan, { mode: 'forecast', asOf: day }) }, asOf), path: display };
+  const forecast = buildTimeline(result, asOf, { schedule: buildSchedule(result.plan, { mode: 'forecast', asOf: day }) });
+  const ghost = buildTimeline(baseline ?? result, asOf);
+  return { ...forecast, path: display, ghost: { ...ghost, path: display } };
 }

@@ -5,6 +5,7 @@ import { planAtRef } from '../platform/gitRef';
 import { renderStatusHtml } from '../render/statusHtml';
 import { renderStatusMarkdown } from '../render/statusMarkdown';
 import type { StatusReportParams, StatusReportResult } from '../protocol';
+import type { LintResult } from '../engine/lint';
 import type { Analysis } from './project';
 
 /**
@@ -16,7 +17,7 @@ import type { Analysis } from './project';
 const HORIZON = 10;
 
 /** The baseline at the setting's ref, or why there is none. */
-function baselineAt(analysis: Analysis): { baseline?: StatusOptions['baseline']; problem?: string } {
+function baselineAt(analysis: Analysis): { baseline?: NonNullable<StatusOptions['baseline']> & { result: LintResult }; problem?: string } {
   const ref = analysis.settings.baseline;
   if (ref === '') return {};
   if (ref.startsWith('-') || !analysis.uri.startsWith('file:')) return { problem: `the baseline "${ref}" cannot be read for this document` };
@@ -26,7 +27,7 @@ function baselineAt(analysis: Analysis): { baseline?: StatusOptions['baseline'];
     return { problem: `crm-rollout.baseline: ${why}; the report compares with the planned schedule` };
   }
   if (!at.result.schedule || !at.result.plan?.phases.length) return { problem: `crm-rollout.baseline: the plan at "${ref}" is not a plan; the report compares with the planned schedule` };
-  return { baseline: { kind: 'git-ref', source: at.display, schedule: at.result.schedule } };
+  return { baseline: { kind: 'git-ref', source: at.display, schedule: at.result.schedule, result: at.result } };
 }
 
 export function statusReport(analysis: Analysis | undefined, params: StatusReportParams): StatusReportResult {
@@ -40,6 +41,6 @@ export function statusReport(analysis: Analysis | undefined, params: StatusRepor
   const text =
     params.format === 'markdown'
       ? renderStatusMarkdown([report], source)
-      : renderStatusHtml([{ report, timeline: forecastTimeline(analysis.result, name, asOf) }], source, params.webview ? { theme: 'vscode', csp: { policy: params.webview.csp, nonce: params.webview.nonce } } : {});
+      : renderStatusHtml([{ report, timeline: forecastTimeline(analysis.result, name, asOf, baseline?.result) }], source, params.webview ? { theme: 'vscode', csp: { policy: params.webview.csp, nonce: params.webview.nonce } } : {});
   return { text, colour: report.status.colour, ...(problem ? { baselineProblem: problem } : {}) };
 }

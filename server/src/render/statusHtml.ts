@@ -104,7 +104,7 @@ function section(page: StatusPage, theme: 'light' | 'vscode'): string {
     ),
   );
   if (page.timeline) {
-    parts.push(`<div class="chart">\n${renderTimelineSvg(page.timeline, { theme })}</div>`);
+    parts.push(`<div class="chart">\n${renderTimelineSvg(page.timeline, { theme, ghostLabel: report.baseline.kind === 'planned' ? 'planned' : 'baseline' })}</div>`);
   }
   parts.push('<h3>Progress</h3>', `<p>${escapeXml(progressLine(report))}</p>`);
   parts.push(
