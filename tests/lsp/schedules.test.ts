@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList, Hover, InlayHint, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, Hover, InlayHint, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, at, createWorkspace, editsFor, LspServer, positionOf } from './harness';
 
 /*
@@ -181,5 +181,18 @@ describe('schedules in the editor', () => {
       const edit = await server.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: at(PLAN, '[signed-off]', 3), newName: 'design-approved' });
       expect(applyTextEdits(PLAN, editsFor(edit, uri))).toBe(PLAN.replace('id: signed-off', 'id: design-approved').replace('[signed-off]', '[design-approved]'));
     });
+  });
+
+  it('offers progress actions dated on the as-of setting, as suggestions fix-all never applies', async () => {
+    const position = at(PLAN, 'Signed off', 3);
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    const achieved = actions.find((a) => a.title === 'mark milestone "signed-off" achieved today (2027-01-20)');
+    expect(applyTextEdits(PLAN, editsFor(achieved?.edit, uri))).toBe(PLAN.replace('{ id: signed-off, name: Signed off }', '{ id: signed-off, name: Signed off, achieved: 2027-01-20 }'));
+    const inPhase = at(PLAN, 'kind: training', 6);
+    const started = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: inPhase, end: inPhase }, context: { diagnostics: [] } });
+    const start = started.find((a) => a.title === 'mark phase "docs" started today (2027-01-20)');
+    expect(applyTextEdits(PLAN, editsFor(start?.edit, uri))).toBe(PLAN.replace('after: [design], duration: 2d }', 'after: [design], duration: 2d, actual: { start: 2027-01-20 } }'));
+    const fixAll = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: inPhase, end: inPhase }, context: { diagnostics: [], only: ['source.fixAll.crm-rollout'] } });
+    expect(fixAll.map((a) => a.title).filter((t) => t.startsWith('mark'))).toEqual([]);
   });
 });
