@@ -3,6 +3,7 @@ import { UsageError } from './args';
 import { runDiff } from './diffCommand';
 import { runInit } from './initCommand';
 import { runLint, type CommandIO } from './lintCommand';
+import { runStatus } from './statusCommand';
 import { runTimeline } from './timelineCommand';
 import { VERSION } from './version';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CommandIO) => numbe
   lint: runLint,
   timeline: runTimeline,
   diff: runDiff,
+  status: runStatus,
   init: runInit,
 };
 
@@ -22,6 +24,7 @@ Commands:
   init      write a starter plan and a .crm-rollout.yaml
   timeline  export a plan's schedule (phases, milestones, critical path)
   diff      compare two versions of a plan by ids and schedule impact
+  status    report a plan in execution: red/amber/green, go-lives, late work
 
 Run crm-rollout <command> --help for a command's options. CI recipes: docs/ci.md.
 
