@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { isAlias } from 'yaml';
 import { isIndex, locate, nonEmptyOffsets, pathSegments, valueOffsets, type Location } from './locatePath';
 import { isJsonObject, validatorFor, type JsonSchema, type SchemaKind } from './schemaFiles';
@@ -27,11 +27,11 @@ import type { Finding, RelatedLocation } from './types';
 /**
  * Validates `value`, the JS value of `source.doc` (`doc.toJS({ maxAliasCount })`), against
  * the schema of `kind`. Findings have rule id `schema`, severity `error`, one finding per
- * problem, on the narrowest node (see the module comment).
+ * problem, on the narrowest node (see the module comment). `validate` is the build-time
+ * compiled validator of the kind; tests pass ajv's run-time one to compare them.
  */
-export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, value: unknown): Finding[] {
+export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, value: unknown, validate: ValidateFunction = validatorFor(kind)): Finding[] {
   if (value == null && kind !== 'plan') return [];
-  const validate = validatorFor(kind);
   if (validate(value)) return [];
   const findings = selectErrors(validate.errors ?? []).map((error) => describe(kind, source, value, error));
   return uniqueFindings(findings);
