@@ -95,6 +95,13 @@ describe('the validators compiled at build time', () => {
     );
   });
 
+  it('collect the errors of many invalid items as ajv does (appended in place, not concatenated)', () => {
+    const phases = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? i : i % 3 === 1 ? { id: `p${i}`, kind: 'nope' } : { id: `p${i}`, name: 'x', kind: 'build', checklist: [i, { task: 1 }] }));
+    const text = `plan: 1\nname: Many\nphases:\n${phases.map((p) => `  - ${JSON.stringify(p)}\n`).join('')}`;
+    expectSameValidation('plan', '/many/plan.rollout.yaml', text);
+    expect(errorsOf(validatorFor('plan'), { plan: 1, name: 'Many', phases }).length).toBeGreaterThan(1000);
+  });
+
   it('are what the generator makes of the current schemas (the generated module is not stale)', () => {
     expect(fs.readFileSync(GENERATED_PATH, 'utf8')).toBe(validatorsSource());
   });

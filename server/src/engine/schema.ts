@@ -45,8 +45,12 @@ const SILENT_KEYWORDS = new Set(['if']);
 /** Keywords that judge a value; a value gets one such error, the most specific one. */
 const VALUE_KEYWORD_PRIORITY = ['const', 'enum', 'format', 'pattern', 'minLength', 'minimum', 'exclusiveMinimum'];
 
-function isSameOrUnder(path: string, ancestor: string): boolean {
-  return path === ancestor || path.startsWith(`${ancestor}/`);
+/** Whether `path` is one of `ancestors` or under one: a walk up its segments, so E errors cost O(E), not O(E × ancestors). */
+function isSameOrUnderAny(path: string, ancestors: ReadonlySet<string>): boolean {
+  for (let current = path; ; current = current.slice(0, current.lastIndexOf('/'))) {
+    if (ancestors.has(current)) return true;
+    if (current === '') return false;
+  }
 }
 
 /**
@@ -55,11 +59,11 @@ function isSameOrUnder(path: string, ancestor: string): boolean {
  * structural errors are deduplicated by path, keyword and key.
  */
 function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const typeErrorPaths = errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath);
+  const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
     if (SILENT_KEYWORDS.has(error.keyword)) continue;
-    if (error.keyword !== 'type' && typeErrorPaths.some((path) => isSameOrUnder(error.instancePath, path))) continue;
+    if (error.keyword !== 'type' && isSameOrUnderAny(error.instancePath, typeErrorPaths)) continue;
     const valueRank = VALUE_KEYWORD_PRIORITY.indexOf(error.keyword);
     if (valueRank >= 0) {
       const key = `${error.instancePath}|value`;

@@ -97,11 +97,22 @@ export function keywordOf(schema: JsonSchema | undefined, keyword: string): unkn
 let validators: Record<SchemaKind, ValidateFunction> | undefined;
 
 /**
+ * What ajv's `vErrors.concat(sub.errors)` does, without copying the list so far: one copy per
+ * failing list item made a plan with N invalid items cost O(N²). The loop, not
+ * `push(...more)`, so a subschema with a huge error list cannot overflow the stack.
+ */
+function appendErrors<E>(errors: E[] | null, more: E[]): E[] {
+  if (errors === null) return more;
+  for (const error of more) errors.push(error);
+  return errors;
+}
+
+/**
  * The validator of a kind of file. They were compiled at build time, so the first
  * validation costs no compilation: creating them only binds the schema objects, which the
  * errors' `parentSchema` then are (the index above works on them).
  */
 export function validatorFor(kind: SchemaKind): ValidateFunction {
-  validators ??= createValidators({ schemas: SCHEMA_FILES, equal, ucs2length, formats: fullFormats });
+  validators ??= createValidators({ schemas: SCHEMA_FILES, equal, ucs2length, formats: fullFormats, appendErrors });
   return validators[kind];
 }

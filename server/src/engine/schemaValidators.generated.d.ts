@@ -18,6 +18,8 @@ export interface ValidatorRuntime {
   ucs2length: typeof ucs2length;
   /** ajv-formats' format definitions (`date`). */
   formats: typeof fullFormats;
+  /** Appends a subschema's errors to the list so far (null when none yet), in place; returns the list. */
+  appendErrors: <E>(errors: E[] | null, more: E[]) => E[];
 }
 
 export function createValidators(runtime: ValidatorRuntime): Record<'plan' | 'directory' | 'config', ValidateFunction>;
