@@ -9,8 +9,8 @@ import { createWorkspace, LspServer, uriOf } from '../tests/lsp/harness';
 import { createSpectral, createYamlLanguageServer, floorParse, ourLint } from './contenders';
 import { typingEdits } from './edits';
 import { generatePlan } from './generatePlan';
-import { median, percentile, race, raceProcesses, round, runNode } from './measure';
-import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult, type SizeResult } from './report';
+import { median, percentile, race, raceProcesses, round, runCommand, runNode } from './measure';
+import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult, type ManyFindingsResult, type SizeResult } from './report';
 
 /**
  * `npm run bench`: one process run that measures the engine against its floor and against
@@ -19,7 +19,7 @@ import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult,
  * on a full run, docs/performance.md. Not a test: it asserts nothing.
  *
  * Flags: --sizes=200,2000 (plan sizes), --quick (fewer rounds, smaller batch, no docs),
- * --skip=yls,spectral,batch,cold,edit (sections to leave out), --render-docs (rewrite
+ * --skip=yls,spectral,batch,cold,edit,many (sections to leave out), --render-docs (rewrite
  * docs/performance.md from bench/results.json, measuring nothing).
  */
 
@@ -102,18 +102,43 @@ function measureColdStart(): BenchResults['coldStart'] {
   try {
     const file = join(dir, 'plan.rollout.yaml');
     writeFileSync(file, generatePlan({ lines: 200 }).text);
-    log('cold start: CLI on a 200-line plan beside node -e ""');
+    log('cold start: CLI on a 200-line plan beside the floor as a process, node -e "" and npx crm-rollout');
     const r = raceProcesses(
       {
         cli: () => runNode([CLI, 'lint', file], { cwd: dir, preload: PRELOAD }),
+        // The floor as a process: node loading `yaml` and parsing the same plan with a LineCounter.
+        floor: () => runNode([FLOOR_BATCH, dir], { cwd: dir, preload: PRELOAD }),
         node: () => runNode(['-e', ''], { cwd: dir, preload: PRELOAD }),
+        // What a user types in the project: npm resolves the package's own bin first.
+        npx: () => runCommand('npx', ['--no-install', 'crm-rollout', 'lint', file], ROOT),
       },
       quick ? 3 : 10,
     );
-    return { cliMs: round(r.cli.wallMs), nodeMs: round(r.node.wallMs) };
+    return { cliMs: round(r.cli.wallMs), nodeMs: round(r.node.wallMs), floorMs: round(r.floor.wallMs), npxMs: round(r.npx.wallMs) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A plan of `count` tiny phases, each with an invalid kind and no name: three findings each. */
+function tinyInvalidPhases(count: number): string {
+  return `plan: 1\nname: Many small mistakes\nphases:\n${Array.from({ length: count }, (_, i) => `  - { id: p${i}, kind: nope }\n`).join('')}`;
+}
+
+/** Lint time of plans with N tiny invalid phases (one round each): the cost must grow as N, not faster. */
+function measureManyFindings(): ManyFindingsResult[] {
+  const fs = new NodeFileSystem();
+  const counts = quick ? [5000, 10000, 20000] : [10000, 20000, 40000];
+  const out: ManyFindingsResult[] = [];
+  for (const items of counts) {
+    log(`many findings: ${items} tiny invalid phases`);
+    const text = tinyInvalidPhases(items);
+    const started = performance.now();
+    const result = lintText('/bench/many.rollout.yaml', text, { fs, asOf: '2027-03-01', root: '/bench' });
+    const ms = performance.now() - started;
+    out.push({ items, ms: round(ms), findings: result.findings.length, ratioToFirst: round(ms / (out[0]?.ms ?? ms), 2) });
+  }
+  return out;
 }
 
 interface EditTarget {
@@ -260,6 +285,7 @@ async function main(): Promise<void> {
     sizes: await measureSizes(),
     batch: skip.has('batch') ? null : measureBatch(),
     coldStart: skip.has('cold') ? null : measureColdStart(),
+    manyFindings: skip.has('many') ? [] : measureManyFindings(),
     edit: skip.has('edit') ? [] : await measureEdits(),
     machine: { ...before, loadAverageAfter: loadavg().map((l) => round(l, 1)) },
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,

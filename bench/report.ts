@@ -34,10 +34,22 @@ export interface EditResult {
   engineEditRatio: number;
 }
 
+export interface ManyFindingsResult {
+  /** Tiny invalid phases in the plan. */
+  items: number;
+  ms: number;
+  findings: number;
+  /** ms / the smallest plan's ms: linear growth doubles it per doubling of items. */
+  ratioToFirst: number;
+}
+
 export interface BenchResults {
   sizes: SizeResult[];
   batch: { files: number; lintMs: number; floorMs: number; lintPeakMiB: number; floorPeakMiB: number } | null;
-  coldStart: { cliMs: number; nodeMs: number } | null;
+  /** Whole processes: our CLI, the floor (node parsing the plan with `yaml`), node -e "" and npx crm-rollout. */
+  coldStart: { cliMs: number; nodeMs: number; floorMs?: number; npxMs?: number } | null;
+  /** Lint of plans with many tiny invalid items (absent in results of older runs). */
+  manyFindings?: ManyFindingsResult[];
   edit: EditResult[];
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; loadAverage: number[]; loadAverageAfter?: number[] };
   command: string;
@@ -84,7 +96,27 @@ function sections(r: BenchResults, markdown: boolean): string[] {
     );
   }
   if (r.coldStart) {
-    out.push(h('Cold start (median ms)') + table(['', 'ms'], [['crm-rollout lint (200 lines)', r.coldStart.cliMs], ['node -e ""', r.coldStart.nodeMs]], markdown));
+    const c = r.coldStart;
+    const ratio = (ms: number | undefined) => (ms === undefined ? null : Math.round((c.cliMs / ms) * 100) / 100);
+    out.push(
+      h('Cold start (median ms; ratio = crm-rollout lint / that row)') +
+        table(
+          ['', 'ms', 'ratio'],
+          [
+            ['crm-rollout lint (200 lines)', c.cliMs, null],
+            ['floor as a process (node + yaml parse, same plan)', c.floorMs ?? null, ratio(c.floorMs)],
+            ['node -e ""', c.nodeMs, ratio(c.nodeMs)],
+            ['npx crm-rollout lint (same plan)', c.npxMs ?? null, null],
+          ],
+          markdown,
+        ),
+    );
+  }
+  if (r.manyFindings && r.manyFindings.length > 0) {
+    out.push(
+      h('Many findings: plans of tiny invalid phases (ms; ratio to the smallest)') +
+        table(['phases', 'ms', 'findings', 'ratio'], r.manyFindings.map((m) => [m.items, m.ms, m.findings, m.ratioToFirst]), markdown),
+    );
   }
   if (r.edit.length > 0) {
     out.push(
