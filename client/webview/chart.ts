@@ -73,7 +73,7 @@ export class Chart {
 
   /** The geometry `zoom` gives the plan in this panel, without drawing it. */
   geometryAt(data: TimelineData, zoom: TimelineZoom): Geometry {
-    const layout = layoutTimeline(data, zoomLayout(zoom, this.width()));
+    const layout = layoutTimeline(data, { ...zoomLayout(zoom, this.width()), ghost: data.ghost });
     return { labelWidth: layout.labelWidth, firstDay: layout.firstDay, dayWidth: layout.dayWidth };
   }
 

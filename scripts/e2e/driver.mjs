@@ -188,7 +188,7 @@ function fitProblems(found) {
   if (found.zoom !== 'fit') problems.push(`zoom is ${found.zoom}, not fit`);
   if (found.scrollWidth > found.panelWidth) problems.push(`scrolls sideways: ${found.scrollWidth}px in a ${found.panelWidth}px panel`);
   if (found.outside.length > 0) problems.push(`past the right edge: ${found.outside.join(', ')}`);
-  if (found.goLive !== 1) problems.push('no go-live line');
+  if (found.goLive < 1) problems.push('no go-live line');
   if (found.overlaps.length > 0) problems.push(`overlapping axis labels: ${found.overlaps.join('; ')}`);
   return problems;
 }
@@ -278,6 +278,55 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
       case 'expect-highlight': {
         await frame.waitForSelector(`[data-id="${checkpoint.id}"][data-kind].is-current`, { timeout: 10_000 });
         return { ok: true };
+      }
+      case 'expect-lanes': {
+        // What the webview's DOM shows: lane titles, the bars marked critical (and drawn in a
+        // colour of their own), and dependency arrows that start at a milestone's diamond.
+        const found = await frame.evaluate(() => {
+          const svg = document.querySelector('svg.crm-timeline');
+          const strokeOf = (selector) => {
+            const bar = svg?.querySelector(selector);
+            return bar ? getComputedStyle(bar).stroke : undefined;
+          };
+          return {
+            lanes: [...(svg?.querySelectorAll('text.lane-label') ?? [])].map((t) => t.textContent),
+            critical: [...(svg?.querySelectorAll('g.phase.critical[data-critical="true"]') ?? [])].map((g) => g.getAttribute('data-id')),
+            criticalStroke: strokeOf('g.phase.critical .bar'),
+            otherStroke: strokeOf('g.phase:not(.critical) .bar'),
+            milestoneArrows: [...(svg?.querySelectorAll('g.dependency[data-milestone]') ?? [])].map((g) => g.getAttribute('data-milestone')),
+            holidayTitles: [...(svg?.querySelectorAll('rect.holiday > title') ?? [])].map((t) => t.textContent),
+          };
+        });
+        const problems = [];
+        const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+        if (!same(found.lanes, checkpoint.lanes)) problems.push(`lanes ${JSON.stringify(found.lanes)}, expected ${JSON.stringify(checkpoint.lanes)}`);
+        if (!same([...found.critical].sort(), [...checkpoint.critical].sort())) problems.push(`critical bars ${JSON.stringify(found.critical)}, expected ${JSON.stringify(checkpoint.critical)}`);
+        if (!found.criticalStroke || found.criticalStroke === found.otherStroke) problems.push(`critical bars are not drawn in a colour of their own (${found.criticalStroke} vs ${found.otherStroke})`);
+        if (!same(found.milestoneArrows, checkpoint.milestoneArrows)) problems.push(`arrows from milestones ${JSON.stringify(found.milestoneArrows)}`);
+        for (const holiday of checkpoint.holidays) if (!found.holidayTitles.includes(holiday)) problems.push(`no shaded "${holiday}"`);
+        return { ok: problems.length === 0, detail: problems.join('; ') };
+      }
+      case 'expect-ghosts': {
+        // A forecast over its planned schedule: faint ghost bars, slip labels, achieved and overdue milestones.
+        // The as-of setting was just changed: wait for the drawing made with it.
+        await frame.waitForFunction((asOf) => document.querySelector(`svg.crm-timeline[data-as-of="${asOf}"]`) !== null, checkpoint.asOf, { timeout: 15_000 });
+        const found = await frame.evaluate(() => {
+          const svg = document.querySelector('svg.crm-timeline');
+          const ids = (selector) => [...(svg?.querySelectorAll(selector) ?? [])].map((e) => e.closest('[data-id]')?.getAttribute('data-id'));
+          return {
+            ghosts: ids('rect.ghost'),
+            slips: [...(svg?.querySelectorAll('text.slip') ?? [])].map((t) => `${t.closest('[data-id]')?.getAttribute('data-id')} ${t.textContent}`),
+            achieved: ids('g.milestone.achieved'),
+            overdue: ids('g.milestone.overdue'),
+            ghostUnderBar: [...(svg?.querySelectorAll('rect.ghost') ?? [])].every((g) => g.nextElementSibling?.classList.contains('bar')),
+          };
+        });
+        const problems = [];
+        for (const key of ['ghosts', 'slips', 'achieved', 'overdue']) {
+          if (JSON.stringify(found[key]) !== JSON.stringify(checkpoint[key])) problems.push(`${key} ${JSON.stringify(found[key])}, expected ${JSON.stringify(checkpoint[key])}`);
+        }
+        if (!found.ghostUnderBar) problems.push('a ghost bar is not drawn right under its forecast bar');
+        return { ok: problems.length === 0, detail: problems.join('; ') };
       }
       case 'expect-fitted': {
         // The panel redraws once its size settles; wait for a drawing as wide as the panel.

@@ -8,6 +8,7 @@
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TimelineGesture } from './engine/scheduleEdits';
 import type { TimelineData } from './engine/timeline';
+import type { FixKind } from './engine/types';
 
 export type { TimelineData, TimelinePhase, TimelineMilestone, TimelineDependency, TimelineLane } from './engine/timeline';
 
@@ -60,10 +61,11 @@ export interface CrmRolloutClientCapabilities {
   commands?: string[];
 }
 
-/** A fix as a diagnostic carries it: protocol edits, ready to apply to the document. */
+/** A fix or a suggestion as a diagnostic carries it: protocol edits, ready to apply to the document. */
 export interface DiagnosticFix {
   title: string;
-  safe: boolean;
+  /** `fix`: fix-all and fix-on-save apply it; `suggestion`: only offered (rules.md, "Fixes and suggestions"). */
+  kind: FixKind;
   edits: TextEdit[];
 }
 

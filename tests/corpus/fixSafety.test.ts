@@ -3,7 +3,10 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fixFile } from '../../server/src/cli/fixFiles';
-import type { FileSystem } from '../../server/src/engine/fileSystem';
+import { applyEdits } from '../../server/src/engine/edits';
+import { fixIsSound } from '../../server/src/engine/fix';
+import { lintText } from '../../server/src/engine/lint';
+import { MemoryFileSystem, type FileSystem } from '../../server/src/engine/fileSystem';
 import { NodeFileSystem } from '../../server/src/platform/nodeFileSystem';
 import { onlyRulesConfig, runCli, tempTree } from '../helpers/cli';
 import { BACKUP_ITEM, FINAL_MIGRATION_ITEM, migrationPlan } from '../helpers/migrationPlan';
@@ -175,29 +178,51 @@ describe('encodings: decoded strictly, written back as they were read', () => {
   }
 });
 
-describe('fixes land at the right syntactic place, or not at all', () => {
-  function fixOnce(text: string, config = CONFIG): { run: ReturnType<typeof runCli>; after: string; findings: { rule: string }[] } {
-    const dir = workspace({ 'p.rollout.yaml': text }, config);
-    const run = runCli(['lint', '--fix', 'p.rollout.yaml'], dir);
-    return { run, after: read(dir, 'p.rollout.yaml').toString('utf8'), findings: jsonFindings(dir, 'p.rollout.yaml') };
+describe('fixes and suggestions land at the right syntactic place, or not at all', () => {
+  /**
+   * What accepting every suggestion of `ruleId` one after the other in the editor's light bulb
+   * gives: each round lints the text again (the engine, as the language server does), takes the
+   * first finding's first suggestion, requires the check the editor applies before offering it
+   * (fixIsSound), and applies it. Bounded: a plan gets at most `max` suggestions.
+   */
+  function acceptSuggestions(text: string, ruleId: string, config = CONFIG, max = 10): { after: string; accepted: number } {
+    let after = text;
+    let accepted = 0;
+    for (; accepted < max; accepted++) {
+      const fsys = new MemoryFileSystem({ '/w/p.rollout.yaml': after, '/w/.crm-rollout.yaml': config });
+      const finding = lintText('/w/p.rollout.yaml', after, { fs: fsys, root: '/w' }).findings.find((f) => f.ruleId === ruleId);
+      const suggestion = finding?.fixes?.find((f) => f.kind === 'suggestion');
+      if (!suggestion) break;
+      expect(fixIsSound(after, suggestion), suggestion.title).toBe(true);
+      after = applyEdits(after, suggestion.edits);
+    }
+    return { after, accepted };
   }
 
-  it('puts an item of a flow list before the comment that precedes its closing bracket, once, and counts one fix', () => {
+  it('leaves plan content to a person: lint --fix inserts no backup item, only the light bulb offers it', () => {
     const text = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}  # more later\n    ]`);
-    const { run, after, findings } = fixOnce(text);
+    const dir = workspace({ 'p.rollout.yaml': text });
+    const run = runCli(['lint', '--fix', 'p.rollout.yaml'], dir);
+    expect(run.stderr).toBe('');
+    expect(read(dir, 'p.rollout.yaml').toString('utf8')).toBe(text);
+    expect(jsonFindings(dir, 'p.rollout.yaml').map((f) => f.rule)).toEqual(['migration-backup']);
+  });
+
+  it('puts an item of a flow list before the comment that precedes its closing bracket, once', () => {
+    const text = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}  # more later\n    ]`);
+    const { after, accepted } = acceptSuggestions(text, 'migration-backup');
     expect(after).toBe(migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ${BACKUP_ITEM}  # more later\n    ]`));
-    expect(run.stderr).toBe('fixed 1 problem in p.rollout.yaml\n');
-    expect(findings.filter((f) => f.rule === 'migration-backup')).toEqual([]);
+    expect(accepted).toBe(1);
   });
 
   it('keeps a trailing comma in a flow list single', () => {
-    const { after } = fixOnce(migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ]`));
+    const { after } = acceptSuggestions(migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ]`), 'migration-backup');
     expect(after).toBe(migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ${BACKUP_ITEM}, ]`));
   });
 
   it('writes a new block item at the dash column of a list written `-   task:`', () => {
     const items = '\n      -   task: Final import\n          tags: [final-migration]\n          due: 2027-02-12';
-    const { after } = fixOnce(migrationPlan(items));
+    const { after } = acceptSuggestions(migrationPlan(items), 'migration-backup');
     // The backup goes before the final migration it protects.
     expect(after).toBe(migrationPlan(`\n      -   ${BACKUP_ITEM}${items}`));
     expect(parse(after).phases[0].checklist).toHaveLength(2);
@@ -205,7 +230,7 @@ describe('fixes land at the right syntactic place, or not at all', () => {
 
   it('keeps the trailing blank lines of a keep-chomping block scalar when a key is inserted after it', () => {
     const text = 'plan: 1\nname: Keep\nsponsor: dan\nowner: dan\npeople:\n  - { id: dan, name: Dan }\ngovernance:\n  change_control: |+\n    Changes go through the steering group.\n\n\n';
-    const { after } = fixOnce(text, WITH_PHASES);
+    const { after } = acceptSuggestions(text, 'required-phases', WITH_PHASES);
     expect(after.startsWith(text)).toBe(true);
     expect(parse(after).governance.change_control).toBe('Changes go through the steering group.\n\n\n');
     expect(parse(after).phases.map((p: { kind: string }) => p.kind)).toContain('go-live');
@@ -235,8 +260,9 @@ describe('fixes land at the right syntactic place, or not at all', () => {
 
   it('inserts into a whole-plan flow mapping in flow style, so the plan stays valid YAML', () => {
     const text = '{ plan: 1, name: Flow, sponsor: dan, owner: dan, people: [{ id: dan, name: Dan }] }\n';
-    const { after, findings } = fixOnce(text, WITH_PHASES);
-    expect(findings.filter((f) => f.rule === 'yaml-syntax')).toEqual([]);
+    const { after } = acceptSuggestions(text, 'required-phases', WITH_PHASES);
+    const dir = workspace({ 'p.rollout.yaml': after }, WITH_PHASES);
+    expect(jsonFindings(dir, 'p.rollout.yaml').filter((f) => f.rule === 'yaml-syntax')).toEqual([]);
     expect(parse(after).phases.map((p: { id: string }) => p.id)).toEqual(['planning', 'design', 'configuration', 'testing', 'training', 'go-live']);
     expect(after.startsWith('{ plan: 1, name: Flow, sponsor: dan, owner: dan, people: [{ id: dan, name: Dan }]')).toBe(true);
   });

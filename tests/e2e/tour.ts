@@ -209,6 +209,33 @@ export async function run(): Promise<void> {
   });
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await check('webview: wave lanes are titled with the wave names, each shaded on its calendar, and every critical bar is marked', async () => {
+    await showWithTimeline(api, 'waves.rollout.yaml');
+    const ack = await checkpoint('expect-lanes', {
+      lanes: ['All waves', 'Wave 1: France', 'Wave 3: United Kingdom', 'Wave 2: Germany'],
+      // Both tied wave 1 chains: fr-uat and fr-training.
+      critical: ['build', 'hypercare', 'fr-uat', 'fr-training', 'fr-go-live', 'uk-go-live', 'de-uat', 'de-go-live'],
+      milestoneArrows: ['design-signed-off'],
+      holidays: ['holiday 2027-05-17 (France)', 'holiday 2027-05-27 (Germany)', 'holiday 2027-05-31 (United Kingdom)'],
+    });
+    assert.ok(ack.ok, ack.detail);
+  });
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await check('webview: a plan in execution shows its forecast over faint planned bars, with slips, achieved and overdue milestones', async () => {
+    await setAsOf('2027-01-27');
+    await showWithTimeline(api, 'tracked.rollout.yaml');
+    const ack = await checkpoint('expect-ghosts', {
+      asOf: '2027-01-27',
+      ghosts: ['design', 'build', 'go-live'],
+      slips: ['design +2d', 'build +2d', 'go-live +2d'],
+      achieved: ['kickoff'],
+      overdue: ['ready'],
+    });
+    assert.ok(ack.ok, ack.detail);
+  });
+
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await check('screenshot: the mid-size sample in a light theme', async () => {
     await setTheme('Default Light Modern');
     await setAsOf('2027-04-19');

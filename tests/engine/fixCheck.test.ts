@@ -13,7 +13,7 @@ const PATH = '/w/plan.rollout.yaml';
 /** A finding carrying one safe fix with `edits`: the fix loop needs nothing else. */
 function finding(ruleId: string, edits: (TextEdit | undefined)[]): Finding {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { ruleId, messageId: 'm', severity: 'warning', message: ruleId, file: PATH, range, offsets: [0, 0], fixes: [{ title: ruleId, edits: edits.filter((e) => e !== undefined), safe: true }] };
+  return { ruleId, messageId: 'm', severity: 'warning', message: ruleId, file: PATH, range, offsets: [0, 0], fixes: [{ title: ruleId, edits: edits.filter((e) => e !== undefined), kind: 'fix' }] };
 }
 
 const verdict = (text: string, edits: TextEdit[]) => checkFix(parsedForCheck(text), applyEdits(text, edits), edits);

@@ -174,7 +174,7 @@ describe('plan schema: messages and ranges', () => {
   it('offers renaming a misspelt key as a safe fix when the right key is not there yet', () => {
     const text = 'plan: 1\nname: X\nphases:\n  - id: discovery\n    name: Discovery\n    kind: planning\n    duraton: 4w\n';
     const [finding] = validate('plan', text);
-    expect(finding.fixes).toEqual([{ title: 'rename to "duration"', edits: [{ start: 85, end: 92, newText: 'duration' }], safe: true }]);
+    expect(finding.fixes).toEqual([{ title: 'rename to "duration"', edits: [{ start: 85, end: 92, newText: 'duration' }], kind: 'fix' }]);
   });
 
   it('lists the allowed fields when an unknown key resembles none', () => {
@@ -242,7 +242,7 @@ describe('plan schema: messages and ranges', () => {
     const text = 'plan: 1\nname: X\nphases:\n  - { id: p, name: P, kind: planing }\n';
     const [finding] = validate('plan', text);
     expect(summary(finding)).toEqual(['"planing" is not a valid phase kind; did you mean "planning"?', 3, 28, 3, 35]);
-    expect(finding.fixes).toEqual([{ title: 'replace with "planning"', edits: [{ start: 52, end: 59, newText: 'planning' }], safe: true }]);
+    expect(finding.fixes).toEqual([{ title: 'replace with "planning"', edits: [{ start: 52, end: 59, newText: 'planning' }], kind: 'fix' }]);
   });
 
   it('reports a date that does not exist with the ISO form to use', () => {

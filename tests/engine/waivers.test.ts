@@ -127,7 +127,7 @@ describe('invalid x-waivers', () => {
   it('offers the closest rule id as an unsafe fix for an unknown rule', () => {
     const { text, result } = lint('  - { rule: known-tag, target: a, reason: r, owner: priya }\n');
     const fix = result.findings.find((f) => f.messageId === 'unknownRule')!.fixes![0];
-    expect(fix).toMatchObject({ title: 'replace with "known-tags"', safe: false });
+    expect(fix).toMatchObject({ title: 'replace with "known-tags"', kind: 'suggestion' });
     const edit = fix.edits[0];
     expect(text.slice(0, edit.start) + edit.newText + text.slice(edit.end)).toContain('{ rule: known-tags, target: a');
   });

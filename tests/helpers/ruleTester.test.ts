@@ -6,10 +6,22 @@ import { expectInvalid, expectValid, type InvalidCase } from './ruleTester';
 
 const PLAN = 'plan: 1\nname: Pilot\n';
 
-/** Reports the plan's name; `fix` says whether it offers a safe fix that renames it. */
-function nameRule(options: { messageId?: string; fix?: boolean }): Rule {
+/**
+ * Reports the plan's name; `fix` says whether it offers a fix that renames it, `suggest` whether
+ * it suggests a new name; `declared` whether its meta declares them (default: it does).
+ */
+function nameRule(options: { messageId?: string; fix?: boolean; suggest?: boolean; declared?: boolean }): Rule {
+  const declared = options.declared ?? true;
   return {
-    meta: { id: 'test-name', category: 'integrity', defaultSeverity: 'warning', description: 'test rule', messages: { named: 'plan is named {{name}}' } },
+    meta: {
+      id: 'test-name',
+      category: 'integrity',
+      defaultSeverity: 'warning',
+      description: 'test rule',
+      messages: { named: 'plan is named {{name}}' },
+      fixable: declared && options.fix,
+      hasSuggestions: declared && options.suggest,
+    },
     check(context) {
       const name = context.plan.name;
       if (!name) return;
@@ -18,7 +30,10 @@ function nameRule(options: { messageId?: string; fix?: boolean }): Rule {
         messageId: options.messageId ?? 'named',
         data: { name: name.value },
         node: name.node,
-        fixes: options.fix ? [{ title: 'rename', safe: true, edits: [{ start, end, newText: 'Renamed' }] }] : undefined,
+        fixes: [
+          ...(options.fix ? [{ title: 'rename', kind: 'fix' as const, edits: [{ start, end, newText: 'Renamed' }] }] : []),
+          ...(options.suggest ? [{ title: 'name it Suggested', kind: 'suggestion' as const, edits: [{ start, end, newText: 'Suggested' }] }] : []),
+        ],
       });
     },
   };
@@ -34,7 +49,20 @@ describe('RuleTester', () => {
   });
 
   it('fails an invalid case that says output: null although a safe fix applies', () => {
-    expect(() => expectInvalid(nameRule({ fix: true }), invalid(null))).toThrow(/a safe fix applies/);
+    expect(() => expectInvalid(nameRule({ fix: true }), invalid(null))).toThrow(/a fix applies/);
+  });
+
+  it('never applies a suggestion to output, and checks the suggestions a case states', () => {
+    const suggested = { title: 'name it Suggested', output: 'plan: 1\nname: Suggested\n' };
+    expect(() => expectInvalid(nameRule({ suggest: true }), { ...invalid(null), errors: [{ ...ERROR, suggestions: [suggested] }] })).not.toThrow();
+    expect(() => expectInvalid(nameRule({ suggest: true }), invalid('plan: 1\nname: Suggested\n'))).toThrow();
+    expect(() => expectInvalid(nameRule({ suggest: true }), { ...invalid(null), errors: [{ ...ERROR, suggestions: [] }] })).toThrow(/suggestions/);
+    expect(() => expectInvalid(nameRule({ suggest: true }), { ...invalid(null), errors: [{ ...ERROR, suggestions: [{ ...suggested, title: 'other' }] }] })).toThrow();
+  });
+
+  it('fails a rule that reports a fix or a suggestion its meta does not declare', () => {
+    expect(() => expectInvalid(nameRule({ fix: true, declared: false }), invalid('plan: 1\nname: Renamed\n'))).toThrow(/fixable/);
+    expect(() => expectInvalid(nameRule({ suggest: true, declared: false }), invalid(null))).toThrow(/hasSuggestions/);
   });
 
   it('fails an invalid case whose output is the unchanged plan', () => {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../server/src/engine/edits';
 import { MemoryFileSystem } from '../../server/src/engine/fileSystem';
 import { applySafeFixes } from '../../server/src/engine/fix';
 import { lintText } from '../../server/src/engine/lint';
@@ -27,11 +28,22 @@ export interface ExpectedFinding {
   endLine: number;
   endColumn: number;
   message?: string | RegExp;
+  /**
+   * The finding's suggestions (ESLint's `suggestions`), in order: each one's title and the plan
+   * after applying that suggestion alone. Omitted: not checked; `[]`: the finding offers none.
+   */
+  suggestions?: ExpectedSuggestion[];
+}
+
+/** A suggestion as a case states it: its title (what it inserts) and the plan with it applied. */
+export interface ExpectedSuggestion {
+  title: string;
+  output: string;
 }
 
 export interface InvalidCase extends RuleCase {
   errors: ExpectedFinding[];
-  /** The plan after applying every safe fix once; `null` states that no safe fix applies. */
+  /** The plan after applying every fix once (suggestions never); `null` states that no fix applies. */
   output: string | null;
 }
 
@@ -75,13 +87,31 @@ function expectFindings(findings: readonly Finding[], expected: readonly Expecte
   });
 }
 
+/** A finding's suggestions as a case states them: title, and the plan with that suggestion alone applied. */
+export function suggestionsOf(plan: string, finding: Finding): ExpectedSuggestion[] {
+  return (finding.fixes ?? []).filter((f) => f.kind === 'suggestion').map((f) => ({ title: f.title, output: applyEdits(plan, f.edits) }));
+}
+
+function expectSuggestions(plan: string, findings: readonly Finding[], expected: readonly ExpectedFinding[]): void {
+  expected.forEach((e, i) => {
+    if (e.suggestions) expect(suggestionsOf(plan, findings[i]), `the suggestions of finding ${i + 1}`).toEqual(e.suggestions);
+  });
+}
+
+/** As in ESLint's RuleTester: a rule that reports a fix declares `fixable`, one that reports a suggestion `hasSuggestions`. */
+function expectKindsDeclared(rule: Rule, findings: readonly Finding[]): void {
+  const kinds = new Set(findings.flatMap((f) => (f.fixes ?? []).map((x) => x.kind)));
+  if (kinds.has('fix')) expect(rule.meta.fixable, `${rule.meta.id} reports a fix, so its meta says fixable`).toBe(true);
+  if (kinds.has('suggestion')) expect(rule.meta.hasSuggestions, `${rule.meta.id} reports a suggestion, so its meta says hasSuggestions`).toBe(true);
+}
+
 function expectOutput(c: InvalidCase, findings: readonly Finding[]): void {
   const fixed = applySafeFixes(c.plan, findings).text;
   if (c.output === null) {
-    expect(fixed, 'a safe fix applies: state the fixed plan as `output`').toBe(c.plan);
+    expect(fixed, 'a fix applies: state the fixed plan as `output`').toBe(c.plan);
     return;
   }
-  expect(c.output, '`output` equals the plan: write `output: null` when no safe fix applies').not.toBe(c.plan);
+  expect(c.output, '`output` equals the plan: write `output: null` when no fix applies').not.toBe(c.plan);
   expect(fixed).toBe(c.output);
 }
 
@@ -95,12 +125,15 @@ export function expectInvalid(rule: Rule, c: InvalidCase): void {
   expect(c.errors.length, 'an invalid case lists at least one finding').toBeGreaterThan(0);
   const findings = runRule(rule, c);
   expectFindings(findings, c.errors);
+  expectSuggestions(c.plan, findings, c.errors);
+  expectKindsDeclared(rule, findings);
   expectOutput(c, findings);
 }
 
 /**
  * ESLint-style table test, in tests/rules/<id>.test.ts: valid plans get no finding of the
- * rule; invalid ones exactly the listed findings, and `output` after the safe fixes.
+ * rule; invalid ones exactly the listed findings, their `suggestions` where stated, and `output`
+ * after the fixes (never the suggestions).
  */
 export function testRule(rule: Rule, cases: RuleTable): void {
   describe(rule.meta.id, () => {

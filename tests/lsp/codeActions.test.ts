@@ -61,7 +61,7 @@ describe('code actions', () => {
     expect(byCode(after.diagnostics, 'known-references')).toEqual([]);
   });
 
-  it('answers source.fixAll.crm-rollout with one edit that applies every safe fix', async () => {
+  it('answers source.fixAll.crm-rollout with one edit that applies every fix', async () => {
     const text = TYPO.replace('tags: [stakeholders]', 'tags: [stakholders]');
     const published = await server.changeAndWait(uri, text);
     expect(byCode(published.diagnostics, 'known-tags')).toHaveLength(1);
@@ -79,8 +79,31 @@ describe('code actions', () => {
     const after = await server.changeAndWait(uri, fixed);
     expect(byCode(after.diagnostics, 'known-references')).toEqual([]);
     expect(byCode(after.diagnostics, 'known-tags')).toEqual([]);
-    // Fixed until stable: what is left has no safe fix.
-    expect(after.diagnostics.filter((d) => (d.data as DiagnosticData).fixes.some((f) => f.safe))).toEqual([]);
+    // Fixed until stable: what is left has no fix.
+    expect(after.diagnostics.filter((d) => (d.data as DiagnosticData).fixes.some((f) => f.kind === 'fix'))).toEqual([]);
+  });
+
+  it('lists a suggestion under a title saying what it inserts, never preferred, and fix-all never applies it', async () => {
+    // No sponsor (executive-sponsor: a suggestion per person) and a misspelt owner (known-references: a fix).
+    const text = TYPO.replace('sponsor: dana\n', '');
+    const published = await server.changeAndWait(uri, text);
+    const [sponsor] = byCode(published.diagnostics, 'executive-sponsor');
+    const suggestions = (await actionsFor(sponsor, ['quickfix'])).filter((a) => a.title.startsWith('add sponsor'));
+    expect(suggestions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
+      ['add sponsor: dana', 'quickfix', false],
+      ['add sponsor: priya', 'quickfix', false],
+      ['add sponsor: sam', 'quickfix', false],
+    ]);
+    expect((sponsor.data as DiagnosticData).fixes.map((f) => f.kind)).toEqual(['suggestion', 'suggestion', 'suggestion']);
+    const [fixAll] = await server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.crm-rollout'] },
+    });
+    const fixed = applyTextEdits(text, editsFor(fixAll.edit, uri));
+    expect(fixed).toBe(text.replace('owner: pryia', 'owner: priya'));
+    const after = await server.changeAndWait(uri, fixed);
+    expect(byCode(after.diagnostics, 'executive-sponsor')).toHaveLength(1);
   });
 
   it('answers a request for quick fixes only without the fix-all action, and fix-all only without quick fixes', async () => {

@@ -33,7 +33,7 @@ describe('diagnostics', () => {
     expect(finding.data).toMatchObject({
       ruleId: 'known-references',
       messageId: 'unknown',
-      fixes: [{ title: 'replace with "priya"', safe: true, edits: [{ range: finding.range, newText: 'priya' }] }, { safe: false }],
+      fixes: [{ title: 'replace with "priya"', kind: 'fix', edits: [{ range: finding.range, newText: 'priya' }] }, { kind: 'suggestion' }],
     });
   });
 

@@ -65,6 +65,17 @@ describe('inlay hints, code lens and the timeline request', () => {
     expect(timeline?.dependencies).toContainEqual({ from: 'discovery', to: 'comms', type: 'fs', lag: 0, critical: false });
   });
 
+  it('answers the forecast with the planned schedule as its ghost once the plan records an actual date', async () => {
+    const trackedUri = ws.uri('plans/tracked.rollout.yaml');
+    // discovery really ended on Tue 02-09, two working days after its planned Fri 02-05.
+    await server.open(trackedUri, PLAN.replace('    duration: 4w\n', '    duration: 4w\n    actual: { start: 2027-01-11, end: 2027-02-09 }\n'));
+    const timeline = await server.request<TimelineResult>(TIMELINE_REQUEST, { uri: trackedUri });
+    expect(timeline?.phases.find((p) => p.id === 'build')?.start).toBe('2027-02-10');
+    expect(timeline?.ghost?.phases.find((p) => p.id === 'build')?.start).toBe('2027-02-08');
+    expect(timeline?.phases.find((p) => p.id === 'discovery')?.progress.complete).toBe(true);
+    server.close(trackedUri);
+  });
+
   it('answers null for a file that is not a plan, and no lens or hints for it', async () => {
     const peopleUri = ws.uri('people.yaml');
     await server.open(peopleUri, PEOPLE);

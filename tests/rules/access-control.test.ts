@@ -69,9 +69,7 @@ phases:
           endColumn: 14,
           message:
             'no item tagged access-roles in a design or configuration phase is due before go-live (2027-02-08); design user roles and permissions from the start, not after launch; item "Create permission sets for sales" looks like it should be tagged access-roles',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'insert an item tagged access-roles into phase "build"', output: `plan: 1
 name: Pilot
 phases:
   - id: build
@@ -84,7 +82,10 @@ phases:
       - { task: Define user roles and permissions for each team, tags: [access-roles] }
   - { id: uat, name: UAT, kind: testing, start: 2027-01-25, end: 2027-02-05, checklist: [{ task: Test roles, tags: [access-roles] }] }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12 }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a configuration phase running past go-live: the inserted item is due the last working day before it',
@@ -95,14 +96,14 @@ phases:
   - { id: build, name: Build, kind: configuration, start: 2027-01-11, end: 2027-02-19 }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12 }
 `,
-      errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 16 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 16, suggestions: [{ title: 'insert an item tagged access-roles into phase "build" due 2027-02-05', output: `plan: 1
 name: Pilot
 phases:
   - { id: design, name: Design, kind: design, start: 2027-01-04, end: 2027-01-08 }
   - { id: build, name: Build, kind: configuration, start: 2027-01-11, end: 2027-02-19, checklist: [{ task: Define user roles and permissions for each team, tags: [access-roles], due: 2027-02-05 }] }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12 }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'roles due on the go-live day are not before it',

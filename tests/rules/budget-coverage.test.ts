@@ -113,7 +113,7 @@ budget:
 `;
     const findings = runRule(budgetCoverage, { name: 'appends the missing line with amount 0 to fill', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 budget:
@@ -130,7 +130,7 @@ budget: { currency: GBP }
 `;
     const findings = runRule(budgetCoverage, { name: 'adds a lines list to a flow budget without one', plan, options: { require: ['contingency'] } });
     const fix = findings[2].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 budget: { currency: GBP, lines: [{ category: contingency, amount: 0 }] }

@@ -75,7 +75,7 @@ integrations:
 `;
     const findings = runRule(budgetDefined, { name: 'inserts a block skeleton with the categories this plan needs, amounts to fill', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 crm: { product: HubSpot, replaces: [spreadsheets] }
@@ -98,7 +98,7 @@ budget: { currency: EUR }
 `;
     const findings = runRule(budgetDefined, { name: 'adds flow lines to a flow budget', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 budget: { currency: EUR, lines: [{ category: licenses, amount: 0 }, { category: services, amount: 0 }, { category: training, amount: 0 }, { category: support, amount: 0 }] }
@@ -113,7 +113,7 @@ budget:
 `;
     const findings = runRule(budgetDefined, { name: 'replaces an empty list and keeps its comment', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 budget:
@@ -129,7 +129,7 @@ budget:
 `;
     const findings = runRule(budgetDefined, { name: 'adds block lines under a block budget', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 budget:

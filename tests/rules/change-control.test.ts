@@ -57,7 +57,7 @@ name: Pilot
 describe('change-control fixes', () => {
   it('inserts a placeholder change_control into a flow governance map, unsafe', () => {
     const [finding] = runRule(changeControl, { name: 'fix', plan: FLOW_GOVERNANCE });
-    expect(finding.fixes?.map((f) => f.safe)).toEqual([false]);
+    expect(finding.fixes?.map((f) => f.kind)).toEqual(['suggestion']);
     expect(applyEdits(FLOW_GOVERNANCE, finding.fixes![0].edits)).toBe(`plan: 1
 name: Pilot
 governance: { crm_owner: priya, change_control: TODO how change requests are submitted and reviewed and who approves them }

@@ -1,6 +1,23 @@
 import { changeManagement } from '../../server/src/engine/rules/change-management';
 import { testRule } from '../helpers/ruleTester';
 
+const NO_COMMUNICATION = `plan: 1
+name: Pilot
+organization: { name: Contoso, size: enterprise }
+phases:
+  - id: mobilise
+    name: Mobilise
+    kind: planning
+  - id: design
+    name: Design
+    kind: design
+  - id: training
+    name: Training
+    kind: training
+    checklist:
+      - { task: Pulse survey after each session, tags: [feedback] }
+`;
+
 testRule(changeManagement, {
   valid: [
     {
@@ -67,9 +84,7 @@ phases:
       - { task: Survey the reps on what slows them down, tags: [support] }
 `,
       errors: [
-        { messageId: 'noFeedback', line: 10, column: 9, endLine: 10, endColumn: 18, message: 'no checklist item is tagged feedback; give users a way to report problems and suggest improvements (surveys, feedback sessions), for example with an item in "hypercare"; item "Survey the reps on what slows them down" looks like it should be tagged feedback' },
-      ],
-      output: `plan: 1
+        { messageId: 'noFeedback', line: 10, column: 9, endLine: 10, endColumn: 18, message: 'no checklist item is tagged feedback; give users a way to report problems and suggest improvements (surveys, feedback sessions), for example with an item in "hypercare"; item "Survey the reps on what slows them down" looks like it should be tagged feedback', suggestions: [{ title: 'add a feedback item to "hypercare"', output: `plan: 1
 name: Pilot
 organization: { name: Acme, size: small }
 phases:
@@ -84,48 +99,48 @@ phases:
     checklist:
       - { task: Survey the reps on what slows them down, tags: [support] }
       - { task: Survey users on what slows them down and act on the results, tags: [feedback] }
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'an enterprise plan without communication and champions: communication into planning, champions into training',
-      plan: `plan: 1
-name: Pilot
-organization: { name: Contoso, size: enterprise }
-phases:
-  - id: mobilise
-    name: Mobilise
-    kind: planning
-  - id: design
-    name: Design
-    kind: design
-  - id: training
-    name: Training
-    kind: training
-    checklist:
-      - { task: Pulse survey after each session, tags: [feedback] }
-`,
+      plan: NO_COMMUNICATION,
       errors: [
-        { messageId: 'noCommunication', line: 5, column: 9, endLine: 5, endColumn: 17, message: 'no checklist item is tagged communication; tell every affected team what changes, why and when, for example with an item in "mobilise"' },
-        { messageId: 'noChampions', line: 11, column: 9, endLine: 11, endColumn: 17, message: 'this enterprise rollout has no checklist item tagged champions; name champions in the affected teams to support their colleagues and drive adoption, for example with an item in "training"' },
+        {
+          messageId: 'noCommunication',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 17,
+          message: 'no checklist item is tagged communication; tell every affected team what changes, why and when, for example with an item in "mobilise"',
+          suggestions: [
+            {
+              title: 'add a communication item to "mobilise"',
+              output: NO_COMMUNICATION.replace(
+                '    kind: planning\n',
+                '    kind: planning\n    checklist: [{ task: "Announce the rollout, its benefits and the go-live date to every affected team", tags: [communication] }]\n',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'noChampions',
+          line: 11,
+          column: 9,
+          endLine: 11,
+          endColumn: 17,
+          message:
+            'this enterprise rollout has no checklist item tagged champions; name champions in the affected teams to support their colleagues and drive adoption, for example with an item in "training"',
+          suggestions: [
+            {
+              title: 'add a champions item to "training"',
+              output: `${NO_COMMUNICATION}      - { task: Name a champion in every affected team to help colleagues and relay their feedback, tags: [champions] }\n`,
+            },
+          ],
+        },
       ],
-      output: `plan: 1
-name: Pilot
-organization: { name: Contoso, size: enterprise }
-phases:
-  - id: mobilise
-    name: Mobilise
-    kind: planning
-    checklist: [{ task: "Announce the rollout, its benefits and the go-live date to every affected team", tags: [communication] }]
-  - id: design
-    name: Design
-    kind: design
-  - id: training
-    name: Training
-    kind: training
-    checklist:
-      - { task: Pulse survey after each session, tags: [feedback] }
-      - { task: Name a champion in every affected team to help colleagues and relay their feedback, tags: [champions] }
-`,
+      output: null,
     },
     {
       name: 'a plan without phases is reported at its name, with nothing to insert into',

@@ -48,15 +48,16 @@ governance:
           endColumn: 11,
           message:
             'the plan does not say who owns the CRM after go-live; add crm_owner: under governance with the person id of who will run its roadmap, configuration and changes',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: "add crm_owner: priya", output: `plan: 1
 name: Pilot
 people: [{ id: priya, name: Priya }]
 governance:
   change_control: Weekly change board   # chaired by Priya
   crm_owner: priya
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'no governance at all is reported at the plan name; several people leave only unsafe picks',
@@ -70,9 +71,9 @@ governance:
 describe('crm-owner fixes', () => {
   it('offers the project owner first, and its pick creates a governance section', () => {
     const [finding] = runRule(crmOwner, { name: 'picks', plan: NO_GOVERNANCE });
-    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
-      ['add crm_owner: priya', false],
-      ['add crm_owner: dana', false],
+    expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
+      ['add crm_owner: priya', 'suggestion'],
+      ['add crm_owner: dana', 'suggestion'],
     ]);
     expect(applyEdits(NO_GOVERNANCE, finding.fixes![0].edits)).toBe(`${NO_GOVERNANCE}governance: { crm_owner: priya }
 `);

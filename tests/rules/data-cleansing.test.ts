@@ -1,5 +1,6 @@
 import { dataCleansing } from '../../server/src/engine/rules/data-cleansing';
 import { testRule } from '../helpers/ruleTester';
+import { THREE_WAVES } from './fixtures/threeWaves';
 
 testRule(dataCleansing, {
   valid: [
@@ -60,10 +61,8 @@ phases:
           endLine: 4,
           endColumn: 13,
           message:
-            'no item tagged data-audit or data-cleansing is due on or before the first trial migration "Trial import" (2027-01-22); audit and cleanse the legacy data before it is migrated; item "Remove duplicate contacts" looks like it should be tagged data-cleansing',
-        },
-      ],
-      output: `plan: 1
+            'the plan migrates on 2027-02-04 (the final migration "Final import") but no item tagged data-audit or data-cleansing is due on or before its first trial migration "Trial import" (2027-01-22); audit and cleanse the legacy data before it is migrated; item "Remove duplicate contacts" looks like it should be tagged data-cleansing',
+          suggestions: [{ title: 'insert an item tagged data-audit, data-cleansing into phase "data" due 2027-01-22', output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -76,7 +75,10 @@ phases:
       - { task: Audit the legacy data and remove duplicates, tags: [data-audit, data-cleansing], due: 2027-01-22 }
       - { task: Trial import, tags: [test-migration], due: 2027-01-22 }
       - { task: Final import, tags: [final-migration], due: 2027-02-04 }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'without a trial the deadline is M and the item goes before the final migration',
@@ -92,8 +94,7 @@ phases:
       - { task: Map fields, tags: [data-mapping] }
       - { task: Final import, tags: [final-migration] }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, message: /on or before the migration date 2027-02-05 \(the final migration "Final import"\)/ }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, message: /^the plan migrates on 2027-02-05 \(the final migration "Final import"\) but no item tagged data-audit or data-cleansing is due on or before then;/, suggestions: [{ title: 'insert an item tagged data-audit, data-cleansing into phase "data"', output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -105,7 +106,8 @@ phases:
       - { task: Map fields, tags: [data-mapping] }
       - { task: Audit the legacy data and remove duplicates, tags: [data-audit, data-cleansing] }
       - { task: Final import, tags: [final-migration] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'cleansing after the earliest trial (not the first in the file) is reported at its due date',
@@ -132,6 +134,22 @@ phases:
           endColumn: 74,
           message:
             'data-cleansing item "Merge duplicates" is due 2027-01-27, after the first trial migration "First trial" (2027-01-20); clean the data on or before 2027-01-20',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'three waves, the third without cleansing: one finding, naming wave 3, at its data-migration phase',
+      plan: THREE_WAVES,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 30,
+          column: 9,
+          endLine: 30,
+          endColumn: 15,
+          message:
+            'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no item tagged data-audit or data-cleansing in a phase preparing it is due on or before then; audit and cleanse the legacy data before it is migrated',
         },
       ],
       output: null,

@@ -72,7 +72,7 @@ governance:
 
 it('data-retention: the unsafe fix adds a placeholder under governance', () => {
   const [finding] = runRule(dataRetention, { name: 'governance', plan: WITH_GOVERNANCE });
-  expect(finding.fixes?.map((f) => f.safe)).toEqual([false]);
+  expect(finding.fixes?.map((f) => f.kind)).toEqual(['suggestion']);
   expect(applyEdits(WITH_GOVERNANCE, finding.fixes![0].edits)).toBe(
     `${WITH_GOVERNANCE}  retention: TODO say how long customer data and legacy archives are kept and when they are deleted\n`,
   );

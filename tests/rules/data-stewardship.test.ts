@@ -63,9 +63,7 @@ governance:
           endColumn: 11,
           message:
             'the plan replaces "GoldMine" and "Zendesk", but governance.data_stewards names no one; name the people who keep the CRM data accurate, such as "sam", who owns data-migration phase "data"',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: "add data_stewards: [sam]", output: `plan: 1
 name: Pilot
 crm: { product: Dynamics 365, replaces: [GoldMine, Zendesk] }
 phases:
@@ -73,7 +71,10 @@ phases:
 governance:
   crm_owner: priya # owns the CRM after go-live
   data_stewards: [sam]
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'no governance at all: reported at the plan name and the section is created like other governance fixes do',
@@ -85,8 +86,7 @@ phases:
     kind: data-migration
     owner: sam
 `,
-      errors: [{ messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12, message: /^the plan migrates data in phase "data", but governance.data_stewards names no one/ }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12, message: /^the plan migrates data in phase "data", but governance.data_stewards names no one/, suggestions: [{ title: "add data_stewards: [sam]", output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -94,7 +94,8 @@ phases:
     kind: data-migration
     owner: sam
 governance: { data_stewards: [sam] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'an empty list is reported at the list and filled',
@@ -106,15 +107,15 @@ governance:
   data_stewards: []
   crm_owner: priya
 `,
-      errors: [{ messageId: 'missing', line: 6, column: 18, endLine: 6, endColumn: 20 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 6, column: 18, endLine: 6, endColumn: 20, suggestions: [{ title: "add data_stewards: [sam]", output: `plan: 1
 name: Pilot
 phases:
   - { id: data, name: Data, kind: data-migration, owner: sam }
 governance:
   data_stewards: [sam]
   crm_owner: priya
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a key without a value is reported at the key and given one',
@@ -126,15 +127,15 @@ governance:
   data_stewards:
   crm_owner: priya
 `,
-      errors: [{ messageId: 'missing', line: 6, column: 3, endLine: 6, endColumn: 16 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 6, column: 3, endLine: 6, endColumn: 16, suggestions: [{ title: "add data_stewards: [sam]", output: `plan: 1
 name: Pilot
 phases:
   - { id: data, name: Data, kind: data-migration, owner: sam }
 governance:
   data_stewards: [sam]
   crm_owner: priya
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'without a data-migration owner every person is offered, none safely',
@@ -147,9 +148,9 @@ governance:
 
 it('data-stewardship: each declared person is an unsafe fix naming them', () => {
   const [finding] = runRule(dataStewardship, { name: 'no owner', plan: NO_PHASE_OWNER });
-  expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
-    ['add data_stewards: [dana]', false],
-    ['add data_stewards: [priya]', false],
+  expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
+    ['add data_stewards: [dana]', 'suggestion'],
+    ['add data_stewards: [priya]', 'suggestion'],
   ]);
   expect(applyEdits(NO_PHASE_OWNER, finding.fixes![1].edits)).toBe(`${NO_PHASE_OWNER}  data_stewards: [priya]\n`);
 });

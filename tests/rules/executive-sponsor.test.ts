@@ -54,12 +54,12 @@ name: Pilot
 imports: [people.yaml]
 `,
       files: { '/work/people.yaml': 'people:\n  - { id: sam, name: Sam }\n' },
-      errors: [{ messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12, suggestions: [{ title: "add sponsor: sam", output: `plan: 1
 name: Pilot
 sponsor: sam
 imports: [people.yaml]
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'no sponsor and no name: reported at the root mapping, no person to offer',
@@ -75,9 +75,9 @@ owner: priya
 describe('executive-sponsor fixes', () => {
   it('offers one unsafe fix per declared person, and the pick for "priya" inserts sponsor after crm', () => {
     const [finding] = runRule(executiveSponsor, { name: 'picks', plan: TWO_PEOPLE });
-    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
-      ['add sponsor: dana', false],
-      ['add sponsor: priya', false],
+    expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
+      ['add sponsor: dana', 'suggestion'],
+      ['add sponsor: priya', 'suggestion'],
     ]);
     expect(applyEdits(TWO_PEOPLE, finding.fixes![1].edits)).toBe(`plan: 1
 name: Pilot

@@ -33,7 +33,7 @@ phases:
 
 function unsafeFixResults(plan: string) {
   const findings = runRule(gateCriteria, { name: 'unsafe fix', plan });
-  return findings.flatMap((f) => f.fixes ?? []).map((fix) => ({ safe: fix.safe, text: applyEdits(plan, fix.edits) }));
+  return findings.flatMap((f) => f.fixes ?? []).map((fix) => ({ kind: fix.kind, text: applyEdits(plan, fix.edits) }));
 }
 
 testRule(gateCriteria, {
@@ -89,19 +89,19 @@ phases:
 describe('gate-criteria unsafe fix', () => {
   it('adds a criteria key with a placeholder to a flow milestone', () => {
     expect(unsafeFixResults(FLOW_GATE)).toEqual([
-      { safe: false, text: FLOW_GATE.replace('gate: true }', 'gate: true, criteria: ["TODO: what must be true to pass this gate"] }') },
+      { kind: 'suggestion', text: FLOW_GATE.replace('gate: true }', 'gate: true, criteria: ["TODO: what must be true to pass this gate"] }') },
     ]);
   });
 
   it('adds the placeholder to an empty criteria list', () => {
     expect(unsafeFixResults(EMPTY_CRITERIA)).toEqual([
-      { safe: false, text: EMPTY_CRITERIA.replace('criteria: []', 'criteria: ["TODO: what must be true to pass this gate"]') },
+      { kind: 'suggestion', text: EMPTY_CRITERIA.replace('criteria: []', 'criteria: ["TODO: what must be true to pass this gate"]') },
     ]);
   });
 
   it('adds a criteria line to a block milestone', () => {
     expect(unsafeFixResults(BLOCK_GATE)).toEqual([
-      { safe: false, text: `${BLOCK_GATE}        criteria: ["TODO: what must be true to pass this gate"]\n` },
+      { kind: 'suggestion', text: `${BLOCK_GATE}        criteria: ["TODO: what must be true to pass this gate"]\n` },
     ]);
   });
 });

@@ -73,9 +73,7 @@ phases:
           endColumn: 13,
           message:
             'go-live "live" starts 2027-01-25 but no gate milestone (gate: true) decides it; add a go/no-go gate dated between 2027-01-11 (start of testing "test") and 2027-01-25',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a go/no-go gate to "live" on 2027-01-25', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
@@ -86,7 +84,10 @@ phases:
     after: [test]
     duration: 1w
     milestones: [{ id: live-gate, name: Go/no-go decision, date: 2027-01-25, gate: true }]
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a gate on the go-live end comes too late; the new gate joins the milestones list',
@@ -112,9 +113,7 @@ phases:
           endColumn: 13,
           message:
             'go-live "live" starts 2027-01-25 but its gate "live-done" is dated 2027-01-29, after the go-live starts; date the go/no-go gate between 2027-01-11 (start of testing "test") and 2027-01-25',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a go/no-go gate to "live" on 2027-01-25', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
@@ -127,7 +126,10 @@ phases:
     milestones:
       - { id: live-done, name: Go-live complete, gate: true }
       - { id: live-gate, name: Go/no-go decision, date: 2027-01-25, gate: true }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a gate before the latest testing phase starts is too early',
@@ -149,9 +151,7 @@ phases:
           endColumn: 15,
           message:
             'go-live "live" starts 2027-02-01 but its gate "charter" is dated 2027-01-15, before testing "uat" starts; date the go/no-go gate between 2027-01-25 (start of testing "uat") and 2027-02-01',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a go/no-go gate to "live" on 2027-02-01', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
@@ -159,7 +159,10 @@ phases:
   - { id: system-test, name: System test, kind: testing, after: [plan], duration: 1w }
   - { id: uat, name: UAT, kind: testing, after: [system-test], duration: 1w }
   - { id: live, name: Live, kind: go-live, after: [uat], duration: 1w, milestones: [{ id: live-gate, name: Go/no-go decision, date: 2027-02-01, gate: true }] }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: "a gate of wave 1 does not decide wave 2, even inside wave 2's window",
@@ -172,8 +175,7 @@ phases:
   - { id: test-2, name: Test 2, kind: testing, wave: 2, start: 2027-01-11, duration: 2w }
   - { id: live-2, name: Live 2, kind: go-live, wave: 2, after: [test-2], duration: 1w }
 `,
-      errors: [{ messageId: 'missing', line: 8, column: 11, endLine: 8, endColumn: 17 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 8, column: 11, endLine: 8, endColumn: 17, suggestions: [{ title: 'add a go/no-go gate to "live-2" on 2027-01-25', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
@@ -181,7 +183,8 @@ phases:
   - { id: live-1, name: Live 1, kind: go-live, wave: 1, after: [test-1], duration: 1w, milestones: [{ id: gate-1, name: Gate 1, date: 2027-01-18, gate: true }] }
   - { id: test-2, name: Test 2, kind: testing, wave: 2, start: 2027-01-11, duration: 2w }
   - { id: live-2, name: Live 2, kind: go-live, wave: 2, after: [test-2], duration: 1w, milestones: [{ id: live-2-gate, name: Go/no-go decision, date: 2027-01-25, gate: true }] }
-`,
+` }] }],
+      output: null,
     },
   ],
 });

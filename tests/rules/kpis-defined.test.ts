@@ -100,7 +100,7 @@ people:
 `;
     const findings = runRule(kpisDefined, { name: 'adds an adoption kpi owned by the project owner at the end of the plan', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 owner: priya
@@ -117,7 +117,7 @@ kpis:
 `;
     const findings = runRule(kpisDefined, { name: 'appends an adoption kpi with a free id to the kpis list', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 kpis:
@@ -134,7 +134,7 @@ kpis:
 `;
     const findings = runRule(kpisDefined, { name: 'adds the missing review to a flow kpi', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 kpis:
@@ -152,7 +152,7 @@ kpis:
 `;
     const findings = runRule(kpisDefined, { name: 'adds a target to fill and a review to a block kpi', plan });
     const fix = findings[0].fixes?.[0];
-    expect(fix?.safe).toBe(false);
+    expect(fix?.kind).toBe('suggestion');
     expect(applyEdits(plan, fix?.edits ?? [])).toBe(`plan: 1
 name: Pilot
 kpis:

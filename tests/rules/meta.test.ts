@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_METAS, RULES } from '../../server/src/engine/rules/index';
 import { renderConfigSchema } from '../../scripts/configSchema';
-import { renderRuleIndex } from '../../scripts/ruleIndex';
+import { README_RULES_END, README_RULES_START, renderReadmeRules, renderRuleIndex, ruleSummaryLine, SUMMARY_LINE } from '../../scripts/ruleIndex';
 import { RULES_MD } from './contract';
 
 /** Keeps the registry, the rule pages, the rule tests and the spec's catalogue in step (ESLint's meta-test). */
@@ -23,6 +23,11 @@ describe('rule registry', () => {
     expect(actual).toEqual(RULES_MD.map((row) => [...row]));
   });
 
+  it('registers no rule id that the catalogue does not list (core ids included)', () => {
+    const catalogue = new Set(RULES_MD.map(([id]) => id));
+    expect(RULE_METAS.map((m) => m.id).filter((id) => !catalogue.has(id))).toEqual([]);
+  });
+
   it('registers no rule id twice', () => {
     expect(RULE_METAS.length).toBe(registered.size);
   });
@@ -31,6 +36,14 @@ describe('rule registry', () => {
     describe(meta.id, () => {
       it('has a doc page', () => {
         expect(fs.existsSync(path.join(docsDir, `${meta.id}.md`)), `docs/rules/${meta.id}.md`).toBe(true);
+      });
+
+      it('says on its page whether it offers fixes and suggestions, as its meta does (npm run docs rewrites the line)', () => {
+        const file = path.join(docsDir, `${meta.id}.md`);
+        const page = fs.readFileSync(file, 'utf8');
+        const expected = ruleSummaryLine(meta);
+        if (process.env.UPDATE_DOCS && SUMMARY_LINE.test(page)) fs.writeFileSync(file, page.replace(SUMMARY_LINE, expected));
+        expect(fs.readFileSync(file, 'utf8').match(SUMMARY_LINE)?.[0]).toBe(expected);
       });
 
       it('has at least one message, each lowercase and free of trailing punctuation', () => {
@@ -66,6 +79,19 @@ describe('rule registry', () => {
   it('has no rule test file for an unknown rule', () => {
     const tests = fs.readdirSync(testsDir).filter((f) => f.endsWith('.test.ts') && !NOT_RULE_TESTS.has(f));
     expect(tests.map((f) => f.replace(/\.test\.ts$/, '')).filter((id) => !registered.has(id))).toEqual([]);
+  });
+
+  it("keeps the README's rule count and table in step with the registry (npm run docs regenerates them)", () => {
+    const file = path.join(root, 'README.md');
+    const readme = fs.readFileSync(file, 'utf8');
+    const start = readme.indexOf(README_RULES_START);
+    const end = readme.indexOf(README_RULES_END);
+    expect(start, 'README rule markers').toBeGreaterThanOrEqual(0);
+    expect(end).toBeGreaterThan(start);
+    const expected = renderReadmeRules(RULE_METAS);
+    if (process.env.UPDATE_DOCS) fs.writeFileSync(file, readme.slice(0, start) + expected + readme.slice(end + README_RULES_END.length));
+    const current = fs.readFileSync(file, 'utf8');
+    expect(current.slice(current.indexOf(README_RULES_START), current.indexOf(README_RULES_END) + README_RULES_END.length)).toBe(expected);
   });
 
   it('keeps docs/rules/README.md in step with the registry (npm run docs regenerates it)', () => {

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine/edits';
 import { migrationBackup } from '../../server/src/engine/rules/migration-backup';
 import { runRule, testRule, type InvalidCase, type RuleCase } from '../helpers/ruleTester';
+import { THREE_WAVES } from './fixtures/threeWaves';
 
 const LATE_BACKUP = `plan: 1
 name: Pilot
@@ -73,10 +74,8 @@ phases:
           endLine: 4,
           endColumn: 13,
           message:
-            'no item tagged backup is due on or before the migration date 2027-02-04 (the final migration "Final migration"); back up the legacy data before the final migration; item "Snapshot the legacy database" looks like it should be tagged backup',
-        },
-      ],
-      output: `plan: 1
+            'the plan migrates on 2027-02-04 (the final migration "Final migration") but no backup item is due by then; back up the legacy data before the final migration; item "Snapshot the legacy database" looks like it should be tagged backup',
+          suggestions: [{ title: 'insert an item tagged backup into phase "data" due 2027-02-04', output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -88,7 +87,10 @@ phases:
       - { task: Snapshot the legacy database, due: 2027-02-01 }
       - { task: Back up the legacy data before the final migration, tags: [backup], due: 2027-02-04 }
       - { task: Final migration, tags: [final-migration], due: 2027-02-04 }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a final migration due on a Saturday: the inserted backup is due the Friday before',
@@ -103,8 +105,7 @@ phases:
     checklist:
       - { task: Final migration, tags: [final-migration], due: 2027-02-06 }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, message: /migration date 2027-02-06/ }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, message: /^the plan migrates on 2027-02-06 /, suggestions: [{ title: 'insert an item tagged backup into phase "data" due 2027-02-05', output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -115,7 +116,8 @@ phases:
     checklist:
       - { task: Back up the legacy data before the final migration, tags: [backup], due: 2027-02-05 }
       - { task: Final migration, tags: [final-migration], due: 2027-02-06 }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'no final-migration item: M is the end of the last data-migration phase and the item goes first in the first one',
@@ -138,10 +140,8 @@ phases:
           column: 9,
           endLine: 4,
           endColumn: 17,
-          message: 'no item tagged backup is due on or before the migration date 2027-02-12 (the end of data-migration phase "erp-data"); back up the legacy data before the final migration',
-        },
-      ],
-      output: `plan: 1
+          message: 'the plan migrates on 2027-02-12 (the end of data-migration phase "erp-data") but no backup item is due by then; back up the legacy data before the final migration',
+          suggestions: [{ title: 'insert an item tagged backup into phase "crm-data"', output: `plan: 1
 name: Pilot
 phases:
   - id: crm-data
@@ -153,7 +153,10 @@ phases:
       - { task: Back up the legacy data before the final migration, tags: [backup] }
       - { task: Map fields, tags: [data-mapping] }
   - { id: erp-data, name: ERP data, kind: data-migration, start: 2027-02-01, end: 2027-02-12 }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a block phase without a checklist gets a one-line checklist, after its comment',
@@ -166,8 +169,7 @@ phases:
     start: 2027-01-11
     end: 2027-02-05
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, suggestions: [{ title: 'insert an item tagged backup into phase "data"', output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -176,7 +178,8 @@ phases:
     start: 2027-01-11
     end: 2027-02-05
     checklist: [{ task: Back up the legacy data before the final migration, tags: [backup] }]
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a flow phase without a checklist gets a flow checklist',
@@ -185,12 +188,12 @@ name: Pilot
 phases:
   - { id: data, name: Data, kind: data-migration, start: 2027-01-11, end: 2027-02-05 }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 15 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 15, suggestions: [{ title: 'insert an item tagged backup into phase "data"', output: `plan: 1
 name: Pilot
 phases:
   - { id: data, name: Data, kind: data-migration, start: 2027-01-11, end: 2027-02-05, checklist: [{ task: Back up the legacy data before the final migration, tags: [backup] }] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a backup due after M is reported at its due date',
@@ -202,7 +205,23 @@ phases:
           column: 59,
           endLine: 10,
           endColumn: 69,
-          message: 'backup item "Back up the old CRM" is due 2027-02-08, after the migration date 2027-02-04 (the final migration "Final migration"); take the backup on or before 2027-02-04',
+          message: 'backup item "Back up the old CRM" is due 2027-02-08, after the plan migrates on 2027-02-04 (the final migration "Final migration"); take the backup on or before 2027-02-04',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'three waves, the third without backup: one finding, naming wave 3, at its data-migration phase',
+      plan: THREE_WAVES,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 30,
+          column: 9,
+          endLine: 30,
+          endColumn: 15,
+          message:
+            'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no backup item in a phase preparing it is due by then; back up the legacy data before the final migration',
         },
       ],
       output: null,
@@ -214,6 +233,6 @@ testRule(migrationBackup, cases);
 
 it('migration-backup: moving a late backup is offered as an unsafe fix that sets its due to M', () => {
   const [finding] = runRule(migrationBackup, { name: 'late', plan: LATE_BACKUP });
-  expect(finding.fixes?.map((f) => f.safe)).toEqual([false]);
+  expect(finding.fixes?.map((f) => f.kind)).toEqual(['suggestion']);
   expect(applyEdits(LATE_BACKUP, finding.fixes![0].edits)).toBe(LATE_BACKUP.replace('due: 2027-02-08', 'due: 2027-02-04'));
 });

@@ -1,5 +1,6 @@
 import { migrationValidation } from '../../server/src/engine/rules/migration-validation';
 import { testRule } from '../helpers/ruleTester';
+import { THREE_WAVES } from './fixtures/threeWaves';
 
 testRule(migrationValidation, {
   valid: [
@@ -60,10 +61,8 @@ phases:
           endLine: 4,
           endColumn: 13,
           message:
-            'no item tagged validation in a data-migration, go-live or support phase is due on or after the migration date 2027-02-03 (the final migration "Final import"); check the migrated data against the legacy system once it has moved; item "Reconcile record counts with the old CRM" looks like it should be tagged validation',
-        },
-      ],
-      output: `plan: 1
+            'the plan migrates on 2027-02-03 (the final migration "Final import") but no validation item in a data-migration, go-live or support phase is due on or after that day; check the migrated data against the legacy system once it has moved; item "Reconcile record counts with the old CRM" looks like it should be tagged validation',
+          suggestions: [{ title: 'insert an item tagged validation into phase "data"', output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -76,7 +75,10 @@ phases:
       - { task: Validate the migrated data against the legacy system, tags: [validation] }
       - { task: Reconcile record counts with the old CRM }
   - { id: sit, name: System test, kind: testing, start: 2027-01-18, end: 2027-01-29, checklist: [{ task: Validate trial data, tags: [validation] }] }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'without a final-migration item the validation goes at the end of the data-migration phase that fixes M',
@@ -91,8 +93,7 @@ phases:
     checklist:
       - { task: Trial import, tags: [test-migration], due: 2027-01-22 }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, message: /migration date 2027-02-05 \(the end of data-migration phase "data"\)/ }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 13, message: /^the plan migrates on 2027-02-05 \(the end of data-migration phase "data"\)/, suggestions: [{ title: 'insert an item tagged validation into phase "data"', output: `plan: 1
 name: Pilot
 phases:
   - id: data
@@ -103,7 +104,8 @@ phases:
     checklist:
       - { task: Trial import, tags: [test-migration], due: 2027-01-22 }
       - { task: Validate the migrated data against the legacy system, tags: [validation] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a final migration in a testing phase: the validation goes into the go-live phase',
@@ -113,13 +115,13 @@ phases:
   - { id: sit, name: Test and cut over, kind: testing, start: 2027-01-18, end: 2027-02-05, checklist: [{ task: Final import, tags: [final-migration] }] }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12, checklist: [{ task: Switch off the old CRM }] }
 `,
-      errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 13 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 13, suggestions: [{ title: 'insert an item tagged validation into phase "go"', output: `plan: 1
 name: Pilot
 phases:
   - { id: sit, name: Test and cut over, kind: testing, start: 2027-01-18, end: 2027-02-05, checklist: [{ task: Final import, tags: [final-migration] }] }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12, checklist: [{ task: Switch off the old CRM }, { task: Validate the migrated data against the legacy system, tags: [validation] }] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a validation due before the migration is reported at its due date',
@@ -143,7 +145,23 @@ phases:
           endLine: 10,
           endColumn: 77,
           message:
-            'validation item "Reconcile record counts" is due 2027-02-01, before the migration date 2027-02-04 (the final migration "Final import"); validate on or after 2027-02-04, once the data has moved',
+            'validation item "Reconcile record counts" is due 2027-02-01, before the plan migrates on 2027-02-04 (the final migration "Final import"); validate on or after 2027-02-04, once the data has moved',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'three waves, the third without validation: one finding, naming wave 3, at its data-migration phase',
+      plan: THREE_WAVES,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 30,
+          column: 9,
+          endLine: 30,
+          endColumn: 15,
+          message:
+            'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no validation item in a data-migration, go-live or support phase preparing it is due on or after that day; check the migrated data against the legacy system once it has moved',
         },
       ],
       output: null,

@@ -65,7 +65,7 @@ objectives:
 describe('objective-baseline fixes', () => {
   it('inserts a placeholder baseline right after metric in a block objective', () => {
     const [finding] = runRule(objectiveBaseline, { name: 'fix', plan: BLOCK });
-    expect(finding.fixes?.map((f) => f.safe)).toEqual([false]);
+    expect(finding.fixes?.map((f) => f.kind)).toEqual(['suggestion']);
     expect(applyEdits(BLOCK, finding.fixes![0].edits)).toBe(`plan: 1
 name: Pilot
 objectives:

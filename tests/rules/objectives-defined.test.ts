@@ -65,7 +65,7 @@ objectives:
 describe('objectives-defined fixes', () => {
   it('inserts a block objective skeleton before phases, due three months after go-live and owned by the sponsor', () => {
     const [finding] = runRule(objectivesDefined, { name: 'fix', plan: NO_OBJECTIVES });
-    expect(finding.fixes?.map((f) => f.safe)).toEqual([false]);
+    expect(finding.fixes?.map((f) => f.kind)).toEqual(['suggestion']);
     expect(applyEdits(NO_OBJECTIVES, finding.fixes![0].edits)).toBe(`plan: 1
 name: Pilot
 sponsor: dana

@@ -59,9 +59,7 @@ phases:
           endColumn: 18,
           message:
             'training stops at go-live: no training phase starts on or after 2027-01-18 and no support or optimization phase has an item tagged training; plan refresher and new-hire training in "hypercare"; item "Retrain new starters on the pipeline" looks like it should be tagged training',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a refresher-training item to "hypercare"', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
@@ -75,7 +73,10 @@ phases:
     checklist:
       - { task: Retrain new starters on the pipeline, tags: [support] }
       - { task: Refresher and new-hire training sessions, tags: [training] }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'without a support phase the item goes into the first optimization phase',
@@ -86,14 +87,14 @@ phases:
   - { id: live, name: Live, kind: go-live, duration: 1w }
   - { id: improve, name: Improve, kind: optimization, after: [live], duration: 8w }
 `,
-      errors: [{ messageId: 'oneTime', line: 6, column: 11, endLine: 6, endColumn: 18 }],
-      output: `plan: 1
+      errors: [{ messageId: 'oneTime', line: 6, column: 11, endLine: 6, endColumn: 18, suggestions: [{ title: 'add a refresher-training item to "improve"', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
   - { id: live, name: Live, kind: go-live, duration: 1w }
   - { id: improve, name: Improve, kind: optimization, after: [live], duration: 8w, checklist: [{ task: Refresher and new-hire training sessions, tags: [training] }] }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'without any support or optimization phase it is reported at the phases key, with no fix',

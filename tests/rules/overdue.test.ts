@@ -32,6 +32,37 @@ phases:
 `,
       asOf: '2027-02-01',
     },
+    {
+      name: 'late items and milestones of a critical phase are left to critical-overdue',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    start: 2027-01-04
+    duration: 2w
+    milestones:
+      - { id: kick-off, name: Kick-off, date: 2027-01-05 }
+    checklist:
+      - { task: Charter, due: 2027-01-06 }
+`,
+      asOf: '2027-02-01',
+    },
+    {
+      name: 'achieved milestones and milestones without a date are not overdue',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    milestones:
+      - { id: kick-off, name: Kick-off, date: 2027-01-05, achieved: 2027-01-06 }
+      - { id: charter, name: Charter signed }
+`,
+      asOf: '2027-02-01',
+    },
   ],
   invalid: [
     {
@@ -47,9 +78,7 @@ phases:
 `,
       asOf: '2027-01-12',
       errors: [
-        { messageId: 'overdue', line: 8, column: 32, endLine: 8, endColumn: 42, message: 'checklist item "Kick-off" was due 2027-01-11 and is not done as of 2027-01-12; finish it and set done: true, or move its due date' },
-      ],
-      output: `plan: 1
+        { messageId: 'overdue', line: 8, column: 32, endLine: 8, endColumn: 42, message: 'checklist item "Kick-off" was due 2027-01-11 and is not done as of 2027-01-12; finish it and set done: true, or move its due date', suggestions: [{ title: "mark done", output: `plan: 1
 name: Pilot
 phases:
   - id: a
@@ -57,7 +86,9 @@ phases:
     kind: planning
     checklist:
       - { task: Kick-off, due: 2027-01-11, done: true }
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'an item with done: false is named by its id and its value is replaced, keeping the comment',
@@ -76,9 +107,7 @@ phases:
 `,
       asOf: '2027-02-01',
       errors: [
-        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24, message: /^checklist item "charter" was due 2027-01-29 / },
-      ],
-      output: `plan: 1
+        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24, message: /^checklist item "charter" was due 2027-01-29 /, suggestions: [{ title: "mark done", output: `plan: 1
 name: Pilot
 phases:
   - id: a
@@ -90,7 +119,9 @@ phases:
         due: 2027-01-29
         done: true # waiting for Dana
         owner: dana
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'an empty done: gets true as its value, keeping the comment after it',
@@ -107,9 +138,7 @@ phases:
 `,
       asOf: '2027-01-13',
       errors: [
-        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24 },
-      ],
-      output: `plan: 1
+        { messageId: 'overdue', line: 10, column: 14, endLine: 10, endColumn: 24, suggestions: [{ title: "mark done", output: `plan: 1
 name: Pilot
 phases:
   - id: a
@@ -119,7 +148,9 @@ phases:
       - task: Interview the reps
         done: true # later
         due: 2027-01-12
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'a done: false merged from an anchor is overridden by a new key, not edited in the anchor',
@@ -137,9 +168,7 @@ phases:
 `,
       asOf: '2027-01-13',
       errors: [
-        { messageId: 'overdue', line: 11, column: 14, endLine: 11, endColumn: 24 },
-      ],
-      output: `plan: 1
+        { messageId: 'overdue', line: 11, column: 14, endLine: 11, endColumn: 24, suggestions: [{ title: "mark done", output: `plan: 1
 name: Pilot
 x-defaults: &open { done: false }
 phases:
@@ -151,7 +180,61 @@ phases:
         <<: *open
         due: 2027-01-12
         done: true
+` }] },
+      ],
+      output: null,
+    },
+    {
+      name: 'a late milestone of a phase with float gets achieved: <as-of date> suggested',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    start: 2027-01-04
+    duration: 1w
+    milestones:
+      - id: kick-off
+        name: Kick-off
+        date: 2027-01-05
+  - id: b
+    name: B
+    kind: design
+    start: 2027-01-04
+    duration: 4w
 `,
+      asOf: '2027-01-13',
+      errors: [
+        {
+          messageId: 'milestone',
+          line: 12,
+          column: 15,
+          endLine: 12,
+          endColumn: 25,
+          message: 'milestone "kick-off" was dated 2027-01-05 and is not achieved as of 2027-01-13; set achieved: to the day it was reached, or move its date',
+          suggestions: [{ title: 'mark achieved on 2027-01-13', output: `plan: 1
+name: Pilot
+phases:
+  - id: a
+    name: A
+    kind: planning
+    start: 2027-01-04
+    duration: 1w
+    milestones:
+      - id: kick-off
+        name: Kick-off
+        date: 2027-01-05
+        achieved: 2027-01-13
+  - id: b
+    name: B
+    kind: design
+    start: 2027-01-04
+    duration: 4w
+` }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -43,13 +43,14 @@ phases:
           endColumn: 16,
           message:
             'phase "setup" has no milestone; add one that marks a measurable result (for example "Pipeline, deals and email setup complete") so progress can be tracked',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a milestone marking the end of "setup"', output: `plan: 1
 name: Pilot
 phases:
   - { id: setup, name: "Pipeline, deals and email setup", kind: configuration, milestones: [{ id: setup-done, name: "Pipeline, deals and email setup complete" }] }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a block phase gets the milestones key after its checklist, with an id not yet taken',
@@ -63,8 +64,7 @@ phases:
       - { id: test-done, task: Sign off the test report }
   - { id: hypercare, name: Hypercare, kind: support }
 `,
-      errors: [{ messageId: 'noMilestone', line: 4, column: 9, endLine: 4, endColumn: 13 }],
-      output: `plan: 1
+      errors: [{ messageId: 'noMilestone', line: 4, column: 9, endLine: 4, endColumn: 13, suggestions: [{ title: 'add a milestone marking the end of "test"', output: `plan: 1
 name: Pilot
 phases:
   - id: test
@@ -74,7 +74,8 @@ phases:
       - { id: test-done, task: Sign off the test report }
     milestones: [{ id: test-done-2, name: Testing complete }]
   - { id: hypercare, name: Hypercare, kind: support }
-`,
+` }] }],
+      output: null,
     },
   ],
 });

@@ -29,8 +29,75 @@ phases:
   - { id: live, name: Live, kind: go-live, start: 2027-02-01, duration: 1w }
 `,
     },
+    {
+      name: 'configuration may overlap the design end by design_overlap working days',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: design, name: Design, kind: design, start: 2027-01-11, end: 2027-01-22 }
+  - { id: build, name: Build, kind: configuration, start: 2027-01-20, end: 2027-02-05 }
+  - { id: live, name: Live, kind: go-live, start: 2027-02-15, duration: 1w }
+`,
+      options: { design_overlap: 3 },
+    },
+    {
+      name: 'configuration for wave 2 may start while wave 1 is still being designed',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: design-1, name: Design 1, kind: design, wave: 1, start: 2027-01-11, end: 2027-01-22 }
+  - { id: build-2, name: Build 2, kind: configuration, wave: 2, start: 2027-01-18, end: 2027-02-05 }
+  - { id: live-1, name: Live 1, kind: go-live, wave: 1, start: 2027-02-15, duration: 1w }
+  - { id: live-2, name: Live 2, kind: go-live, wave: 2, start: 2027-03-15, duration: 1w }
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'configuration that starts before its design ends is reported at its start',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: design, name: Design, kind: design, start: 2027-01-11, end: 2027-01-22 }
+  - { id: build, name: Build, kind: configuration, start: 2027-01-20, end: 2027-02-05 }
+  - { id: live, name: Live, kind: go-live, start: 2027-02-15, duration: 1w }
+`,
+      errors: [
+        {
+          messageId: 'configurationBeforeDesign',
+          line: 5,
+          column: 59,
+          endLine: 5,
+          endColumn: 69,
+          message:
+            'configuration phase "build" starts 2027-01-20, before design phase "design" ends (2027-01-22); configure according to the approved design: start on or after 2027-01-22, for example with after: [design]',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an overlap beyond design_overlap is reported, saying what the option allows',
+      plan: `plan: 1
+name: Pilot
+phases:
+  - { id: design, name: Design, kind: design, start: 2027-01-11, end: 2027-01-22 }
+  - { id: build, name: Build, kind: configuration, start: 2027-01-20, end: 2027-02-05 }
+  - { id: live, name: Live, kind: go-live, start: 2027-02-15, duration: 1w }
+`,
+      options: { design_overlap: 1 },
+      errors: [
+        {
+          messageId: 'configurationBeforeDesign',
+          line: 5,
+          column: 59,
+          endLine: 5,
+          endColumn: 69,
+          message:
+            'configuration phase "build" starts 2027-01-20, before design phase "design" ends (2027-01-22) by more than the 1 working days design_overlap allows; configure according to the approved design: start on or after 2027-01-21, for example with after: [design]',
+        },
+      ],
+      output: null,
+    },
     {
       name: 'a design start before planning ends points at the start',
       plan: `plan: 1

@@ -58,9 +58,7 @@ phases:
       - { task: Review adoption with the sponsor, tags: [feedback] }
 `,
       errors: [
-        { messageId: 'missing', line: 5, column: 9, endLine: 5, endColumn: 18, message: 'no item tagged kpi-review is due after go-live (2027-06-07); review the kpis against the objectives once people use the CRM, for example in "hypercare"; item "Review adoption with the sponsor" looks like it should be tagged kpi-review' },
-      ],
-      output: `plan: 1
+        { messageId: 'missing', line: 5, column: 9, endLine: 5, endColumn: 18, message: 'no item tagged kpi-review is due after go-live (2027-06-07); review the kpis against the objectives once people use the CRM, for example in "hypercare"; item "Review adoption with the sponsor" looks like it should be tagged kpi-review', suggestions: [{ title: 'add a kpi-review item to "hypercare"', output: `plan: 1
 name: Pilot
 phases:
   - { id: go-live, name: Go-live, kind: go-live, start: 2027-06-07, duration: 1w }
@@ -72,7 +70,9 @@ phases:
     checklist:
       - { task: Review adoption with the sponsor, tags: [feedback] }
       - { task: Review the KPIs against the objectives with the sponsor, tags: [kpi-review] }
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'a kpi-review item due on the go-live day is not after it',
@@ -117,15 +117,15 @@ phases:
   - { id: optimize, name: Optimize, kind: optimization, after: [go-live], duration: 8w }
 `,
       errors: [
-        { messageId: 'missing', line: 6, column: 11, endLine: 6, endColumn: 19 },
-      ],
-      output: `plan: 1
+        { messageId: 'missing', line: 6, column: 11, endLine: 6, endColumn: 19, suggestions: [{ title: 'add a kpi-review item to "optimize"', output: `plan: 1
 name: Pilot
 phases:
   - { id: go-live, name: Go-live, kind: go-live, start: 2027-06-07, duration: 1w }
   - { id: early-care, name: Early care, kind: support, start: 2027-05-31, end: 2027-06-04 }
   - { id: optimize, name: Optimize, kind: optimization, after: [go-live], duration: 8w, checklist: [{ task: Review the KPIs against the objectives with the sponsor, tags: [kpi-review] }] }
-`,
+` }] },
+      ],
+      output: null,
     },
   ],
 });

@@ -54,9 +54,7 @@ phases:
           endLine: 4,
           endColumn: 7,
           message: 'the plan has no support or optimization phase after go-live; plan hypercare and ongoing support after "live" so users get help once the system is live',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a support phase "support" after "live"', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
@@ -69,7 +67,10 @@ phases:
     kind: support
     after: [live]
     duration: 4w
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'the new support phase goes right after the go-live that starts last',
@@ -81,8 +82,7 @@ phases:
   - { id: live-1, name: Live 1, kind: go-live, wave: 1, duration: 1w }
   - { id: refresher, name: Refresher, kind: training, after: [live-1], duration: 1w }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 1, endLine: 4, endColumn: 7 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 1, endLine: 4, endColumn: 7, suggestions: [{ title: 'add a support phase "support" after "live-2"', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
@@ -90,7 +90,8 @@ phases:
   - { id: support, name: Post-go-live support, kind: support, after: [live-2], duration: 4w }
   - { id: live-1, name: Live 1, kind: go-live, wave: 1, duration: 1w }
   - { id: refresher, name: Refresher, kind: training, after: [live-1], duration: 1w }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'support that ends before the last wave goes live',

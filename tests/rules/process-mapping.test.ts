@@ -52,9 +52,7 @@ phases:
           endColumn: 18,
           message:
             'no planning or design phase has an item tagged process-mapping; map how sales, service and marketing work today in "discovery", so the CRM supports better processes instead of copying old ones',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a process-mapping item to "discovery"', output: `plan: 1
 name: Pilot
 phases:
   - id: discovery
@@ -63,7 +61,10 @@ phases:
     duration: 2w   # two weeks of interviews
     checklist: [{ task: Map the current customer processes and agree how they will run in the CRM, tags: [process-mapping] }]
   - { id: design, name: Design, kind: design, after: [discovery] }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'an untagged mapping task in a configuration phase earns a hint; the item goes into the planning checklist',
@@ -89,9 +90,7 @@ phases:
           endLine: 4,
           endColumn: 18,
           message: /in "discovery", so the CRM supports better processes instead of copying old ones; item "Map the approval process" looks like it should be tagged process-mapping$/,
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a process-mapping item to "discovery"', output: `plan: 1
 name: Pilot
 phases:
   - id: discovery
@@ -105,7 +104,10 @@ phases:
     kind: configuration
     checklist:
       - { task: Map the approval process }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -55,14 +55,14 @@ sponsor: dana
 phases: []
 people: [{ id: dana, name: Dana }]
 `,
-      errors: [{ messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 14 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 14, suggestions: [{ title: "add owner: dana", output: `plan: 1
 name: "Pilot"   # quoted on purpose
 sponsor: dana
 owner: dana
 phases: []
 people: [{ id: dana, name: Dana }]
-`,
+` }] }],
+      output: null,
     },
   ],
 });
@@ -70,9 +70,9 @@ people: [{ id: dana, name: Dana }]
 describe('project-owner fixes', () => {
   it('offers the sponsor last, and the pick for "priya" inserts owner after sponsor', () => {
     const [finding] = runRule(projectOwner, { name: 'picks', plan: NO_OWNER });
-    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([
-      ['add owner: priya', false],
-      ['add owner: dana', false],
+    expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([
+      ['add owner: priya', 'suggestion'],
+      ['add owner: dana', 'suggestion'],
     ]);
     expect(applyEdits(NO_OWNER, finding.fixes![0].edits)).toBe(`# Pilot rollout
 plan: 1

@@ -73,9 +73,7 @@ phases:
           endLine: 3,
           endColumn: 7,
           message: 'the plan has no phase of kind design; add one to design the data model, processes and roles before configuring them',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a design phase "design"', output: `plan: 1
 name: Pilot
 phases:
   - id: kickoff
@@ -94,7 +92,10 @@ phases:
   - { id: test, name: Test, kind: testing }
   - { id: train, name: Train, kind: training }
   - { id: launch, name: Launch, kind: go-live }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a missing training phase is inserted in flow style before go-live, after testing',
@@ -115,9 +116,7 @@ phases:
           endLine: 4,
           endColumn: 7,
           message: 'the plan has no phase of kind training; add one to train every affected team before go-live',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a training phase "training"', output: `plan: 1
 name: Pilot
 organization: { name: Acme, size: small }
 phases:
@@ -126,7 +125,10 @@ phases:
   - { id: test, name: Test, kind: testing }
   - { id: training, name: Training, kind: training, after: [test], duration: 2w }
   - { id: launch, name: Launch, kind: go-live }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a small plan with neither design nor configuration gets a configuration phase',
@@ -147,9 +149,7 @@ phases:
           endLine: 4,
           endColumn: 7,
           message: 'this small plan has no phase of kind design or configuration; add one to set the CRM up to the approved design',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a configuration phase "configuration"', output: `plan: 1
 name: Pilot
 organization: { name: Acme, size: small }
 phases:
@@ -158,7 +158,10 @@ phases:
   - { id: test, name: Test, kind: testing }
   - { id: train, name: Train, kind: training }
   - { id: launch, name: Launch, kind: go-live }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'replacing systems without a data-migration phase names them; the id avoids one already taken',
@@ -181,9 +184,7 @@ phases:
           endLine: 5,
           endColumn: 7,
           message: 'crm.replaces names "ACT!", "spreadsheets" but the plan has no phase of kind data-migration; add one to audit, clean, map, back up and move their data',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a data-migration phase "data-migration-2"', output: `plan: 1
 name: Pilot
 organization: { name: Acme, size: small }
 crm: { replaces: [ACT!, spreadsheets] }
@@ -194,7 +195,10 @@ phases:
   - { id: test, name: Test, kind: testing }
   - { id: train, name: Train, kind: training }
   - { id: launch, name: Launch, kind: go-live }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a missing planning phase goes first, without after, and a heading comment stays with its phase',
@@ -210,8 +214,7 @@ phases:
   - { id: train, name: Train, kind: training }
   - { id: launch, name: Launch, kind: go-live }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 1, endLine: 4, endColumn: 7 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 1, endLine: 4, endColumn: 7, suggestions: [{ title: 'add a planning phase "planning"', output: `plan: 1
 name: Pilot
 organization: { name: Acme, size: small }
 phases:
@@ -223,7 +226,8 @@ phases:
   - { id: test, name: Test, kind: testing }
   - { id: train, name: Train, kind: training }
   - { id: launch, name: Launch, kind: go-live }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a missing go-live is appended after the last phase',
@@ -237,8 +241,7 @@ phases:
   - { id: train, name: Train, kind: training }
 # phases end here
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 1, endLine: 4, endColumn: 7, message: 'the plan has no phase of kind go-live; add one to plan the switch-over and the go/no-go decision' }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 1, endLine: 4, endColumn: 7, message: 'the plan has no phase of kind go-live; add one to plan the switch-over and the go/no-go decision', suggestions: [{ title: 'add a go-live phase "go-live"', output: `plan: 1
 name: Pilot
 organization: { name: Acme, size: small }
 phases:
@@ -248,7 +251,8 @@ phases:
   - { id: train, name: Train, kind: training }
   - { id: go-live, name: Go-live, kind: go-live, after: [train], duration: 1w }
 # phases end here
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a plan without phases reports every kind at its name; one pass creates the phases list',
@@ -257,13 +261,7 @@ name: Pilot
 organization: { name: Acme, size: small }
 `,
       errors: [
-        { messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 },
-        { messageId: 'missingSetup', line: 2, column: 7, endLine: 2, endColumn: 12 },
-        { messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 },
-        { messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 },
-        { messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 },
-      ],
-      output: `plan: 1
+        { messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12, suggestions: [{ title: 'add a planning phase "planning"', output: `plan: 1
 name: Pilot
 organization: { name: Acme, size: small }
 phases:
@@ -271,7 +269,13 @@ phases:
     name: Planning
     kind: planning
     duration: 2w
-`,
+` }] },
+        { messageId: 'missingSetup', line: 2, column: 7, endLine: 2, endColumn: 12 },
+        { messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 },
+        { messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 },
+        { messageId: 'missing', line: 2, column: 7, endLine: 2, endColumn: 12 },
+      ],
+      output: null,
     },
   ],
 });

@@ -71,7 +71,7 @@ objectives:
 describe('smart-objectives fixes', () => {
   it('inserts the missing keys with placeholders, due three months after go-live and owned by the sponsor', () => {
     const [finding] = runRule(smartObjectives, { name: 'fix', plan: VAGUE });
-    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([['add metric, target, due, owner to fill in', false]]);
+    expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([['add metric, target, due, owner to fill in', 'suggestion']]);
     expect(applyEdits(VAGUE, finding.fixes![0].edits)).toBe(`plan: 1
 name: Pilot
 sponsor: dana

@@ -55,9 +55,7 @@ phases:
       - { task: Workshop with service agents, tags: [stakeholders] }
 `,
       errors: [
-        { messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 18, message: 'no planning phase has an item tagged stakeholders or requirements; hear every affected team (interviews, workshops, requirements) in "discovery" before the design is fixed; item "Interview the sales leads" looks like it should be tagged stakeholders' },
-      ],
-      output: `plan: 1
+        { messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 18, message: 'no planning phase has an item tagged stakeholders or requirements; hear every affected team (interviews, workshops, requirements) in "discovery" before the design is fixed; item "Interview the sales leads" looks like it should be tagged stakeholders', suggestions: [{ title: 'add a stakeholder item to "discovery"', output: `plan: 1
 name: Pilot
 phases:
   - id: discovery
@@ -71,7 +69,9 @@ phases:
     kind: design
     checklist:
       - { task: Workshop with service agents, tags: [stakeholders] }
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'flow-style planning phases without a checklist: reported at the first, the item goes into a new flow checklist',
@@ -82,14 +82,14 @@ phases:
   - { id: scoping, name: Scoping, kind: planning, after: [kickoff] }
 `,
       errors: [
-        { messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 18 },
-      ],
-      output: `plan: 1
+        { messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 18, suggestions: [{ title: 'add a stakeholder item to "kickoff"', output: `plan: 1
 name: Pilot
 phases:
   - { id: kickoff, name: Kickoff, kind: planning, start: 2027-01-11, checklist: [{ task: Interview stakeholders from every affected team and gather their requirements, tags: [stakeholders, requirements] }] }
   - { id: scoping, name: Scoping, kind: planning, after: [kickoff] }
-`,
+` }] },
+      ],
+      output: null,
     },
     {
       name: 'a block planning phase without a checklist gets one after its last key',
@@ -104,9 +104,7 @@ phases:
       - { id: scope, name: Scope agreed }
 `,
       errors: [
-        { messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 18, message: /in "discovery" before the design is fixed$/ },
-      ],
-      output: `plan: 1
+        { messageId: 'missing', line: 4, column: 9, endLine: 4, endColumn: 18, message: /in "discovery" before the design is fixed$/, suggestions: [{ title: 'add a stakeholder item to "discovery"', output: `plan: 1
 name: Pilot
 phases:
   - id: discovery
@@ -116,7 +114,9 @@ phases:
     milestones:
       - { id: scope, name: Scope agreed }
     checklist: [{ task: Interview stakeholders from every affected team and gather their requirements, tags: [stakeholders, requirements] }]
-`,
+` }] },
+      ],
+      output: null,
     },
   ],
 });

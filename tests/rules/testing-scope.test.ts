@@ -59,9 +59,7 @@ phases:
           endColumn: 12,
           message:
             'no testing phase that ends before go-live (2027-02-08) holds an item tagged functional-test; test that the configured processes work as intended before users accept them; item "Regression run of the sales process" looks like it should be tagged functional-test',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'insert an item tagged functional-test into phase "sit"', output: `plan: 1
 name: Pilot
 phases:
   - id: sit
@@ -74,7 +72,10 @@ phases:
       - { task: Functional test of the configured processes, tags: [functional-test] }
       - { task: Acceptance by sales, tags: [uat] }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12 }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'an enterprise plan whose only performance test is in testing after go-live',
@@ -95,16 +96,17 @@ phases:
           endColumn: 14,
           message:
             'no testing phase that ends before go-live (2027-02-08) holds an item tagged performance-test; an enterprise rollout also tests speed under production data volumes and user numbers',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'insert an item tagged performance-test into phase "sit"', output: `plan: 1
 name: Pilot
 organization: { name: Contoso, size: enterprise }
 phases:
   - { id: sit, name: System test, kind: testing, start: 2027-01-11, end: 2027-02-05, checklist: [{ task: Test scripts, tags: [functional-test] }, { task: Performance test with production data volumes and user numbers, tags: [performance-test] }] }
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12 }
   - { id: late-load, name: Late load test, kind: testing, start: 2027-02-15, end: 2027-02-19, checklist: [{ task: Load test, tags: [performance-test] }] }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'an enterprise plan missing both gets one finding per tag; one pass of fixes inserts the first',
@@ -120,10 +122,7 @@ phases:
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12 }
 `,
       errors: [
-        { messageId: 'missing', line: 5, column: 9, endLine: 5, endColumn: 12, message: /tagged functional-test/ },
-        { messageId: 'missing', line: 5, column: 9, endLine: 5, endColumn: 12, message: /tagged performance-test/ },
-      ],
-      output: `plan: 1
+        { messageId: 'missing', line: 5, column: 9, endLine: 5, endColumn: 12, message: /tagged functional-test/, suggestions: [{ title: 'insert an item tagged functional-test into phase "sit"', output: `plan: 1
 name: Pilot
 organization: { name: Contoso, size: enterprise }
 phases:
@@ -134,7 +133,10 @@ phases:
     end: 2027-02-05
     checklist: [{ task: Functional test of the configured processes, tags: [functional-test] }]
   - { id: go, name: Go-live, kind: go-live, start: 2027-02-08, end: 2027-02-12 }
-`,
+` }] },
+        { messageId: 'missing', line: 5, column: 9, endLine: 5, endColumn: 12, message: /tagged performance-test/ },
+      ],
+      output: null,
     },
   ],
 });

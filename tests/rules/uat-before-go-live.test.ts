@@ -156,9 +156,7 @@ phases:
           endColumn: 15,
           message:
             'go-live "live" starts 2027-01-25 but no testing phase preparing it has an item tagged uat; let end users accept the system in "test" before go-live; item "Run user acceptance tests with agents" looks like it should be tagged uat',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a UAT item to "test"', output: `plan: 1
 name: Pilot
 calendar: { start: 2027-01-11 }
 phases:
@@ -170,7 +168,10 @@ phases:
       - { task: Run user acceptance tests with agents, tags: [functional-test] }
       - { task: User acceptance testing with end users from every affected team, tags: [uat] }
   - { id: live, name: Live, kind: go-live, after: [test], duration: 1w }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a testing phase that runs into go-live gets the UAT item due on the last working day before it',
@@ -180,13 +181,13 @@ phases:
   - { id: test, name: Test, kind: testing, start: 2027-01-11, end: 2027-01-29 }
   - { id: live, name: Live, kind: go-live, start: 2027-01-25, duration: 1w }
 `,
-      errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 15 }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 5, column: 11, endLine: 5, endColumn: 15, suggestions: [{ title: 'add a UAT item to "test"', output: `plan: 1
 name: Pilot
 phases:
   - { id: test, name: Test, kind: testing, start: 2027-01-11, end: 2027-01-29, checklist: [{ task: User acceptance testing with end users from every affected team, tags: [uat], due: 2027-01-22 }] }
   - { id: live, name: Live, kind: go-live, start: 2027-01-25, duration: 1w }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'two testing phases before go-live are a choice, so the fixes are unsafe',
@@ -222,17 +223,17 @@ phases:
 describe('uat-before-go-live unsafe fixes', () => {
   it('offers one fix per testing phase, each adding the UAT item to that phase', () => {
     const [finding] = runRule(uatBeforeGoLive, { name: 'two testing phases', plan: TWO_TESTING_PHASES });
-    const fixed = (finding.fixes ?? []).map((fix) => ({ title: fix.title, safe: fix.safe, text: applyEdits(TWO_TESTING_PHASES, fix.edits) }));
+    const fixed = (finding.fixes ?? []).map((fix) => ({ title: fix.title, kind: fix.kind, text: applyEdits(TWO_TESTING_PHASES, fix.edits) }));
     const item = '{ task: User acceptance testing with end users from every affected team, tags: [uat] }';
     expect(fixed).toEqual([
       {
         title: 'add a UAT item to "system-test"',
-        safe: false,
+        kind: 'suggestion',
         text: TWO_TESTING_PHASES.replace('kind: testing, duration: 1w }', `kind: testing, duration: 1w, checklist: [${item}] }`),
       },
       {
         title: 'add a UAT item to "regression"',
-        safe: false,
+        kind: 'suggestion',
         text: TWO_TESTING_PHASES.replace('checklist: []', `checklist: [${item}]`),
       },
     ]);

@@ -71,9 +71,7 @@ phases:
           endColumn: 18,
           message:
             'no CRM product is chosen yet (crm.product is absent) and no planning or design phase has an item tagged vendor-selection; evaluate vendors and select one in "discovery" before the first configuration phase "setup" starts (2027-01-25); item "Shortlist three vendors" looks like it should be tagged vendor-selection',
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a vendor-selection item to "discovery"', output: `plan: 1
 name: Pilot
 crm: { type: operational }
 calendar: { start: 2027-01-11 }
@@ -86,7 +84,10 @@ phases:
       - { task: Shortlist three vendors, tags: [requirements] }
       - { task: Evaluate CRM vendors against the requirements and select the product, tags: [vendor-selection] }
   - { id: setup, name: Setup, kind: configuration, after: [discovery], duration: 4w }
-`,
+` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a vendor selection due on or after the first configuration start is reported at its due date',
@@ -125,13 +126,13 @@ phases:
   - { id: discovery, name: Discovery, kind: planning, start: 2027-01-11, duration: 6w }
   - { id: go-live, name: Go-live, kind: go-live, start: 2027-02-15 }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 20, message: /select one in "discovery" before go-live "go-live" starts \(2027-02-15\)$/ }],
-      output: `plan: 1
+      errors: [{ messageId: 'missing', line: 4, column: 11, endLine: 4, endColumn: 20, message: /select one in "discovery" before go-live "go-live" starts \(2027-02-15\)$/, suggestions: [{ title: 'add a vendor-selection item to "discovery"', output: `plan: 1
 name: Pilot
 phases:
   - { id: discovery, name: Discovery, kind: planning, start: 2027-01-11, duration: 6w, checklist: [{ task: Evaluate CRM vendors against the requirements and select the product, tags: [vendor-selection], due: 2027-02-12 }] }
   - { id: go-live, name: Go-live, kind: go-live, start: 2027-02-15 }
-`,
+` }] }],
+      output: null,
     },
     {
       name: 'a vendor-selection item in a configuration phase does not count, and the message says so',
@@ -155,9 +156,7 @@ phases:
           endLine: 5,
           endColumn: 20,
           message: /; item "Pick the vendor" is tagged vendor-selection but its phase "setup" is not a planning or design phase$/,
-        },
-      ],
-      output: `plan: 1
+          suggestions: [{ title: 'add a vendor-selection item to "discovery"', output: `plan: 1
 name: Pilot
 crm: { replaces: [spreadsheets] }
 phases:
@@ -168,7 +167,10 @@ phases:
     after: [discovery]
     duration: 2w
     checklist: [{ task: Pick the vendor, tags: [vendor-selection] }]
-`,
+` }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -24,7 +24,7 @@ export function isCommandName(name: string | undefined): name is CommandName {
 const HELP = `Usage: crm-rollout <command> [options]
 
 Commands:
-  lint      check rollout plans; --fix applies safe fixes; formats for CI
+  lint      check rollout plans; --fix applies fixes; formats for CI
             (stylish, json, sarif, github, junit, gitlab, markdown)
   init      write a starter plan and a .crm-rollout.yaml
   timeline  export a plan's schedule (phases, milestones, critical path)

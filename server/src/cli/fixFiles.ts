@@ -6,7 +6,7 @@ import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { decodeBytes, encodeText } from '../platform/decode';
 
 /**
- * `lint --fix`: applies every safe fix until the file stops changing (fix.ts guarantees the
+ * `lint --fix`: applies every fix (never a suggestion) until the file stops changing (fix.ts guarantees the
  * fixes of one pass never overlap) and writes back only files that changed, in the encoding
  * they were read in (a UTF-8 or UTF-16 byte-order mark is kept), atomically, and only when the
  * file still holds the bytes the fixes were computed from. Line endings are the fixes' business:

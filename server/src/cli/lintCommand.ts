@@ -242,7 +242,7 @@ ${formatsHelp(FORMATTERS, 'stylish', 26)}
   --as-of <YYYY-MM-DD>    date for date-sensitive rules such as overdue (off unless
                           given) and for waiver expiry (today unless given)
   --config <file>         use this configuration instead of the nearest .crm-rollout.yaml
-  --fix                   apply every safe fix, write the files that changed, then
+  --fix                   apply every fix (never a suggestion), write the files that changed, then
                           report what is left
   --fix-dry-run           print a unified diff of what --fix would change; exit 1 when
                           there is something to fix

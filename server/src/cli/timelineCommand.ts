@@ -3,7 +3,7 @@ import { todayIso } from '../engine/calendar';
 import { lintFile, type LintResult } from '../engine/lint';
 import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
-import { buildTimeline, type TimelineData } from '../engine/timeline';
+import { buildTrackedTimeline, type TimelineData } from '../engine/timeline';
 import { fileRole } from '../fileRoles';
 import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
@@ -137,7 +137,8 @@ export function runTimeline(argv: readonly string[], io: CommandIO): number {
   const result = lintPlanFile(file, display, asOf, io.cwd);
   const refused = refuseUnparsed(result, display, io);
   if (refused !== undefined) return refused;
-  const data = { ...buildTimeline(result, asOf ?? todayIso()), path: display };
+  const tracked = buildTrackedTimeline(result, asOf ?? todayIso());
+  const data = { ...tracked, path: display, ...(tracked.ghost ? { ghost: { ...tracked.ghost, path: display } } : {}) };
   const rendered = renderTimeline(data, format, theme, zoom);
   if (output === undefined) {
     io.stdout.write(rendered);

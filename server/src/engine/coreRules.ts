@@ -31,6 +31,8 @@ export const CORE_RULES: readonly RuleMeta[] = [
     category: 'core',
     defaultSeverity: 'error',
     description: 'every key and value follows the plan format (schemas/plan.schema.json)',
+    fixable: true,
+    hasSuggestions: true,
     messages: { schema: '{{message}}' },
   },
   {
@@ -59,6 +61,7 @@ export const CORE_RULES: readonly RuleMeta[] = [
     category: 'core',
     defaultSeverity: 'warning',
     description: 'rule ids named in `.crm-rollout.yaml` and in disable comments exist',
+    hasSuggestions: true,
     messages: {
       unknown: 'rule "{{id}}" does not exist{{suggestion}}',
     },
@@ -78,6 +81,7 @@ export const CORE_RULES: readonly RuleMeta[] = [
     category: 'core',
     defaultSeverity: 'warning',
     description: 'every `x-waivers` entry names an existing rule, a target, a reason and a declared owner, with `until` as YYYY-MM-DD',
+    hasSuggestions: true,
     messages: {
       notAList: '"x-waivers" must be a list of waivers, each { rule, target, reason, owner, until }',
       notAMapping: 'a waiver is a mapping such as { rule: owner-overload, target: priya, reason: ..., owner: dana, until: 2027-06-30 }',

@@ -151,20 +151,68 @@ export type MigrationAnchor = { day: number; item: ChecklistItem } | { day: numb
 /**
  * M, with what decided it: the ED of the earliest item tagged `final-migration` (ties by file
  * order; items without an ED are skipped), else the end of the latest-ending phase of kind
- * data-migration (ties by file order). Undefined when neither exists.
+ * data-migration (ties by file order). Undefined when neither exists. With `within`, only
+ * items and phases of those phases count (M_k: the phases preparing wave k).
  */
-export function migrationAnchor(plan: Plan, schedule: Schedule): MigrationAnchor | undefined {
+export function migrationAnchor(plan: Plan, schedule: Schedule, within?: ReadonlySet<Phase>): MigrationAnchor | undefined {
+  const counts = (phase: Phase) => !within || within.has(phase);
   let anchor: MigrationAnchor | undefined;
   for (const item of itemsTagged(plan, 'final-migration')) {
+    if (!counts(item.phase)) continue;
     const day = effectiveDate(item, schedule);
     if (day !== undefined && (!anchor || day < anchor.day)) anchor = { day, item };
   }
   if (anchor) return anchor;
   for (const phase of phasesOfKind(plan, 'data-migration')) {
+    if (!counts(phase)) continue;
     const end = schedule.windowOf(phase)?.end;
     if (end !== undefined && (!anchor || end > anchor.day)) anchor = { day: end, phase };
   }
   return anchor;
+}
+
+/** One wave's migration: its go-live, the phases preparing it, and M_k with what fixed it. */
+export interface WaveMigration {
+  /** Undefined in a plan without a placed go-live, where every phase counts as one rollout. */
+  goLive?: Phase;
+  /** The phases preparing this go-live (the go-live itself included), in file order. */
+  phases: ReadonlySet<Phase>;
+  anchor: MigrationAnchor;
+}
+
+/**
+ * M_k for every wave k that has one (rules.md 1.1): for each placed go-live, in go-live order,
+ * the migration anchor among the phases preparing it. A wave with no data-migration phase and
+ * no final-migration item preparing it has no M_k and is left out. A plan without a placed
+ * go-live is one rollout whose M is the plan's (a plan still being written keeps its checks).
+ */
+export function waveMigrations(plan: Plan, schedule: Schedule): WaveMigration[] {
+  if (schedule.goLives.length === 0) {
+    const anchor = migrationAnchor(plan, schedule);
+    return anchor ? [{ phases: new Set(plan.phases), anchor }] : [];
+  }
+  const out: WaveMigration[] = [];
+  for (const goLive of schedule.goLives) {
+    const phases = new Set(phasesPreparing(goLive, plan, schedule));
+    const anchor = migrationAnchor(plan, schedule, phases);
+    if (anchor) out.push({ goLive, phases, anchor });
+  }
+  return out;
+}
+
+/**
+ * How messages name the wave a go-live brings live: `wave 3 (France)` (the name from `waves`
+ * when declared), `wave 3`, `go-live "launch-eu"` for a go-live without a wave number in a
+ * plan with several, and `the plan` when there is only one go-live and no wave.
+ */
+export function waveLabel(goLive: Phase | undefined, schedule: Schedule): string {
+  if (!goLive) return 'the plan';
+  const wave = goLive.wave?.value;
+  if (wave !== undefined) {
+    const name = schedule.waveGoLives.find((w) => w.wave === wave)?.name;
+    return name ? `wave ${wave} (${name})` : `wave ${wave}`;
+  }
+  return schedule.goLives.length > 1 ? `go-live "${goLive.id}"` : 'the plan';
 }
 
 /** M, the migration date (see `migrationAnchor`). */

@@ -123,8 +123,8 @@ export function unknownRuleFinding(
     range: rangeFromOffsets(source, offsets[0], offsets[1]),
     offsets,
     data: suggestion ? { id, suggestion } : { id },
-    // Not safe: the replacement changes which rule is configured or silenced.
-    fixes: suggestion ? [{ title: `replace with "${suggestion}"`, edits: [{ start: idOffsets[0], end: idOffsets[1], newText: suggestion }], safe: false }] : undefined,
+    // A suggestion, not a fix: the replacement changes which rule is configured or silenced.
+    fixes: suggestion ? [{ title: `replace with "${suggestion}"`, edits: [{ start: idOffsets[0], end: idOffsets[1], newText: suggestion }], kind: 'suggestion' }] : undefined,
   };
 }
 

@@ -74,7 +74,7 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): Appl
   const chosen: Candidate[] = [];
   const taken: TextEdit[] = [];
   for (const finding of findings) {
-    const fix = finding.fixes?.find((f) => f.safe);
+    const fix = finding.fixes?.find((f) => f.kind === 'fix');
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((e) => taken.some((t) => samePlace(text, t, e)))) continue;
     pushAll(taken, fix.edits);

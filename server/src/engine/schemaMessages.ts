@@ -211,7 +211,7 @@ function describeUnknownKey(site: ErrorSite): Described {
       message: `"${key}" ${what}; inside { } a comma ends a value, so quote text that contains commas: ${split.field}: ${quoted}`,
       offsets,
       data: { key, allowed, field: split.field },
-      fixes: [{ title: `quote the ${split.field} text`, edits: [{ start: split.start, end: split.end, newText: quoted }], safe: true }],
+      fixes: [{ title: `quote the ${split.field} text`, edits: [{ start: split.start, end: split.end, newText: quoted }], kind: 'fix' }],
     };
   }
   const freeKeys = isJsonObject(site.schema?.patternProperties) && '^x-' in site.schema.patternProperties;
@@ -222,7 +222,7 @@ function describeUnknownKey(site: ErrorSite): Described {
   const isDirectKey = map?.items.some((pair) => pair.key === keyNode);
   if (suggestion && keyNode && isDirectKey) {
     const taken = isJsonObject(site.error.data) && suggestion in site.error.data;
-    fixes.push({ title: `rename to "${suggestion}"`, edits: [{ start: offsets[0], end: offsets[1], newText: suggestion }], safe: !taken });
+    fixes.push({ title: `rename to "${suggestion}"`, edits: [{ start: offsets[0], end: offsets[1], newText: suggestion }], kind: taken ? 'suggestion' : 'fix' });
   }
   return {
     messageId: 'unknownKey',
@@ -300,7 +300,7 @@ function describeEnum(site: ErrorSite): Described {
   const fixes: Fix[] = [];
   if (suggestion && isScalar(site.location.node)) {
     const [start, end] = valueOffsets(site.source.text, site.location);
-    fixes.push({ title: `replace with "${suggestion}"`, edits: [{ start, end, newText: suggestion }], safe: true });
+    fixes.push({ title: `replace with "${suggestion}"`, edits: [{ start, end, newText: suggestion }], kind: 'fix' });
   }
   return {
     messageId: 'badEnum',

@@ -1,8 +1,11 @@
-import { isoFromDay, WEEKDAYS, type Weekday } from './calendar';
+import { dayFromIso, isoFromDay, WEEKDAYS, type Weekday } from './calendar';
 import { criticalChains } from './criticalChains';
 import { milestoneDate } from './definitions';
 import type { LintResult } from './lint';
 import type { DateValue, DependencyType, NamedCalendar, Plan } from './model';
+import { phaseProgress } from './progress';
+import type { Schedule } from './schedule';
+import { buildSchedule } from './scheduler';
 import type { PhaseKind } from './vocabulary';
 import { nodeOffsets, rangeFromOffsets } from './source';
 import type { Range, Severity } from './types';
@@ -42,7 +45,10 @@ export interface TimelinePhase {
   /** Index into `lanes`. */
   lane: number;
   after: string[];
-  progress: { done: number; total: number };
+  /** Done checklist items of all; a phase with `actual.end` counts every item done and is `complete`. */
+  progress: { done: number; total: number; complete?: true };
+  /** The phase's `actual` dates, when it records them. */
+  actual?: { start?: string; end?: string };
   findings: FindingCounts;
   /** Range of the phase's `id` value in the plan, for reveal-in-editor. */
   range: Range;
@@ -58,6 +64,10 @@ export interface TimelineMilestone {
   gate: boolean;
   owner?: string;
   criteria: string[];
+  /** The day it was reached (`achieved`); in a forecast it stands for its date. */
+  achieved?: string;
+  /** Not achieved and its date is before the as-of date. */
+  overdue?: true;
   range: Range;
   /** Range of the whole milestone entry, so the preview can follow the editor's cursor. */
   extent?: Range;
@@ -134,6 +144,17 @@ export interface TimelineData {
   milestones: TimelineMilestone[];
   dependencies: TimelineDependency[];
   findings: FindingCounts;
+  /**
+   * The schedule these bars are compared with, drawn as faint "ghost" bars under them: the
+   * plan read without its actual dates, when this timeline is a forecast (see
+   * buildTrackedTimeline). Absent when there is nothing to compare.
+   */
+  ghost?: TimelineData;
+}
+
+export interface BuildTimelineOptions {
+  /** The schedule to show; the lint result's (the planned one) unless given. */
+  schedule?: Schedule;
 }
 
 const isoDates = (dates: readonly DateValue[]) => [...new Set(dates.map((d) => d.value))].sort();
@@ -164,6 +185,29 @@ function laneLabel(wave: number | undefined, name: string | undefined, waveCount
   return name ? `Wave ${wave}: ${name}` : `Wave ${wave}`;
 }
 
+function progressOf(phase: Plan['phases'][number]): TimelinePhase['progress'] {
+  const { done, total } = phaseProgress(phase);
+  return phase.actual?.end !== undefined ? { done, total, complete: true } : { done, total };
+}
+
+/** Whether the plan records anything that happened: an `actual` date or an `achieved` milestone. */
+export function recordsProgress(plan: Plan): boolean {
+  return plan.phases.some((p) => p.actual?.start || p.actual?.end || p.milestones.some((m) => m.achieved));
+}
+
+/**
+ * The timeline a plan in execution is followed on: when it records actual dates or achieved
+ * milestones, the forecast schedule as of `asOf` (plan-format.md, "Progress and actual
+ * dates"), with the planned schedule as its `ghost`; otherwise the planned timeline.
+ */
+export function buildTrackedTimeline(result: LintResult, asOf: string): TimelineData {
+  const planned = buildTimeline(result, asOf);
+  const asOfDay = dayFromIso(asOf);
+  if (!result.plan || asOfDay === undefined || !recordsProgress(result.plan)) return planned;
+  const forecast = buildTimeline(result, asOf, { schedule: buildSchedule(result.plan, { mode: 'forecast', asOf: asOfDay }) });
+  return { ...forecast, ghost: planned };
+}
+
 function countFindings(severities: Severity[]): FindingCounts {
   const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
   for (const s of severities) counts[s]++;
@@ -171,8 +215,9 @@ function countFindings(severities: Severity[]): FindingCounts {
 }
 
 /** Builds the timeline of a lint result; phases that could not be scheduled are left out. */
-export function buildTimeline(result: LintResult, asOf: string): TimelineData {
-  const { plan, schedule, source } = result;
+export function buildTimeline(result: LintResult, asOf: string, options: BuildTimelineOptions = {}): TimelineData {
+  const { plan, source } = result;
+  const schedule = options.schedule ?? result.schedule;
   const data: TimelineData = {
     path: result.path,
     name: plan?.name?.value ?? result.path,
@@ -191,6 +236,7 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
     findings: countFindings(result.findings.map((f) => f.severity)),
   };
   if (!plan || !schedule) return data;
+  const asOfDay = dayFromIso(asOf);
   const range = (node: Parameters<typeof nodeOffsets>[0]) => {
     const o = nodeOffsets(node) ?? [0, 0];
     return rangeFromOffsets(source, o[0], o[1]);
@@ -229,7 +275,8 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
       wave: p.wave?.value,
       lane: waves.indexOf(p.wave?.value),
       after: p.after.filter((a) => schedule.targetOf(a) !== undefined).map((a) => a.value),
-      progress: { done: p.checklist.filter((c) => c.done).length, total: p.checklist.length },
+      progress: progressOf(p),
+      ...(p.actual && (p.actual.start || p.actual.end) ? { actual: { ...(p.actual.start ? { start: p.actual.start.value } : {}), ...(p.actual.end ? { end: p.actual.end.value } : {}) } } : {}),
       findings: countFindings(inPhase.map((f) => f.severity)),
       range: range(p.idNode),
       extent: range(p.map),
@@ -245,6 +292,8 @@ export function buildTimeline(result: LintResult, asOf: string): TimelineData {
         gate: m.gate,
         owner: m.owner?.value,
         criteria: m.criteria.map((c) => c.value),
+        ...(m.achieved ? { achieved: m.achieved.value } : {}),
+        ...(!m.achieved && asOfDay !== undefined && day < asOfDay ? { overdue: true as const } : {}),
         range: range(m.idNode),
         extent: range(m.map),
       });

@@ -21,11 +21,22 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A quick fix: edits to the finding's own file. Safe fixes are applied by `lint --fix`. */
+/**
+ * The two kinds of edit a finding offers (rules.md, "Fixes and suggestions"; ESLint's `fix` and
+ * `suggestions`). A `fix` corrects what is already written and is safe to apply unseen (a
+ * did-you-mean, a date moved to the next working day, a start moved after its prerequisite):
+ * `lint --fix`, fix-all and fix-on-save apply fixes only. A `suggestion` adds plan content
+ * someone has to plan for real, chooses a person, or records a fact only a person knows
+ * (done, achieved, started): it is offered in the editor's light bulb under a title saying
+ * what it inserts, and never applied automatically.
+ */
+export type FixKind = 'fix' | 'suggestion';
+
+/** An edit a finding offers, a fix or a suggestion: edits to the finding's own file. */
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  safe: boolean;
+  kind: FixKind;
 }
 
 export interface RelatedLocation {

@@ -167,8 +167,8 @@ function readWaiver(source: SourceFile, item: unknown, index: number, context: W
   if (rule !== undefined && !context.ruleIds.has(rule)) {
     const hint = suggestion(rule, context.ruleIds);
     const offsets = nodeOffsets(nodes.rule);
-    // Not safe: the replacement changes which findings the waiver silences.
-    const fixes = hint.value && offsets ? [{ title: `replace with "${hint.value}"`, edits: [{ start: offsets[0], end: offsets[1], newText: hint.value }], safe: false }] : undefined;
+    // A suggestion, not a fix: the replacement changes which findings the waiver silences.
+    const fixes: Fix[] | undefined = hint.value && offsets ? [{ title: `replace with "${hint.value}"`, edits: [{ start: offsets[0], end: offsets[1], newText: hint.value }], kind: 'suggestion' }] : undefined;
     invalid('unknownRule', { rule, suggestion: hint.text || '; use a rule id listed in docs/rules' }, nodes.rule, fixes);
   }
   const targetHint = target === undefined ? undefined : unknownTarget(target, context);

@@ -69,10 +69,11 @@ function intersects(a: Range, b: Range): boolean {
 }
 
 /**
- * Quick fixes for the findings under the cursor: each of the rule's fixes (preferred when it
- * is the single safe one), "disable <id> for this line", "show documentation for <id>" (when
- * the client can open it);
- * and `source.fixAll.crm-rollout`, which applies every safe fix until the plan is stable.
+ * Quick fixes for the findings under the cursor: the finding's fix (preferred when it is its
+ * only one) and its suggestions, each under its own title, "disable <id> for this line",
+ * "show documentation for <id>" (when the client can open it); and `source.fixAll.crm-rollout`,
+ * which applies every fix,
+ * never a suggestion, until the plan is stable (rules.md, "Fixes and suggestions").
  * Fixes come from the current analysis of the document, not from the client's copy of the
  * diagnostics, so they always match the text they edit.
  */
@@ -102,13 +103,13 @@ export function codeActions(
       diagnostic ??= toDiagnostic(finding, source, uriOf);
       // A fix that would break the YAML or change a value it does not edit (an anchor's aliases) is not offered.
       const fixes = (finding.fixes ?? []).filter((fix) => soundFix(source, fix));
-      const safeCount = fixes.filter((f) => f.safe).length;
+      const fixCount = fixes.filter((f) => f.kind === 'fix').length;
       for (const fix of fixes) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          isPreferred: fix.safe && safeCount === 1,
+          isPreferred: fix.kind === 'fix' && fixCount === 1,
           edit: editOf(fix.edits.map((e) => toProtocolEdit(source, e))),
         });
       }
@@ -129,7 +130,7 @@ export function codeActions(
     }
   }
 
-  if (explicitlyWants(params, FIX_ALL_KIND) && result.findings.some((f) => f.fixes?.some((fix) => fix.safe))) {
+  if (explicitlyWants(params, FIX_ALL_KIND) && result.findings.some((f) => f.fixes?.some((fix) => fix.kind === 'fix'))) {
     let fixed = fixedTexts.get(analysis);
     if (fixed === undefined) {
       fixed = fixUntilStable(analysis.text, lint).text;

@@ -21,7 +21,7 @@ export function toDiagnostic(finding: Finding, source: SourceFile, uriOf: (path:
     ruleId: finding.ruleId,
     docUrl,
     messageId: finding.messageId,
-    fixes: (finding.fixes ?? []).map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => toProtocolEdit(source, e)) })),
+    fixes: (finding.fixes ?? []).map((fix) => ({ title: fix.title, kind: fix.kind, edits: fix.edits.map((e) => toProtocolEdit(source, e)) })),
   };
   if (finding.idPath) data.idPath = finding.idPath;
   if (finding.data) data.details = finding.data;

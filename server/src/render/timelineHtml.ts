@@ -66,8 +66,17 @@ const LEGEND: [string, string][] = [
   ['findings', el('g', { class: 'badge badge-warning' }, [el('circle', { cx: 14, cy: 8, r: 7 }), text({ x: 14, y: 11.5, 'text-anchor': 'middle' }, '2')])],
 ];
 
-function legend(): string {
-  const items = LEGEND.map(([label, drawing]) => `<li>${swatch(drawing)}<span>${escapeXml(label)}</span></li>`);
+/** Shown only when the chart has them: a forecast over its planned schedule, achieved and overdue milestones. */
+const TRACKING_LEGEND: [string, string, (data: TimelineData) => boolean][] = [
+  ['planned (ghost)', el('rect', { class: 'ghost', x: 1, y: 3, width: 26, height: 10, rx: 2 }), (d) => d.ghost !== undefined],
+  ['slip in working days', text({ class: 'slip late', x: 14, y: 12, 'text-anchor': 'middle' }, '+3d'), (d) => d.ghost !== undefined],
+  ['achieved', el('g', { class: 'milestone achieved' }, el('path', { class: 'diamond', d: 'M14 2L20 8L14 14L8 8Z' })), (d) => d.milestones.some((m) => m.achieved)],
+  ['overdue', el('g', { class: 'milestone overdue' }, [text({ class: 'overdue-mark', x: 5, y: 12, 'text-anchor': 'middle' }, '!'), el('path', { class: 'diamond', d: 'M16 2L22 8L16 14L10 8Z' })]), (d) => d.milestones.some((m) => m.overdue)],
+];
+
+function legend(data: TimelineData): string {
+  const entries = [...LEGEND, ...TRACKING_LEGEND.filter(([, , shown]) => shown(data)).map(([label, drawing]): [string, string] => [label, drawing])];
+  const items = entries.map(([label, drawing]) => `<li>${swatch(drawing)}<span>${escapeXml(label)}</span></li>`);
   return `<ul class="legend" aria-label="legend">\n${items.join('\n')}\n</ul>`;
 }
 
@@ -155,7 +164,7 @@ ${pageCss(theme)}
 <p class="meta">${escapeXml(`${checklist}; source ${data.path}`)}</p>
 <div class="chart">
 ${svg}</div>
-${legend()}
+${legend(data)}
 <h2>${data.criticalChains.length === 1 ? 'Critical chain' : 'Critical chains'}</h2>
 ${chainList(data)}
 <h2>Phases</h2>

@@ -17,6 +17,8 @@ export interface LayoutOptions {
   labelWidth?: number;
   /** Room right of the last day; RIGHT_PAD unless given. */
   rightPad?: number;
+  /** A schedule drawn under this one (ghost bars): the axis covers its dates too. */
+  ghost?: TimelineData;
 }
 
 export const ROW_HEIGHT = 28;
@@ -81,18 +83,25 @@ function mondayOnOrBefore(d: number): number {
   return d - offset;
 }
 
-/** The range of days the axis must show: every phase and milestone. */
-function dateRange(data: TimelineData): [number, number] | undefined {
+/** The range of days the axis must show: every phase and milestone, of the timeline and its ghost. */
+function dateRange(data: TimelineData, ghost: TimelineData | undefined): [number, number] | undefined {
   let range: [number, number] | undefined;
   const include = (d: number) => {
     range = range ? [Math.min(range[0], d), Math.max(range[1], d)] : [d, d];
   };
-  for (const p of data.phases) {
-    include(dayOf(p.start));
-    include(dayOf(p.end));
+  for (const timeline of ghost ? [data, ghost] : [data]) {
+    for (const p of timeline.phases) {
+      include(dayOf(p.start));
+      include(dayOf(p.end));
+    }
+    for (const m of timeline.milestones) include(dayOf(milestoneDay(m)));
   }
-  for (const m of data.milestones) include(dayOf(m.date));
   return range;
+}
+
+/** Where a milestone's diamond goes: the day it was achieved, else its date. */
+export function milestoneDay(m: TimelineMilestone): string {
+  return m.achieved ?? m.date;
 }
 
 /** A day width that keeps short plans readable and long ones on a screen or two. */
@@ -117,7 +126,7 @@ export function laneOrder(data: TimelineData): number[] {
 export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}): TimelineLayout {
   const labelWidth = options.labelWidth ?? DEFAULT_LABEL_WIDTH;
   const rightPad = options.rightPad ?? RIGHT_PAD;
-  const range = dateRange(data);
+  const range = dateRange(data, options.ghost);
   const firstDay = range ? mondayOnOrBefore(range[0]) : 0;
   const lastDay = range ? mondayOnOrBefore(range[1]) + 6 : 6;
   const days = lastDay - firstDay + 1;

@@ -3,7 +3,8 @@ import type { TimelineData, TimelineDependency, TimelineMilestone, TimelinePhase
 import { escapeXml } from './escape';
 import { el, text, title, truncate } from './svg';
 import { axisFor } from './timelineAxis';
-import { BAR_HEIGHT, dayOf, FOOTER_ROW, layoutTimeline, px, type LayoutOptions, type LayoutRow, type TimelineLayout } from './timelineLayout';
+import { signedWorkingDays } from '../engine/float';
+import { BAR_HEIGHT, dayOf, FOOTER_ROW, milestoneDay, layoutTimeline, px, type LayoutOptions, type LayoutRow, type TimelineLayout } from './timelineLayout';
 import {
   milestoneAriaLabel,
   milestoneTooltip,
@@ -30,9 +31,18 @@ import { pushAll } from '../engine/arrays';
  * from classes (see timelineTheme.ts): with `theme: 'vscode'` no stylesheet is embedded.
  */
 
-export interface TimelineSvgOptions extends LayoutOptions {
+export interface TimelineSvgOptions extends Omit<LayoutOptions, 'ghost'> {
   /** `light` (default) and `dark` embed a fixed palette; `vscode` embeds none (classes only). */
   theme?: TimelineTheme;
+  /**
+   * Ghost bars: another schedule of the same plan (the planned one under a forecast, or a
+   * baseline), drawn as faint bars under the bars of `data`, phase by phase (matched by id),
+   * each bar labelled with its slip: the working days (of its calendar) from the ghost's end
+   * to its end, `+3d` later, `−2d` earlier. `data.ghost` unless given; pass `null` for none.
+   */
+  ghost?: TimelineData | null;
+  /** What the ghost bars are, for their tooltips: `planned` (default) or `baseline`. */
+  ghostLabel?: string;
   /** Draw at a zoom level for a drawing `width` px wide (EXPORT_WIDTH unless given); see timelineZoom.ts. */
   zoom?: TimelineZoom;
 }
@@ -126,8 +136,8 @@ function axis(layout: TimelineLayout): string[] {
 function header(data: TimelineData, layout: TimelineLayout): string[] {
   const lines = [text({ class: 'title', x: 12, y: 22 }, truncate(data.name, Math.max(8, Math.floor((layout.width - 24) / 8.5))))];
   const goLives = data.goLives ?? [];
-  const goLive = goLives.length > 1 ? `go-lives ${goLives[0].date} → ${goLives[goLives.length - 1].date}` : data.goLive ? `go-live ${data.goLive}` : 'no go-live phase';
-  lines.push(text({ class: 'subtitle', x: 12, y: 46 }, goLive));
+  const goLive = goLives.length > 1 ? `${goLives.length} go-lives, first ${goLives[0].date}` : data.goLive ? `go-live ${data.goLive}` : 'no go-live phase';
+  lines.push(text({ class: 'subtitle', x: 12, y: 46 }, truncate(goLive, Math.floor((layout.labelWidth - 18) / 7))));
   const span = data.start && data.end ? `${data.start} → ${data.end}` : 'not scheduled';
   lines.push(text({ class: 'subtitle', x: 12, y: 64 }, truncate(span, Math.floor((layout.labelWidth - 18) / 7))));
   return lines;
@@ -235,7 +245,24 @@ function badge(phase: TimelinePhase, x: number, y: number): string {
   ]);
 }
 
-function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout, calendar: WorkCalendar, calendarNames: ReadonlyMap<string, string>): string {
+/** The phase in the ghost schedule a bar is compared with, and what the ghost is called. */
+interface GhostOf {
+  phase: TimelinePhase;
+  label: string;
+}
+
+/** `+3d` / `−2d`: working days from the ghost's end to the bar's end on the phase's calendar. */
+export function slipText(days: number): string {
+  return days > 0 ? `+${days}d` : `\u2212${-days}d`;
+}
+
+function ghostBar(ghost: GhostOf, barY: number, layout: TimelineLayout): string {
+  const x0 = layout.x(dayOf(ghost.phase.start));
+  const width = layout.x(dayOf(ghost.phase.end)) + layout.dayWidth - x0;
+  return el('rect', { class: 'ghost', x: x0, y: barY, width, height: BAR_HEIGHT, rx: 3 }, title(`${ghost.label} ${ghost.phase.start} → ${ghost.phase.end}`));
+}
+
+function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout, calendar: WorkCalendar, calendarNames: ReadonlyMap<string, string>, ghost?: GhostOf): string {
   const float = phase.float ?? phase.slack;
   const start = dayOf(phase.start);
   const end = dayOf(phase.end);
@@ -244,8 +271,12 @@ function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout
   const width = x1 - x0;
   const barY = row.y + (row.height - BAR_HEIGHT) / 2;
   const middle = row.y + row.height / 2;
-  const parts = [title(phaseTooltip(phase, calendarNames)), el('rect', { class: 'bar', x: x0, y: barY, width, height: BAR_HEIGHT, rx: 3 })];
-  const percent = progressPercent(phase);
+  const slip = ghost ? signedWorkingDays(calendar, dayOf(ghost.phase.end), end) : 0;
+  const tooltip = phaseTooltip(phase, calendarNames) + (ghost ? `\n${ghost.label}: ${ghost.phase.start} → ${ghost.phase.end}${slip === 0 ? ', on time' : `, ${slipText(slip)} (${plural(Math.abs(slip), 'working day')} ${slip > 0 ? 'later' : 'earlier'})`}` : '');
+  const parts = [title(tooltip)];
+  if (ghost) parts.push(ghostBar(ghost, barY, layout));
+  parts.push(el('rect', { class: 'bar', x: x0, y: barY, width, height: BAR_HEIGHT, rx: 3 }));
+  const percent = phase.progress.complete ? 100 : progressPercent(phase);
   if (percent !== undefined && percent > 0) {
     parts.push(el('rect', { class: 'progress', x: x0, y: barY, width: (width * percent) / 100, height: BAR_HEIGHT, rx: 3 }));
   }
@@ -256,10 +287,15 @@ function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout
     parts.push(el('line', { class: 'slack', x1: slackEnd, y1: middle - 4, x2: slackEnd, y2: middle + 4 }));
     right = slackEnd;
   }
+  if (ghost) right = Math.max(right, layout.x(dayOf(ghost.phase.end)) + layout.dayWidth);
   const findings = badge(phase, right + 4, middle);
   if (findings) {
     parts.push(findings);
     right += 4 + 16;
+  }
+  if (slip !== 0) {
+    parts.push(text({ class: slip > 0 ? 'slip late' : 'slip early', x: right + 5, y: middle + 4 }, slipText(slip)));
+    right += 5 + slipText(slip).length * CHAR_PX;
   }
   if (percent !== undefined) {
     const inside = width >= 44;
@@ -276,6 +312,7 @@ function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout
       'data-critical': phase.critical ? 'true' : 'false',
       'data-float': float,
       'data-calendar': phase.calendar,
+      'data-slip': ghost ? slip : undefined,
       tabindex: '0',
       role: 'graphics-symbol',
       'aria-label': phaseAriaLabel(phase),
@@ -290,9 +327,9 @@ function diamond(cx: number, cy: number, r: number): string {
   return `M${px(cx)} ${px(cy - r)}L${px(cx + r)} ${px(cy)}L${px(cx)} ${px(cy + r)}L${px(cx - r)} ${px(cy)}Z`;
 }
 
-/** The diamond's centre: the middle of its day's column. */
+/** The diamond's centre: the middle of its day's column (the day it was achieved, else its date). */
 function milestoneX(m: TimelineMilestone, layout: TimelineLayout): number {
-  return layout.x(dayOf(m.date)) + layout.dayWidth / 2;
+  return layout.x(dayOf(milestoneDay(m))) + layout.dayWidth / 2;
 }
 
 /**
@@ -300,7 +337,7 @@ function milestoneX(m: TimelineMilestone, layout: TimelineLayout): number {
  * tooltip keeps the whole name); the last one may use the full label length.
  */
 function labelRoom(milestones: TimelineMilestone[], layout: TimelineLayout): Map<TimelineMilestone, number> {
-  const sorted = [...milestones].sort((a, b) => a.date.localeCompare(b.date));
+  const sorted = [...milestones].sort((a, b) => milestoneDay(a).localeCompare(milestoneDay(b)));
   const room = new Map<TimelineMilestone, number>();
   sorted.forEach((m, i) => {
     const next = sorted[i + 1];
@@ -316,16 +353,22 @@ function milestoneGroup(m: TimelineMilestone, row: LayoutRow, layout: TimelineLa
   const parts = [title(milestoneTooltip(m))];
   if (m.gate) parts.push(el('path', { class: 'gate-ring', d: diamond(cx, cy, 9) }));
   parts.push(el('path', { class: 'diamond', d: diamond(cx, cy, DIAMOND_RADIUS) }));
+  // Overdue: a "!", achieved: a "✓", left of the diamond, so the label on its right stays where it was.
+  if (m.overdue) parts.push(text({ class: 'overdue-mark', x: cx - 12, y: cy + 4, 'text-anchor': 'middle' }, '!'));
+  if (m.achieved) parts.push(text({ class: 'achieved-mark', x: cx - 13, y: cy + 4, 'text-anchor': 'middle' }, '✓'));
   if (room >= 2) parts.push(text({ class: 'milestone-label', x: cx + 11, y: cy + 4 }, truncate(m.name, room)));
+  const classes = ['milestone', m.gate && 'gate', m.achieved && 'achieved', m.overdue && 'overdue'].filter(Boolean).join(' ');
   return el(
     'g',
     {
-      class: m.gate ? 'milestone gate' : 'milestone',
+      class: classes,
       'data-id': m.id,
       'data-kind': 'milestone',
       'data-date': m.date,
       'data-gate': m.gate ? 'true' : 'false',
       'data-phase': m.phaseId,
+      'data-achieved': m.achieved,
+      'data-overdue': m.overdue ? 'true' : undefined,
       tabindex: '0',
       role: 'graphics-symbol',
       'aria-label': milestoneAriaLabel(m),
@@ -359,7 +402,14 @@ function goLiveLines(data: TimelineData): { date: string; label: string }[] {
 
 export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOptions = {}): string {
   const theme = options.theme ?? 'light';
-  const layout = layoutTimeline(data, options.zoom ? zoomLayout(options.zoom, options.width ?? EXPORT_WIDTH) : options);
+  const ghost = options.ghost === null ? undefined : (options.ghost ?? data.ghost);
+  const layout = layoutTimeline(data, { ...(options.zoom ? zoomLayout(options.zoom, options.width ?? EXPORT_WIDTH) : options), ghost });
+  const ghostLabel = options.ghostLabel ?? 'planned';
+  const ghostPhases = new Map((ghost?.phases ?? []).map((p) => [p.id, p]));
+  const ghostOf = (phase: TimelinePhase): GhostOf | undefined => {
+    const planned = ghostPhases.get(phase.id);
+    return planned && { phase: planned, label: ghostLabel };
+  };
   const calendarOf = calendarsOf(data);
   const calendarNames = new Map((data.calendars ?? []).map((c) => [c.id, c.label]));
   const indent = layout.rows.some((r) => r.type === 'lane') ? 20 : 12;
@@ -371,7 +421,7 @@ export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOption
   }
   pushAll(body, dependencies(data, layout));
   for (const row of layout.rows) {
-    if (row.type === 'phase') body.push(phaseGroup(row.phase, row, layout, calendarOf(row.phase.calendar).work, calendarNames));
+    if (row.type === 'phase') body.push(phaseGroup(row.phase, row, layout, calendarOf(row.phase.calendar).work, calendarNames, ghostOf(row.phase)));
     if (row.type === 'milestones') {
       const room = labelRoom(row.milestones, layout);
       for (const m of row.milestones) body.push(milestoneGroup(m, row, layout, room.get(m) ?? 0));

@@ -78,12 +78,21 @@ export function phaseTooltip(phase: TimelinePhase, calendars: ReadonlyMap<string
   return lines.join('\n');
 }
 
+/** `achieved 2027-03-02`, `overdue` or nothing. */
+function milestoneState(m: TimelineMilestone): string | undefined {
+  if (m.achieved) return `achieved ${m.achieved}`;
+  return m.overdue ? 'overdue' : undefined;
+}
+
 export function milestoneAriaLabel(m: TimelineMilestone): string {
-  return `${m.gate ? 'gate' : 'milestone'} ${m.name}, ${m.date}, phase ${m.phaseId}`;
+  const state = milestoneState(m);
+  return `${m.gate ? 'gate' : 'milestone'} ${m.name}, ${m.date}, phase ${m.phaseId}${state ? `, ${state}` : ''}`;
 }
 
 export function milestoneTooltip(m: TimelineMilestone): string {
   const lines = [`${m.name} (${m.id})`, `${m.gate ? 'gate' : 'milestone'} on ${m.date}, phase ${m.phaseId}`];
+  const state = milestoneState(m);
+  if (state) lines.push(state);
   if (m.owner) lines.push(`owner: ${m.owner}`);
   for (const c of m.criteria) lines.push(`criterion: ${c}`);
   return lines.join('\n');

@@ -1,5 +1,5 @@
 import type { PlanTemplate } from './render';
-import { duplicateRateKpi, gate, goNoGo, migrationChecklist, weeklyActiveKpi } from './sections';
+import { duplicateRateKpi, gate, goNoGo, migrationChecklist, rollbackPlan, weeklyActiveKpi } from './sections';
 
 /**
  * An enterprise (two regions rolled out in two waves over about nine months): the shape of
@@ -169,7 +169,7 @@ export const ENTERPRISE: PlanTemplate = {
       after: ['wave1-testing', 'wave1-training', 'wave1-data'],
       wave: 1,
       checklist: [
-        { task: 'Rehearse the rollback to the region A legacy CRM', tags: ['rollback'] },
+        rollbackPlan('Rehearse the rollback to the region A legacy CRM'),
         { task: 'Go-live readiness checklist signed by every regional lead', tags: ['go-live-readiness'] },
         { task: 'Champions floor-walk in every region A office', tags: ['support', 'champions'], owner: 'change-lead' },
       ],
@@ -249,7 +249,7 @@ export const ENTERPRISE: PlanTemplate = {
       after: ['wave2-testing', 'wave2-training', 'wave2-data'],
       wave: 2,
       checklist: [
-        { task: 'Rehearse the rollback to the region B legacy CRM', tags: ['rollback'] },
+        rollbackPlan('Rehearse the rollback to the region B legacy CRM'),
         { task: 'Champions floor-walk in every region B office', tags: ['support', 'champions'], owner: 'region-b-lead' },
       ],
       milestones: [goNoGo('wave2-go-no-go', 'Wave 2 go/no-go', ['UAT exit passed', 'Region B data reconciled'], 'sponsor-lead')],

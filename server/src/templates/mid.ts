@@ -1,5 +1,5 @@
 import type { PlanTemplate } from './render';
-import { duplicateRateKpi, gate, goNoGo, migrationChecklist, weeklyActiveKpi } from './sections';
+import { duplicateRateKpi, gate, goNoGo, migrationChecklist, rollbackPlan, weeklyActiveKpi } from './sections';
 
 /** A mid-size organization (several teams, an ERP integration, about four months): the shape of samples/mid. */
 export const MID: PlanTemplate = {
@@ -142,7 +142,7 @@ export const MID: PlanTemplate = {
       days: 5,
       after: ['testing', 'training', 'data'],
       checklist: [
-        { task: 'Confirm the rollback plan to the legacy systems', tags: ['rollback'] },
+        rollbackPlan('Confirm the rollback plan to the legacy systems'),
         { task: 'Go-live readiness checklist signed by every team lead', tags: ['go-live-readiness'] },
         { task: 'Champions floor-walk during the first week', tags: ['support', 'champions'], owner: 'champion-lead' },
       ],

@@ -15,6 +15,12 @@ export interface ItemSpec {
   tags: ChecklistTag[];
   owner?: string;
   refs?: string[];
+  /**
+   * When it is due: on the phase's first day (`'start'`: a rollback plan ready when the cutover
+   * begins), or this many working days before the phase's end (a trial migration that leaves
+   * time to fix what it finds). Otherwise undated: it falls on the phase's end.
+   */
+  due?: 'start' | { workingDaysBeforeEnd: number };
 }
 
 export interface MilestoneSpec {
@@ -143,14 +149,19 @@ function objectiveLines(objective: ObjectiveSpec, goLive: number): string[] {
 }
 
 /** One phase as an item of `phases:`; a phase without `after` is given its start date, the others follow their prerequisites. */
-function phaseLines(phase: PhaseSpec, window: Window): string[] {
+function dueText(due: ItemSpec['due'], window: Window, calendar: WorkCalendar): string | undefined {
+  if (due === undefined) return undefined;
+  return isoFromDay(due === 'start' ? window.start : calendar.addWorkingDays(window.end, -due.workingDaysBeforeEnd));
+}
+
+function phaseLines(phase: PhaseSpec, window: Window, calendar: WorkCalendar): string[] {
   const lines = [`  - id: ${phase.id}`, `    name: ${blockScalarText(phase.name)}`, `    kind: ${phase.kind}`, `    owner: ${phase.owner}`];
   if (phase.wave !== undefined) lines.push(`    wave: ${phase.wave}`);
   lines.push(phase.after?.length ? `    after: ${flowListText(phase.after)}` : `    start: ${isoFromDay(window.start)}`);
   lines.push(`    duration: ${durationText(phase.days)}`);
   if (phase.audiences?.length) lines.push(`    audiences: ${flowListText(phase.audiences)}`);
   // Fields are listed here so they are written in the same order, whatever order a template object has.
-  const checklist = phase.checklist.map((item) => ({ task: item.task, tags: item.tags, owner: item.owner, refs: item.refs }));
+  const checklist = phase.checklist.map((item) => ({ task: item.task, tags: item.tags, due: dueText(item.due, window, calendar), owner: item.owner, refs: item.refs }));
   lines.push(...listSection('checklist', checklist, '    '));
   if (phase.milestones?.length) {
     const milestones = phase.milestones.map((m) => ({
@@ -183,13 +194,14 @@ function governanceLines(governance: PlanTemplate['governance']): string[] {
 
 /** The plan text of `template` for a plan named `name` that starts on `start` (a working day). */
 export function renderPlan(template: PlanTemplate, name: string, start: number): string {
-  const windows = schedule(template.phases, start, new WorkCalendar());
+  const calendar = new WorkCalendar();
+  const windows = schedule(template.phases, start, calendar);
   const goLive = Math.min(...template.phases.filter((p) => p.kind === 'go-live').map((p) => windows.get(p.id)!.start));
   const out = [...headerLines(template, name, start), '', 'objectives:', ...template.objectives.flatMap((o) => objectiveLines(o, goLive)), '', 'phases:'];
   template.phases.forEach((phase, index) => {
     // A comment opens a group of phases (a wave): a blank line sets it apart from the group above.
     if (phase.comment) out.push(...(index > 0 ? [''] : []), `  # ${phase.comment}`);
-    out.push(...phaseLines(phase, windows.get(phase.id)!));
+    out.push(...phaseLines(phase, windows.get(phase.id)!, calendar));
   });
   out.push('');
   if (template.integrations.length) out.push(...listSection('integrations', template.integrations));

@@ -22,9 +22,32 @@ const MIGRATION_STEPS = ['data-audit', 'data-mapping', 'data-cleansing', 'test-m
 
 export type MigrationStep = (typeof MIGRATION_STEPS)[number];
 
+/**
+ * Working days before the end of the data-migration phase (where the final migration falls) by
+ * which a step is due: the data is audited, mapped and cleansed before the trial, and the trial
+ * runs twice migration-trial's default gap of 5 ahead, so what it finds can be fixed. The
+ * backup, the final migration and the validation fall on the phase's end. The smallest
+ * template's data phase (15 working days) holds them all.
+ */
+const DAYS_BEFORE_FINAL: Partial<Record<MigrationStep, number>> = {
+  'data-audit': 12,
+  'data-mapping': 12,
+  'data-cleansing': 12,
+  'test-migration': 10,
+};
+
 /** A data-migration phase's checklist: one task a step, tagged with the step, in the steps' order. */
 export function migrationChecklist(tasks: Record<MigrationStep, Task>): ItemSpec[] {
-  return MIGRATION_STEPS.map((step) => itemOf(tasks[step], [step]));
+  return MIGRATION_STEPS.map((step) => {
+    const item = itemOf(tasks[step], [step]);
+    const days = DAYS_BEFORE_FINAL[step];
+    return days === undefined ? item : { ...item, due: { workingDaysBeforeEnd: days } };
+  });
+}
+
+/** The rollback plan of a go-live, due on its first day: ready before the cutover begins. */
+export function rollbackPlan(task: string): ItemSpec {
+  return { task, tags: ['rollback'], due: 'start' };
 }
 
 /** A gate at the phase's end: the phases after it wait until its criteria are met. */

@@ -1,5 +1,5 @@
 import type { PlanTemplate } from './render';
-import { gate, goNoGo, migrationChecklist, weeklyActiveKpi } from './sections';
+import { gate, goNoGo, migrationChecklist, rollbackPlan, weeklyActiveKpi } from './sections';
 
 /**
  * A small organization (one team, a few weeks): the shape of samples/small. Design and
@@ -122,7 +122,7 @@ export const SMALL: PlanTemplate = {
       after: ['training', 'data'],
       checklist: [
         { task: 'Confirm the go-live readiness checklist', tags: ['go-live-readiness'] },
-        { task: 'Keep the spreadsheets read-only as the rollback path', tags: ['rollback'] },
+        rollbackPlan('Keep the spreadsheets read-only as the rollback path'),
       ],
       milestones: [goNoGo('go-no-go', 'Go/no-go decision', ['UAT signed off', 'Final import validated', 'All reps trained'], 'sponsor-lead')],
     },

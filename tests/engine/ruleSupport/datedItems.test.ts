@@ -58,10 +58,10 @@ describe('itemDateNode', () => {
 });
 
 describe('moveDueFix', () => {
-  it('replaces an existing due date, as an unsafe fix', () => {
+  it('replaces an existing due date, as a suggestion', () => {
     const fix = moveDueFix(late, day('2027-01-05'));
     expect(fix.title).toBe('set its due date to 2027-01-05');
-    expect(fix.safe).toBe(false);
+    expect(fix.kind).toBe('suggestion');
     expect(applied(fix)).toContain('      - { task: Late backup, tags: [backup], due: 2027-01-05 }\n');
   });
 
@@ -80,10 +80,10 @@ describe('firstTaggedIndex', () => {
 describe('insertItemFix', () => {
   const item = { task: 'Validate the data, then sign off', tags: ['validation'] };
 
-  it('inserts the item undated when the phase end meets the deadline, as a safe fix', () => {
+  it('inserts the item undated when the phase end meets the deadline, as a suggestion (new plan content is never a fix)', () => {
     const fix = insertItemFix(schedule, { phase: migrate, beforeIndex: 4 }, item, { day: day('2027-01-20'), relation: 'onOrBefore' });
     expect(fix?.title).toBe('insert an item tagged validation into phase "migrate"');
-    expect(fix?.safe).toBe(true);
+    expect(fix?.kind).toBe('suggestion');
     expect(applied(fix)).toContain('      - { task: "Validate the data, then sign off", tags: [validation] }\n      - { task: Final import');
   });
 
@@ -134,7 +134,7 @@ describe('checkDatedItem', () => {
     expect(run({ candidates: [late, undated] }).reports).toEqual([]);
   });
 
-  it('reports the candidate closest to the deadline at its due date, with its data and a fix moving it', () => {
+  it('reports the candidate closest to the deadline at its due date, with its data and a suggestion moving it', () => {
     const { reports } = run({ deadline: { day: day('2027-01-06'), relation: 'before' }, missedData: (item) => ({ task: item.task?.value ?? '' }) });
     expect(reports).toHaveLength(1);
     const [report] = reports;
@@ -142,10 +142,10 @@ describe('checkDatedItem', () => {
     expect(report.data).toEqual({ migrationDate: '2027-01-06', task: 'Early backup', item: '"Early backup"', when: 'is due 2027-01-06' });
     expect(report.node).toBe(early.due?.node);
     expect(report.idPath).toBe(early.idPath);
-    expect(report.fixes?.map((f) => [f.title, f.safe])).toEqual([['set its due date to 2027-01-05', false]]);
+    expect(report.fixes?.map((f) => [f.title, f.kind])).toEqual([['set its due date to 2027-01-05', 'suggestion']]);
   });
 
-  it('reports a missing item at the target phase with the hint and a fix inserting it', () => {
+  it('reports a missing item at the target phase with the hint and a suggestion inserting it', () => {
     const { reports, hints } = run({ candidates: [] });
     expect(hints).toBe(1);
     expect(reports).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrationAnchor, type MigrationAnchor } from '../../../server/src/engine/definitions';
+import { migrationAnchor, type MigrationAnchor, type WaveMigration } from '../../../server/src/engine/definitions';
 import {
   anchorText,
   beforeFinalMigration,
@@ -30,7 +30,9 @@ function anchorOf(text: string) {
   const { plan, schedule } = planAndSchedule(text);
   const anchor: MigrationAnchor | undefined = migrationAnchor(plan, schedule);
   if (!anchor) throw new Error('the plan has no migration date');
-  return { plan, schedule, anchor };
+  // These fixtures have no go-live: every phase prepares the one wave under test.
+  const wave: WaveMigration = { goLive: plan.phases[0], phases: new Set(plan.phases), anchor };
+  return { plan, schedule, anchor, wave };
 }
 
 describe('anchorText and migrationDateData', () => {
@@ -42,44 +44,46 @@ describe('anchorText and migrationDateData', () => {
 
 describe('preparationDeadline', () => {
   it('is the effective date of the first trial migration when there is one', () => {
-    const { plan, schedule, anchor } = anchorOf(BY_PHASE);
+    const { plan, schedule, wave } = anchorOf(BY_PHASE);
     const trial = plan.phases[1].checklist[0];
-    expect(preparationDeadline(plan, schedule, anchor)).toEqual({
+    expect(preparationDeadline(plan, schedule, wave)).toEqual({
       deadline: { day: day('2027-01-07'), relation: 'onOrBefore' },
-      text: 'the first trial migration "Trial run" (2027-01-07)',
+      text: 'its first trial migration "Trial run" (2027-01-07)',
+      lateText: 'the first trial migration "Trial run" (2027-01-07)',
       firstTrial: trial,
     });
   });
 
   it('is M without a trial migration', () => {
-    const { plan, schedule, anchor } = anchorOf(BACKUPS);
-    expect(preparationDeadline(plan, schedule, anchor)).toEqual({
+    const { plan, schedule, wave } = anchorOf(BACKUPS);
+    expect(preparationDeadline(plan, schedule, wave)).toEqual({
       deadline: { day: day('2027-01-15'), relation: 'onOrBefore' },
-      text: 'the migration date 2027-01-15 (the final migration "Final import")',
+      text: 'then',
+      lateText: 'the plan migrates on 2027-01-15 (the final migration "Final import")',
     });
   });
 });
 
 describe('migrationPrepTarget', () => {
   it('goes into the phase of the item it must precede, before the first item of a later step', () => {
-    const { plan, anchor } = anchorOf(BY_PHASE);
+    const { plan, wave } = anchorOf(BY_PHASE);
     const trial = plan.phases[1].checklist[0];
-    expect(migrationPrepTarget(plan, anchor, ['backup'], trial)).toEqual({ phase: plan.phases[1], beforeIndex: 1 });
+    expect(migrationPrepTarget(plan, wave, ['backup'], trial)).toEqual({ phase: plan.phases[1], beforeIndex: 1 });
   });
 
   it('goes into the phase of the final-migration item, else the first data-migration phase, at its end when no later step is there', () => {
     const byItem = anchorOf(BACKUPS);
-    expect(migrationPrepTarget(byItem.plan, byItem.anchor, ['uat'])).toEqual({ phase: byItem.plan.phases[0], beforeIndex: undefined });
+    expect(migrationPrepTarget(byItem.plan, byItem.wave, ['uat'])).toEqual({ phase: byItem.plan.phases[0], beforeIndex: undefined });
     const byPhase = anchorOf(BY_PHASE);
-    expect(migrationPrepTarget(byPhase.plan, byPhase.anchor, ['backup'])).toEqual({ phase: byPhase.plan.phases[0], beforeIndex: undefined });
+    expect(migrationPrepTarget(byPhase.plan, byPhase.wave, ['backup'])).toEqual({ phase: byPhase.plan.phases[0], beforeIndex: undefined });
   });
 });
 
 describe('beforeFinalMigration', () => {
   it('goes right before the final-migration item, else at the start of the first data-migration phase', () => {
     const byItem = anchorOf(BACKUPS);
-    expect(beforeFinalMigration(byItem.plan, byItem.anchor)).toEqual({ phase: byItem.plan.phases[0], beforeIndex: 4 });
+    expect(beforeFinalMigration(byItem.plan, byItem.wave)).toEqual({ phase: byItem.plan.phases[0], beforeIndex: 4 });
     const byPhase = anchorOf(BY_PHASE);
-    expect(beforeFinalMigration(byPhase.plan, byPhase.anchor)).toEqual({ phase: byPhase.plan.phases[0], beforeIndex: 0 });
+    expect(beforeFinalMigration(byPhase.plan, byPhase.wave)).toEqual({ phase: byPhase.plan.phases[0], beforeIndex: 0 });
   });
 });

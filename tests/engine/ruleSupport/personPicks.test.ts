@@ -20,15 +20,15 @@ describe('personCandidates', () => {
 });
 
 describe('personPickFixes', () => {
-  it('offers one unsafe fix per candidate, since picking a person is a choice', () => {
+  it('offers one suggestion per candidate, since choosing a person is never a fix', () => {
     expect(personPickFixes(['priya', 'dana'], (id) => `set owner to ${id}`, edit)).toEqual([
-      { title: 'set owner to priya', edits: [edit('priya')], safe: false },
-      { title: 'set owner to dana', edits: [edit('dana')], safe: false },
+      { title: 'set owner to priya', edits: [edit('priya')], kind: 'suggestion' },
+      { title: 'set owner to dana', edits: [edit('dana')], kind: 'suggestion' },
     ]);
   });
 
-  it('makes the fix safe when there is only one person to pick', () => {
-    expect(personPickFixes(['priya'], (id) => id, edit).map((f) => f.safe)).toEqual([true]);
+  it('keeps a single person to pick a suggestion', () => {
+    expect(personPickFixes(['priya'], (id) => id, edit).map((f) => f.kind)).toEqual(['suggestion']);
   });
 
   it('offers no fix at all when the edit cannot be made', () => {

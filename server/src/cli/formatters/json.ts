@@ -15,7 +15,7 @@ export const json: Formatter = (report) => {
       message: f.message,
       ...oneBased(f),
       ...(f.idPath ? { idPath: f.idPath } : {}),
-      fixable: (f.fixes ?? []).some((x) => x.safe),
+      fixable: (f.fixes ?? []).some((x) => x.kind === 'fix'),
     })),
   );
   const waived = report.files.flatMap((file) =>

@@ -34,16 +34,16 @@ export function itemDateNode(item: ChecklistItem, tags: readonly ChecklistTag[])
   return item.due?.node ?? item.tags.find((t) => (tags as readonly string[]).includes(t.value))?.node ?? item.map;
 }
 
-/** An unsafe fix that moves (or sets) an item's `due`: moving a date is the author's call. */
+/** A suggestion that moves (or sets) an item's `due`: moving a date is the author's call. */
 export function moveDueFix(item: ChecklistItem, day: number): Fix {
   const iso = isoFromDay(day);
   const edit = item.due ? replaceNode(item.due.node, iso) : insertMapEntry(item.source, item.map, 'due', iso);
-  return { title: `set its due date to ${iso}`, edits: [edit], safe: false };
+  return { title: `set its due date to ${iso}`, edits: [edit], kind: 'suggestion' };
 }
 
 /**
  * The report for a candidate that exists but misses the deadline: at its `due` (or its tag),
- * with `item` and `when` added to `data` and an unsafe fix moving its due.
+ * with `item` and `when` added to `data` and a suggestion moving its due.
  */
 export function missedItemReport(
   messageId: string,
@@ -92,7 +92,7 @@ function newItemText(item: NewItem): string {
 }
 
 /**
- * A safe fix inserting `item` into the target phase. When a deadline is given and the phase's
+ * A suggestion inserting `item` into the target phase (new plan content is never a fix). When a deadline is given and the phase's
  * end would not meet it (or the phase has no dates), the item gets a `due`: the working day
  * closest to the deadline that meets it. Undefined when the phase's `checklist` is not a list.
  */
@@ -103,7 +103,7 @@ export function insertItemFix(schedule: Schedule, target: InsertionPoint, item: 
   const edit = insertChecklistItem(target.phase, newItemText(withDue), target.beforeIndex);
   if (!edit) return undefined;
   const due = withDue.due !== undefined ? ` due ${isoFromDay(withDue.due)}` : '';
-  return { title: `insert an item tagged ${item.tags.join(', ')} into phase "${target.phase.id}"${due}`, edits: [edit], safe: true };
+  return { title: `insert an item tagged ${item.tags.join(', ')} into phase "${target.phase.id}"${due}`, edits: [edit], kind: 'suggestion' };
 }
 
 /** What a rule requires: some candidate item dated to meet `deadline`. */
@@ -117,8 +117,8 @@ export interface RequiredDatedItem {
   data: Record<string, string>;
   /** More message data about the mis-dated item, for the finding about it. */
   missedData?: (item: ChecklistItem) => Record<string, string>;
-  /** The messageId of the finding about a candidate on the wrong side of the deadline ('late', 'early'). */
-  missedMessageId: string;
+  /** The messageId of the finding about a candidate on the wrong side of the deadline ('late', 'early'), or how to choose it from the candidate's ED. */
+  missedMessageId: string | ((day: number) => string);
   /** Where the missing item goes; without one the rule is silent about it (the missing phase is another rule's finding). */
   target: InsertionPoint | undefined;
   item: NewItem;
@@ -129,15 +129,16 @@ export interface RequiredDatedItem {
 /**
  * The check those rules share: silent when a candidate meets the deadline or one has no date
  * (the rule cannot judge it); when every candidate misses, one finding at the one closest to
- * meeting it, with an unsafe fix moving its due; when there is none, a `missing` finding at the
- * target phase with a safe fix inserting the item there.
+ * meeting it, with a suggestion moving its due; when there is none, a `missing` finding at the
+ * target phase with a suggestion inserting the item there.
  */
 export function checkDatedItem(report: RuleContext['report'], schedule: Schedule, required: RequiredDatedItem): void {
   const { deadline, tags, data, target } = required;
   const verdict = judge(required.candidates, schedule, deadline);
   if (verdict.status === 'missed') {
     const missedData = { ...data, ...required.missedData?.(verdict.item) };
-    report(missedItemReport(required.missedMessageId, verdict, schedule, deadline, tags, missedData));
+    const messageId = typeof required.missedMessageId === 'string' ? required.missedMessageId : required.missedMessageId(verdict.day);
+    report(missedItemReport(messageId, verdict, schedule, deadline, tags, missedData));
     return;
   }
   if (verdict.status !== 'absent' || !target) return;

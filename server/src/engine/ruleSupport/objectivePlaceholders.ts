@@ -6,7 +6,7 @@ import { personCandidates } from './personPicks';
 
 /**
  * Values that objective fixes insert for a person to replace. They are placeholders, so every
- * fix that inserts them is unsafe. Texts avoid commas, colons and brackets so that they stay
+ * edit that inserts them is a suggestion. Texts avoid commas, colons and brackets so that they stay
  * plain scalars in flow mappings too.
  */
 export const OBJECTIVE_PLACEHOLDERS = {

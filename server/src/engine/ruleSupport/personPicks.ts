@@ -2,9 +2,9 @@ import { allPeople, type Plan } from '../model';
 import type { Fix, TextEdit } from '../types';
 
 /**
- * Quick fixes that fill a person id in (`sponsor`, `owner`, `crm_owner`...). Picking a person
- * is a choice, so each declared person gets a fix of its own and none is safe; with exactly one
- * person declared there is nothing to choose and the fix is safe.
+ * Suggestions that fill a person id in (`sponsor`, `owner`, `crm_owner`...). Choosing a person
+ * is never a fix (rules.md, "Fixes and suggestions"), even when only one person is declared:
+ * each declared person gets a suggestion of its own.
  */
 
 /** Ids of every person visible to the plan (its own, then imported), `preferred` ids first. */
@@ -23,7 +23,7 @@ export function personPickFixes(candidates: readonly string[], title: (id: strin
   for (const id of candidates) {
     const edit = editFor(id);
     if (!edit) return [];
-    fixes.push({ title: title(id), edits: [edit], safe: candidates.length === 1 });
+    fixes.push({ title: title(id), edits: [edit], kind: 'suggestion' });
   }
   return fixes;
 }

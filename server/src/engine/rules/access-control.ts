@@ -16,7 +16,7 @@ export const accessControl: Rule = {
     category: 'data',
     defaultSeverity: 'warning',
     description: 'an item tagged access-roles in a design or configuration phase has its effective date before go-live (G)',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'no item tagged access-roles in a design or configuration phase is due before go-live ({{goLive}}); design user roles and permissions from the start, not after launch{{hint}}',

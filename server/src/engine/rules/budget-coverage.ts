@@ -17,11 +17,11 @@ function linesOf(plan: Plan, categories: readonly BudgetCategory[]): BudgetLine[
   return (plan.budget?.lines ?? []).filter((l) => l.category && (categories as readonly string[]).includes(l.category.value));
 }
 
-/** Inserts `{ category, amount: 0 }`: the amount is a placeholder for the real cost, so the fix is never safe. */
+/** Inserts `{ category, amount: 0 }`: the amount is a placeholder for the real cost, so it is a suggestion. */
 function insertLineFix(plan: Plan, category: BudgetCategory): Fix[] {
   const budget = plan.budget!;
   const edit = addToListKey(plan.source, budget.map, 'lines', budget.linesNode, flowMapText({ category, amount: 0 }));
-  return edit ? [{ title: `add a "${category}" line (then enter its amount)`, edits: [edit], safe: false }] : [];
+  return edit ? [{ title: `add a "${category}" line (then enter its amount)`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
 /**
@@ -35,7 +35,7 @@ export const budgetCoverage: Rule = {
     category: 'budget',
     defaultSeverity: 'warning',
     description: 'a given budget has lines above 0 for training, data migration, integration, and support or maintenance',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: 'the budget has no {{what}} line{{reason}}; add one with the planned cost, as these are the costs plans most often forget',
       zero: 'budget line "{{category}}" has no amount above 0{{reason}}; enter the planned cost',

@@ -12,7 +12,7 @@ function skeletonCategories(plan: Plan): BudgetCategory[] {
   return ['licenses', 'services', ...budgetNeeds(plan).map((n) => n.categories[0])];
 }
 
-/** Amounts are 0, placeholders for the real costs, so the skeleton is never a safe fix. */
+/** Amounts are 0, placeholders for the real costs, so the skeleton is a suggestion. */
 function skeletonLines(plan: Plan): string[] {
   return skeletonCategories(plan).map((category) => flowMapText({ category, amount: 0 }));
 }
@@ -41,7 +41,7 @@ export const budgetDefined: Rule = {
     defaultSeverity: 'info',
     allOnly: true,
     description: 'the plan has a budget with at least one line',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       noBudget:
         'the plan has no budget; add budget lines for licenses, services, training, data migration, integration and support so the whole cost is approved up front',
@@ -52,7 +52,7 @@ export const budgetDefined: Rule = {
     // Entries that are not valid lines still make the list non-empty; the schema reports them.
     if ((plan.budget?.linesNode?.items.length ?? 0) > 0) return;
     const edit = skeletonEdit(plan);
-    const fixes: Fix[] = edit ? [{ title: 'add a budget skeleton (then enter the amounts)', edits: [edit], safe: false }] : [];
+    const fixes: Fix[] = edit ? [{ title: 'add a budget skeleton (then enter the amounts)', edits: [edit], kind: 'suggestion' }] : [];
     const node = (plan.budget && keyNodeOf(plan.source, plan.budget.map, 'lines')) || topLevelKeyLocation(plan, 'budget');
     report({ messageId: plan.budget ? 'noLines' : 'noBudget', node, fixes, idPath: 'budget' });
   },

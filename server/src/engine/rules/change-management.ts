@@ -44,7 +44,7 @@ function homePhase(plan: Plan, practice: Practice): Phase | undefined {
 
 function insertItemFix(phase: Phase, practice: Practice): Fix[] {
   const edit = insertChecklistItem(phase, flowMapText({ task: practice.task, tags: [practice.tag] }));
-  return edit ? [{ title: `add a ${practice.tag} item to "${phase.id}"`, edits: [edit], safe: true }] : [];
+  return edit ? [{ title: `add a ${practice.tag} item to "${phase.id}"`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
 /**
@@ -58,7 +58,7 @@ export const changeManagement: Rule = {
     category: 'adoption',
     defaultSeverity: 'warning',
     description: 'the plan has communication and feedback items, and champions in mid and enterprise plans',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       noCommunication:
         'no checklist item is tagged communication; tell every affected team what changes, why and when{{where}}{{hint}}',

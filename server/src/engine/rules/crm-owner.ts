@@ -16,7 +16,7 @@ export const crmOwner: Rule = {
     category: 'sponsorship',
     defaultSeverity: 'warning',
     description: 'the plan names in `governance.crm_owner` who owns the CRM after go-live',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'the plan does not say who owns the CRM after go-live; add crm_owner: under governance with the person id of who will run its roadmap, configuration and changes',

@@ -14,7 +14,7 @@ export const dataRetention: Rule = {
     defaultSeverity: 'info',
     allOnly: true,
     description: 'governance.retention is set, or a checklist item is tagged compliance',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'the plan says nothing about data retention: governance.retention is not set and no item is tagged compliance; state how long customer data is kept and when it is deleted{{hint}}',
@@ -31,7 +31,7 @@ export const dataRetention: Rule = {
       messageId: 'missing',
       data: { hint: findTagHint(plan, 'compliance') ?? '' },
       node,
-      fixes: edit ? [{ title: 'add governance.retention to fill in', edits: [edit], safe: false }] : undefined,
+      fixes: edit ? [{ title: 'add governance.retention to fill in', edits: [edit], kind: 'suggestion' }] : undefined,
       idPath: 'governance/retention',
     });
   },

@@ -32,7 +32,7 @@ export const dataStewardship: Rule = {
     category: 'data',
     defaultSeverity: 'warning',
     description: 'when the plan migrates data (a data-migration phase or crm.replaces), governance.data_stewards names at least one person',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: '{{reason}}, but governance.data_stewards names no one; name the people who keep the CRM data accurate{{suggestion}}',
     },
@@ -48,7 +48,7 @@ export const dataStewardship: Rule = {
     if (owner) {
       // The owner of the first data-migration phase already answers for the data.
       const edit = editFor(owner);
-      fixes = edit ? [{ title: title(owner), edits: [edit], safe: true }] : [];
+      fixes = edit ? [{ title: title(owner), edits: [edit], kind: 'suggestion' }] : [];
     } else {
       fixes = personPickFixes(personCandidates(plan), title, editFor);
     }

@@ -70,7 +70,7 @@ function checkPrerequisites(phase: Phase, window: PhaseWindow, schedule: Schedul
       messageId: `startsBefore${messageId[0].toUpperCase()}${messageId.slice(1)}`,
       data: { ...data, start: phase.start.value, days: workingDays(days) },
       node: phase.start.node,
-      fixes: [{ title: `move the start to ${isoFromDay(latest.day)}`, edits: [replaceNode(phase.start.node, isoFromDay(latest.day))], safe: true }],
+      fixes: [{ title: `move the start to ${isoFromDay(latest.day)}`, edits: [replaceNode(phase.start.node, isoFromDay(latest.day))], kind: 'fix' }],
       idPath: phase.idPath,
     });
     return true;

@@ -7,7 +7,7 @@ import type { Rule } from './types';
 /**
  * The plan names an executive sponsor. Only the key's presence is checked: an undeclared id is
  * `known-references`' finding and a value of the wrong type the schema's. The fix offers every
- * declared person (its own and imported ones), each as a separate, unsafe pick.
+ * declared person (its own and imported ones), each as a suggestion of its own.
  */
 export const executiveSponsor: Rule = {
   meta: {
@@ -15,7 +15,7 @@ export const executiveSponsor: Rule = {
     category: 'sponsorship',
     defaultSeverity: 'error',
     description: 'the plan names an executive sponsor in `sponsor`',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'the plan names no executive sponsor; add sponsor: with the person id of the senior leader who backs the rollout, secures its budget and settles disputes',

@@ -13,7 +13,7 @@ export const gateCriteria: Rule = {
     category: 'lifecycle',
     defaultSeverity: 'warning',
     description: 'every milestone with gate: true lists at least one criterion',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       noCriteria:
         'gate "{{milestone}}" lists no criteria, so nobody can tell whether it is passed; add criteria: such as "no open severity 1 defects" or "UAT signed off"',
@@ -23,7 +23,7 @@ export const gateCriteria: Rule = {
     for (const milestone of allMilestones(plan)) {
       if (!milestone.gate || milestone.criteria.length > 0) continue;
       const edit = addToListKey(plan.source, milestone.map, 'criteria', milestone.criteriaNode, scalarText(PLACEHOLDER));
-      const fixes: Fix[] = edit ? [{ title: `add criteria to "${milestone.id}" (to fill in)`, edits: [edit], safe: false }] : [];
+      const fixes: Fix[] = edit ? [{ title: `add criteria to "${milestone.id}" (to fill in)`, edits: [edit], kind: 'suggestion' }] : [];
       report({
         messageId: 'noCriteria',
         data: { milestone: milestone.id },

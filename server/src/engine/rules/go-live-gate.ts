@@ -9,7 +9,7 @@ import type { Rule } from './types';
 function gateFix(plan: Plan, goLive: Phase, date: string): Fix[] {
   const milestone = flowMapText({ id: unusedId(plan, `${goLive.id}-gate`), name: 'Go/no-go decision', date, gate: true });
   const edit = addToListKey(plan.source, goLive.map, 'milestones', goLive.milestonesNode, milestone);
-  return edit ? [{ title: `add a go/no-go gate to "${goLive.id}" on ${date}`, edits: [edit], safe: true }] : [];
+  return edit ? [{ title: `add a go/no-go gate to "${goLive.id}" on ${date}`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
 /** Days from `day` to the window [from, to]; 0 inside it. */
@@ -23,7 +23,7 @@ export const goLiveGate: Rule = {
     category: 'lifecycle',
     defaultSeverity: 'warning',
     description: 'each go-live has a gate milestone dated between the start of its latest testing phase and its own start (a go/no-go decision)',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'go-live "{{goLive}}" starts {{start}} but no gate milestone (gate: true) decides it; add a go/no-go gate dated between {{from}} (start of testing "{{testing}}") and {{start}}',

@@ -4,6 +4,7 @@ import { budgetCoverage } from './budget-coverage';
 import { budgetDefined } from './budget-defined';
 import { changeControl } from './change-control';
 import { changeManagement } from './change-management';
+import { criticalOverdue } from './critical-overdue';
 import { crmOwner } from './crm-owner';
 import { customizationTraced } from './customization-traced';
 import { dataCleansing } from './data-cleansing';
@@ -42,7 +43,9 @@ import { projectOwner } from './project-owner';
 import { realisticTimeline } from './realistic-timeline';
 import { requiredPhases } from './required-phases';
 import { riskRegister } from './risk-register';
+import { rollbackPlan } from './rollback-plan';
 import { smartObjectives } from './smart-objectives';
+import { sponsorNotOwner } from './sponsor-not-owner';
 import { stakeholdersEngaged } from './stakeholders-engaged';
 import { testingScope } from './testing-scope';
 import { trainingBeforeGoLive } from './training-before-go-live';
@@ -50,6 +53,7 @@ import { trainingCoverage } from './training-coverage';
 import { uatBeforeGoLive } from './uat-before-go-live';
 import { uniqueIds } from './unique-ids';
 import { vendorSelection } from './vendor-selection';
+import { waveCalendar } from './wave-calendar';
 import { workingDays } from './working-days';
 import type { Rule, RuleMeta } from './types';
 
@@ -67,6 +71,7 @@ export const RULES: readonly Rule[] = [
   ownerOverload,
   crmOwner,
   changeControl,
+  sponsorNotOwner,
   objectivesDefined,
   smartObjectives,
   objectiveBaseline,
@@ -87,6 +92,8 @@ export const RULES: readonly Rule[] = [
   ongoingTraining,
   phasedRollout,
   phaseMilestones,
+  rollbackPlan,
+  waveCalendar,
   migrationBackup,
   migrationTrial,
   migrationValidation,
@@ -107,6 +114,7 @@ export const RULES: readonly Rule[] = [
   longTimeline,
   riskRegister,
   overdue,
+  criticalOverdue,
 ];
 
 /** Metadata of every rule id, the pipeline's own (core) ids first. */

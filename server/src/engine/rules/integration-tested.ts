@@ -35,7 +35,7 @@ export const integrationTested: Rule = {
     category: 'data',
     defaultSeverity: 'warning',
     description: 'each integration is covered by an integration-test item whose refs name it, with its effective date before go-live (G)',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'integration "{{integration}}" has no item tagged integration-test that names it in refs and is due before go-live ({{goLive}}); test the data flow with {{system}} before launch{{hint}}',
@@ -57,7 +57,7 @@ export const integrationTested: Rule = {
       }
       if (verdict.status !== 'absent') continue;
       const fixes: Fix[] = [];
-      // A test that already talks about this integration only lacks the ref: offer to add it (a guess from its text, so not safe).
+      // A test that already talks about this integration only lacks the ref: offer to add it (a guess from its text, so a suggestion).
       const unreferenced = tests.find((t) => onTime(t) && mentions(t, integration));
       let hint = '';
       if (unreferenced) {
@@ -65,7 +65,7 @@ export const integrationTested: Rule = {
         const { doc } = unreferenced.source;
         const refs = asSeq(doc, valueOf(doc, unreferenced.map, 'refs'));
         const edit = addToListKey(unreferenced.source, unreferenced.map, 'refs', refs, scalarText(integration.id));
-        if (edit) fixes.push({ title: `add "${integration.id}" to the refs of ${itemLabel(unreferenced)}`, edits: [edit], safe: false });
+        if (edit) fixes.push({ title: `add "${integration.id}" to the refs of ${itemLabel(unreferenced)}`, edits: [edit], kind: 'suggestion' });
       } else {
         const namesIt = (item: ChecklistItem) => item.refs.some((r) => r.value === integration.id) || mentions(item, integration);
         hint = findTagHint(plan, 'integration-test', (item) => onTime(item) && namesIt(item)) ?? '';

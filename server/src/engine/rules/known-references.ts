@@ -12,6 +12,7 @@ export const knownReferences: Rule = {
     defaultSeverity: 'error',
     description: 'every person, team, phase, milestone, objective, calendar and integration id used resolves to a declaration, and every wave number to a declared wave',
     fixable: true,
+    hasSuggestions: true,
     messages: {
       unknown: '{{field}} "{{id}}" is not a declared {{expected}}{{suggestion}}',
       wrongKind: '{{field}} "{{id}}" is a {{actual}}, not a {{expected}}; name a {{expected}} id here',
@@ -36,7 +37,7 @@ function checkWaves({ plan, report }: RuleContext): void {
       messageId: 'unknownWave',
       data: { wave: wave.value, phase: phase.id, suggestion: `; did you mean ${nearest}? Declared: ${declared.join(', ')}` },
       node: wave.node,
-      fixes: [{ title: `replace with ${nearest}`, edits: [replaceNode(wave.node, String(nearest))], safe: true }],
+      fixes: [{ title: `replace with ${nearest}`, edits: [replaceNode(wave.node, String(nearest))], kind: 'fix' }],
       idPath: phase.idPath,
     });
   }
@@ -61,11 +62,11 @@ function checkIds({ plan, report }: RuleContext): void {
     candidateLists.set(key, candidates);
     const suggestion = closest(ref.value, candidates);
     const fixes: Fix[] = [];
-    if (suggestion) fixes.push({ title: `replace with "${suggestion}"`, edits: [replaceNode(ref.node, scalarText(suggestion))], safe: true });
+    if (suggestion) fixes.push({ title: `replace with "${suggestion}"`, edits: [replaceNode(ref.node, scalarText(suggestion))], kind: 'fix' });
     if (accepts.includes('person')) {
       const stub = flowMapText({ id: ref.value, name: 'TODO' });
       const edit = plan.root && addToListKey(plan.source, plan.root, 'people', plan.peopleNode, stub);
-      if (edit) fixes.push({ title: `declare person "${ref.value}"`, edits: [edit], safe: false });
+      if (edit) fixes.push({ title: `declare person "${ref.value}"`, edits: [edit], kind: 'suggestion' });
     }
     report({
       messageId: 'unknown',

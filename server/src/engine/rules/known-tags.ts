@@ -27,7 +27,7 @@ export const knownTags: Rule = {
             suggestion: suggestion ? `; did you mean "${suggestion}"?` : `; use a tag from the vocabulary or prefix your own with "${CUSTOM_TAG_PREFIX}"`,
           },
           node: tag.node,
-          fixes: suggestion ? [{ title: `replace with "${suggestion}"`, edits: [replaceNode(tag.node, scalarText(suggestion))], safe: true }] : undefined,
+          fixes: suggestion ? [{ title: `replace with "${suggestion}"`, edits: [replaceNode(tag.node, scalarText(suggestion))], kind: 'fix' }] : undefined,
           idPath: item.idPath,
         });
       }

@@ -25,7 +25,7 @@ function freeId(plan: Plan): string {
   return entityIndex(plan).has('weekly-active-users') ? unusedId(plan, 'adoption-rate') : 'weekly-active-users';
 }
 
-/** An adoption kpi whose target is a placeholder for the team to set, so the fix is never safe. */
+/** An adoption kpi whose target is a placeholder for the team to set, so it is a suggestion. */
 function adoptionKpiText(plan: Plan): string {
   const kpi: Record<string, string> = { id: freeId(plan), name: 'Weekly active users / licensed users', target: '80%', review: 'monthly', measures: 'adoption' };
   if (plan.owner) kpi.owner = plan.owner.value;
@@ -34,7 +34,7 @@ function adoptionKpiText(plan: Plan): string {
 
 function addKpiFix(plan: Plan): Fix[] {
   const edit = plan.root && addToListKey(plan.source, plan.root, 'kpis', plan.kpisNode, adoptionKpiText(plan));
-  return edit ? [{ title: 'add an adoption kpi (then set its target)', edits: [edit], safe: false }] : [];
+  return edit ? [{ title: 'add an adoption kpi (then set its target)', edits: [edit], kind: 'suggestion' }] : [];
 }
 
 function completeKpiFix(plan: Plan, kpi: Kpi): Fix[] {
@@ -43,7 +43,7 @@ function completeKpiFix(plan: Plan, kpi: Kpi): Fix[] {
   if (!kpi.review) edits.push(insertMapEntry(plan.source, kpi.map, 'review', 'monthly'));
   // Both keys land at the same point; one edit keeps them in a stable order.
   const merged = edits.length === 2 ? [{ ...edits[0], newText: edits[0].newText + edits[1].newText }] : edits;
-  return [{ title: `add ${missingKeys(kpi)} to "${kpi.id}"${kpi.target ? '' : ' (then set the target)'}`, edits: merged, safe: false }];
+  return [{ title: `add ${missingKeys(kpi)} to "${kpi.id}"${kpi.target ? '' : ' (then set the target)'}`, edits: merged, kind: 'suggestion' }];
 }
 
 function missingKeys(kpi: Kpi): string {
@@ -61,7 +61,7 @@ export const kpisDefined: Rule = {
     category: 'adoption',
     defaultSeverity: 'warning',
     description: 'at least one kpi has a target and a review frequency, and one such kpi measures adoption',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       noKpis:
         'the plan defines no kpis; add an adoption kpi such as weekly active users / licensed users, with a target and a review frequency, to see whether people use the CRM',

@@ -7,7 +7,7 @@ import type { Rule } from './types';
 /**
  * Each objective has a `baseline`: the metric's value today. The fix inserts `baseline:` with a
  * placeholder (right after `metric` in a block mapping), which someone has to fill in with a
- * measured value, so it is not safe.
+ * measured value, so it is a suggestion.
  */
 export const objectiveBaseline: Rule = {
   meta: {
@@ -15,7 +15,7 @@ export const objectiveBaseline: Rule = {
     category: 'objectives',
     defaultSeverity: 'info',
     description: 'each objective has a baseline to measure progress against',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: "objective \"{{id}}\" has no baseline, so progress cannot be measured against today's value; add baseline: with the metric's current value",
     },
@@ -29,7 +29,7 @@ export const objectiveBaseline: Rule = {
         messageId: 'missing',
         data: { id: objective.id },
         node: objective.idNode,
-        fixes: [{ title: 'add baseline: to fill in', edits: [edit], safe: false }],
+        fixes: [{ title: 'add baseline: to fill in', edits: [edit], kind: 'suggestion' }],
         idPath: objective.idPath,
       });
     }

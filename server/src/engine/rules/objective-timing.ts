@@ -12,7 +12,6 @@ export const objectiveTiming: Rule = {
     id: 'objective-timing',
     category: 'objectives',
     defaultSeverity: 'info',
-    allOnly: true,
     description: "every objective's due date is after go-live",
     messages: {
       tooEarly:

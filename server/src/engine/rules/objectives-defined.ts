@@ -11,7 +11,7 @@ import type { Rule } from './types';
 /**
  * The plan has at least one objective (an entry in `objectives`; an entry without an id still
  * counts here, since the schema reports it). The fix inserts a SMART objective skeleton whose
- * values are placeholders to replace, so it is not safe: a block list before `phases` when the
+ * values are placeholders to replace, so it is a suggestion: a block list before `phases` when the
  * plan has no `objectives` key, or a flow item inside an empty `objectives: []`.
  */
 
@@ -41,7 +41,7 @@ export const objectivesDefined: Rule = {
     category: 'objectives',
     defaultSeverity: 'error',
     description: 'the plan states at least one objective',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'the plan states no objectives, so nobody can tell whether the rollout succeeded; add objectives: with at least one measurable goal, such as cutting response times or raising conversion',
@@ -54,7 +54,7 @@ export const objectivesDefined: Rule = {
     report({
       messageId: 'missing',
       node: plan.objectivesNode ?? topLevelKeyLocation(plan, 'objectives'),
-      fixes: edit ? [{ title: 'insert an objective to fill in', edits: [edit], safe: false }] : [],
+      fixes: edit ? [{ title: 'insert an objective to fill in', edits: [edit], kind: 'suggestion' }] : [],
       idPath: 'objectives',
     });
   },

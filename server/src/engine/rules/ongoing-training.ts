@@ -20,7 +20,7 @@ export const ongoingTraining: Rule = {
     defaultSeverity: 'info',
     allOnly: true,
     description: 'training continues after go-live: a training phase starts on or after it, or a support or optimization phase has a training item',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       oneTime:
         'training stops at go-live: no training phase starts on or after {{goLive}} and no support or optimization phase has an item tagged training; plan refresher and new-hire training{{where}}{{hint}}',
@@ -40,7 +40,7 @@ export const ongoingTraining: Rule = {
     // The refresher item goes into the first support phase, else the first optimization phase.
     const target = phasesOfKind(plan, 'support')[0] ?? phasesOfKind(plan, 'optimization')[0];
     const edit = target ? insertChecklistItem(target, flowMapText(REFRESHER_ITEM)) : undefined;
-    const fixes: Fix[] = target && edit ? [{ title: `add a refresher-training item to "${target.id}"`, edits: [edit], safe: true }] : [];
+    const fixes: Fix[] = target && edit ? [{ title: `add a refresher-training item to "${target.id}"`, edits: [edit], kind: 'suggestion' }] : [];
     const phasesKey = plan.root ? keyNodeOf(plan.source, plan.root, 'phases') : undefined;
     report({
       messageId: 'oneTime',

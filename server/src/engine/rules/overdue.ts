@@ -1,61 +1,29 @@
-import { isNode, isScalar, type Scalar } from 'yaml';
-import { isoFromDay } from '../calendar';
-import { insertMapEntry, replaceNode } from '../edits';
-import { allChecklistItems, type ChecklistItem } from '../model';
-import type { Fix } from '../types';
+import { isCritical, lateEntries, reportLate } from '../ruleSupport/lateProgress';
 import type { Rule } from './types';
 
-function label(item: ChecklistItem): string {
-  if (item.entity) return `"${item.entity.id}"`;
-  if (item.task) return `"${item.task.value}"`;
-  return `#${item.index + 1} of phase "${item.phase.id}"`;
-}
-
 /**
- * Sets `done: true`: replaces the item's own `done` value, else inserts the key. A `done` that
- * only comes through a `<<` merge is overridden by a new key rather than edited in the anchor,
- * which other items share.
+ * Checklist items due, and milestones dated, before the as-of date that are not done or
+ * achieved. Those of critical phases are `critical-overdue`'s (rules.md 1.1): each is reported
+ * by one rule only.
  */
-function markDoneFix(item: ChecklistItem): Fix {
-  const own = item.map.items.find((pair) => isScalar(pair.key) && pair.key.value === 'done');
-  const value = own?.value;
-  if (!own) return { title: 'mark done', edits: [insertMapEntry(item.source, item.map, 'done', 'true')], safe: true };
-  // A bare key without any value node (`{ task: T, done }`) gets its value written after it.
-  if (!isNode(value) || !value.range) return { title: 'mark done', edits: [replaceNode(own.key as Scalar, 'done: true')], safe: true };
-  const edit = replaceNode(value, 'true');
-  // An empty `done:` has a zero-width value, right after the colon or at a trailing comment:
-  // keep `done: true` a key and value, and `# ...` a comment.
-  if (edit.start === edit.end) {
-    const text = item.source.text;
-    if (!/\s/.test(text[edit.start - 1] ?? ' ')) edit.newText = ` ${edit.newText}`;
-    if (text[edit.start] === '#') edit.newText += ' ';
-  }
-  return { title: 'mark done', edits: [edit], safe: true };
-}
-
 export const overdue: Rule = {
   meta: {
     id: 'overdue',
     category: 'budget',
     defaultSeverity: 'info',
-    description: 'checklist items due before the as-of date are done',
-    fixable: true,
+    description: 'checklist items due and milestones dated before the as-of date are done or achieved (those of critical phases are critical-overdue\'s)',
+    hasSuggestions: true,
     messages: {
-      overdue: 'checklist item {{item}} was due {{due}} and is not done as of {{asOf}}; finish it and set done: true, or move its due date',
+      overdue: '{{what}} was due {{due}} and is not done as of {{asOf}}; finish it and set done: true, or move its due date',
+      milestone: '{{what}} was dated {{due}} and is not achieved as of {{asOf}}; set achieved: to the day it was reached, or move its date',
     },
   },
-  check({ plan, asOfDay, report }) {
+  check({ plan, schedule, asOfDay, report }) {
     // Without an as-of date the rule does not run, so CI results do not change overnight.
     if (asOfDay === undefined) return;
-    for (const item of allChecklistItems(plan)) {
-      if (!item.due || item.done || item.due.day >= asOfDay) continue;
-      report({
-        messageId: 'overdue',
-        data: { item: label(item), due: item.due.value, asOf: isoFromDay(asOfDay) },
-        node: item.due.node,
-        fixes: [markDoneFix(item)],
-        idPath: item.idPath,
-      });
+    for (const entry of lateEntries(plan, asOfDay)) {
+      if (isCritical(entry.phase, schedule)) continue;
+      reportLate(report, entry.kind === 'item' ? 'overdue' : 'milestone', entry, asOfDay);
     }
   },
 };

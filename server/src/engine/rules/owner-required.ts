@@ -13,8 +13,8 @@ import type { Rule } from './types';
  * without an owner is reported once, at the phase, and fixing it covers its items. With
  * `inherit: false` each item and milestone needs its own `owner`.
  *
- * The fix inserts `owner:` with one pick per declared person (unsafe, as it is a choice; safe
- * when exactly one person is declared). In a block-style phase it goes right after `kind`
+ * The suggestions insert `owner:`, one per declared person (choosing a person is never a
+ * fix). In a block-style phase it goes right after `kind`
  * (else `name`), where plans usually write it; elsewhere at the end of the mapping.
  */
 
@@ -34,7 +34,7 @@ export const ownerRequired: Rule = {
     category: 'sponsorship',
     defaultSeverity: 'warning',
     description: "every phase, integration, risk and kpi has an owner; checklist items and milestones inherit their phase's unless `inherit` is false",
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: '{{kind}} "{{id}}" has no owner; add owner: with the person accountable for it',
       notInherited:

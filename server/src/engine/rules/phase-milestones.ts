@@ -11,7 +11,7 @@ function milestoneFix(plan: Plan, phase: Phase): Fix[] {
   // Without a `date` the milestone falls on the phase's end: the phase is done.
   const milestone = flowMapText({ id: unusedId(plan, `${phase.id}-done`), name: `${phase.name?.value ?? phase.id} complete` });
   const edit = addToListKey(plan.source, phase.map, 'milestones', phase.milestonesNode, milestone);
-  return edit ? [{ title: `add a milestone marking the end of "${phase.id}"`, edits: [edit], safe: true }] : [];
+  return edit ? [{ title: `add a milestone marking the end of "${phase.id}"`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
 export const phaseMilestones: Rule = {
@@ -21,7 +21,7 @@ export const phaseMilestones: Rule = {
     defaultSeverity: 'info',
     allOnly: true,
     description: 'every phase other than support and optimization has at least one milestone',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       noMilestone: 'phase "{{phase}}" has no milestone; add one that marks a measurable result (for example "{{example}}") so progress can be tracked',
     },

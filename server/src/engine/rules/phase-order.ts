@@ -12,31 +12,64 @@ function rolloutOf(phase: Phase, schedule: Schedule): Phase | string {
   return preparedGoLive(phase, schedule) ?? `wave:${phase.wave?.value ?? ''}`;
 }
 
+/** The latest-ending phase of `earlier` that prepares the same rollout as `phase` and ends after `allowedStart(end)`. */
+function blockingPhase(
+  phase: Phase,
+  start: number,
+  earlier: readonly Phase[],
+  schedule: Schedule,
+  allowedStart: (end: number) => number,
+): { phase: Phase; end: number } | undefined {
+  const rollout = rolloutOf(phase, schedule);
+  let blocking: { phase: Phase; end: number } | undefined;
+  for (const p of earlier) {
+    const pw = schedule.windowOf(p);
+    if (!pw || rolloutOf(p, schedule) !== rollout || !(start < allowedStart(pw.end))) continue;
+    if (!blocking || pw.end > blocking.end) blocking = { phase: p, end: pw.end };
+  }
+  return blocking;
+}
+
+/** Working days a configuration phase may overlap the end of its design by default: none. */
+const DEFAULT_DESIGN_OVERLAP = 0;
+
 export const phaseOrder: Rule = {
   meta: {
     id: 'phase-order',
     category: 'lifecycle',
     defaultSeverity: 'warning',
-    description: 'phases keep the lifecycle order of the go-live they prepare: design after planning, testing and data migration before go-live',
+    description:
+      'phases keep the lifecycle order of the go-live they prepare: design after planning, configuration after design (option design_overlap), testing and data migration before go-live',
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        design_overlap: {
+          description: 'Working days a configuration phase may start before the design phases preparing the same go-live end. Default: 0.',
+          type: 'integer',
+          minimum: 0,
+          default: DEFAULT_DESIGN_OVERLAP,
+          examples: [5],
+        },
+      },
+      patternProperties: { '^x-': {} },
+      additionalProperties: false,
+    },
+    defaultOptions: { design_overlap: DEFAULT_DESIGN_OVERLAP },
     messages: {
       designBeforePlanning:
         'design phase "{{phase}}" starts {{start}}, before planning phase "{{planning}}" ends ({{end}}); start the design after planning, for example with after: [{{planning}}]',
+      configurationBeforeDesign:
+        'configuration phase "{{phase}}" starts {{start}}, before design phase "{{design}}" ends ({{end}}){{overlap}}; configure according to the approved design: start on or after {{allowed}}, for example with after: [{{design}}]',
       endsAfterGoLive:
         '{{kind}} phase "{{phase}}" ends {{end}} but its go-live "{{goLive}}" starts {{goLiveStart}}; finish {{kind}} by {{lastDay}} or move the go-live later',
     },
   },
-  check({ plan, schedule, report }) {
+  check({ plan, schedule, options, report }) {
     const planning = phasesOfKind(plan, 'planning');
     for (const design of phasesOfKind(plan, 'design')) {
       const w = schedule.windowOf(design);
       if (!w) continue;
-      const rollout = rolloutOf(design, schedule);
-      let blocking: { phase: Phase; end: number } | undefined;
-      for (const p of planning) {
-        const pw = schedule.windowOf(p);
-        if (!pw || rolloutOf(p, schedule) !== rollout || !(w.start < pw.end)) continue;
-        if (!blocking || pw.end > blocking.end) blocking = { phase: p, end: pw.end };
-      }
+      const blocking = blockingPhase(design, w.start, planning, schedule, (end) => end);
       if (!blocking) continue;
       report({
         messageId: 'designBeforePlanning',
@@ -44,6 +77,30 @@ export const phaseOrder: Rule = {
         node: design.start?.node ?? design.idNode,
         related: [{ node: blocking.phase.idNode, source: plan.source, message: 'the planning phase it overlaps' }],
         idPath: design.idPath,
+      });
+    }
+    const overlap = typeof options.design_overlap === 'number' ? options.design_overlap : DEFAULT_DESIGN_OVERLAP;
+    const designs = phasesOfKind(plan, 'design');
+    for (const configuration of phasesOfKind(plan, 'configuration')) {
+      const w = schedule.windowOf(configuration);
+      if (!w) continue;
+      // With an overlap of n, configuration may start n working days before the design's end.
+      const allowedStart = (end: number) => schedule.calendar.addWorkingDays(end, -overlap);
+      const blocking = blockingPhase(configuration, w.start, designs, schedule, allowedStart);
+      if (!blocking) continue;
+      report({
+        messageId: 'configurationBeforeDesign',
+        data: {
+          phase: configuration.id,
+          start: isoFromDay(w.start),
+          design: blocking.phase.id,
+          end: isoFromDay(blocking.end),
+          overlap: overlap > 0 ? ` by more than the ${overlap} working days design_overlap allows` : '',
+          allowed: isoFromDay(allowedStart(blocking.end)),
+        },
+        node: configuration.start?.node ?? configuration.idNode,
+        related: [{ node: blocking.phase.idNode, source: plan.source, message: 'the design phase it overlaps' }],
+        idPath: configuration.idPath,
       });
     }
     for (const phase of plan.phases) {

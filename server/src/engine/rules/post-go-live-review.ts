@@ -20,7 +20,7 @@ function reviewPhase(plan: Plan, schedule: Schedule, goLive: number): Phase | un
 
 function insertItemFix(phase: Phase): Fix[] {
   const edit = insertChecklistItem(phase, flowMapText(ITEM));
-  return edit ? [{ title: `add a kpi-review item to "${phase.id}"`, edits: [edit], safe: true }] : [];
+  return edit ? [{ title: `add a kpi-review item to "${phase.id}"`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
 /**
@@ -35,7 +35,7 @@ export const postGoLiveReview: Rule = {
     defaultSeverity: 'info',
     allOnly: true,
     description: 'an item tagged kpi-review is due after go-live, to review results against the objectives',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'no item tagged kpi-review is due after go-live ({{goLive}}); review the kpis against the objectives once people use the CRM, {{where}}{{hint}}',

@@ -14,7 +14,7 @@ function insertFix(plan: Plan, lastGoLive: Phase): Fix[] {
   const next = plan.phases.find((p) => p.index > lastGoLive.index);
   const id = unusedId(plan, 'support');
   const edit = insertPhase(plan, { id, name: 'Post-go-live support', kind: 'support', after: lastGoLive.id, duration: SUPPORT_DURATION }, next?.index);
-  return edit ? [{ title: `add a support phase "${id}" after "${lastGoLive.id}"`, edits: [edit], safe: true }] : [];
+  return edit ? [{ title: `add a support phase "${id}" after "${lastGoLive.id}"`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
 export const postGoLiveSupport: Rule = {
@@ -23,7 +23,7 @@ export const postGoLiveSupport: Rule = {
     category: 'lifecycle',
     defaultSeverity: 'warning',
     description: 'a support or optimization phase starts on or after the first go-live and ends after the last go-live starts',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'the plan has no support or optimization phase after go-live; plan hypercare and ongoing support after "{{lastGoLive}}" so users get help once the system is live',

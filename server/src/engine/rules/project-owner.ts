@@ -15,7 +15,7 @@ export const projectOwner: Rule = {
     category: 'sponsorship',
     defaultSeverity: 'warning',
     description: 'the plan names a project owner in `owner`',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: 'the plan names no project owner; add owner: with the person id of who runs the rollout day to day',
     },

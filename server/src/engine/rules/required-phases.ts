@@ -70,7 +70,7 @@ function insertFix(plan: Plan, kind: PhaseKind): Fix[] {
   const { beforeIndex, after } = placement(plan, kind);
   const phase: PhaseSkeleton = { id: unusedId(plan, kind), name: skeleton.name, kind, after: after?.id, duration: skeleton.duration };
   const edit = insertPhase(plan, phase, beforeIndex);
-  return edit ? [{ title: `add a ${kind} phase "${phase.id}"`, edits: [edit], safe: true }] : [];
+  return edit ? [{ title: `add a ${kind} phase "${phase.id}"`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
 export const requiredPhases: Rule = {
@@ -80,7 +80,7 @@ export const requiredPhases: Rule = {
     defaultSeverity: 'warning',
     description:
       'the plan has planning, design, configuration, testing, training and go-live phases (small plans: design or configuration), and data migration when it replaces systems',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: 'the plan has no phase of kind {{kind}}; add one to {{purpose}}',
       missingMigration: 'crm.replaces names {{replaced}} but the plan has no phase of kind data-migration; add one to {{purpose}}',

@@ -7,7 +7,7 @@ import type { Rule } from './types';
  * Each objective has `metric`, `target`, `due` and `owner` (their values are checked by the
  * schema and known-references). One finding per objective, at its id, naming every missing
  * key. The fix inserts the missing keys with placeholders (`due` three months after go-live,
- * `owner` the sponsor), which someone has to confirm or replace, so it is not safe.
+ * `owner` the sponsor), which someone has to confirm or replace, so it is a suggestion.
  * `baseline` is objective-baseline's.
  */
 
@@ -23,7 +23,7 @@ export const smartObjectives: Rule = {
     category: 'objectives',
     defaultSeverity: 'warning',
     description: 'each objective has a metric, a target, a due date and an owner',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       incomplete:
         'objective "{{id}}" has no {{missing}}; add {{them}} so that it is measurable, time-bound and owned (SMART) and its success can be checked',
@@ -44,7 +44,7 @@ export const smartObjectives: Rule = {
         messageId: 'incomplete',
         data: { id: objective.id, missing: listWithOr(missing), them: missing.length > 1 ? 'them' : 'it' },
         node: objective.idNode,
-        fixes: [{ title: `add ${missing.join(', ')} to fill in`, edits, safe: false }],
+        fixes: [{ title: `add ${missing.join(', ')} to fill in`, edits, kind: 'suggestion' }],
         idPath: objective.idPath,
       });
     }

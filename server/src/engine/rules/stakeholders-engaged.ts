@@ -21,7 +21,7 @@ export const stakeholdersEngaged: Rule = {
     category: 'adoption',
     defaultSeverity: 'warning',
     description: 'a planning phase has an item tagged stakeholders or requirements',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'no planning phase has an item tagged stakeholders or requirements; hear every affected team (interviews, workshops, requirements) in "{{phase}}" before the design is fixed{{hint}}',
@@ -35,7 +35,7 @@ export const stakeholdersEngaged: Rule = {
     const inPlanning = (item: { phase: Phase }) => item.phase.phaseKind?.value === 'planning';
     const hint = findTagHint(plan, 'stakeholders', inPlanning) ?? findTagHint(plan, 'requirements', inPlanning) ?? '';
     const edit = insertChecklistItem(first, flowMapText(ITEM));
-    const fixes: Fix[] = edit ? [{ title: `add a stakeholder item to "${first.id}"`, edits: [edit], safe: true }] : [];
+    const fixes: Fix[] = edit ? [{ title: `add a stakeholder item to "${first.id}"`, edits: [edit], kind: 'suggestion' }] : [];
     report({ messageId: 'missing', data: { phase: first.id, hint }, node: first.idNode, fixes, idPath: first.idPath });
   },
 };

@@ -24,7 +24,7 @@ export const testingScope: Rule = {
     defaultSeverity: 'info',
     allOnly: true,
     description: 'testing phases that end before go-live hold a functional-test item, and in enterprise plans also a performance-test item',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing: 'no testing phase that ends before go-live ({{goLive}}) holds an item tagged {{tag}}; {{advice}}{{hint}}',
     },

@@ -35,8 +35,10 @@ export interface RuleMeta {
    */
   optionsSchema?: Record<string, unknown>;
   defaultOptions?: Record<string, unknown>;
-  /** The rule offers quick fixes. */
+  /** The rule offers fixes: corrections of what is written, applied by `lint --fix` and fix-all. */
   fixable?: boolean;
+  /** The rule offers suggestions: plan content, a person or a fact to record, offered in the light bulb only. */
+  hasSuggestions?: boolean;
 }
 
 /** A location in some file of the plan (the plan itself or an imported file). */

@@ -33,12 +33,12 @@ function uatItem(phase: Phase, schedule: Schedule, goLiveStart: number): string 
   return flowMapText(runsIntoGoLive ? { ...UAT_ITEM, due: isoFromDay(lastDay) } : UAT_ITEM);
 }
 
-/** One candidate makes a safe fix; several are a choice, offered as one unsafe fix each. */
+/** A suggestion per testing phase that could hold the UAT item (a new item is work someone plans). */
 function insertFixes(schedule: Schedule, candidates: Phase[], goLiveStart: number): Fix[] {
   const fixes: Fix[] = [];
   for (const phase of candidates) {
     const edit = insertChecklistItem(phase, uatItem(phase, schedule, goLiveStart));
-    if (edit) fixes.push({ title: `add a UAT item to "${phase.id}"`, edits: [edit], safe: candidates.length === 1 });
+    if (edit) fixes.push({ title: `add a UAT item to "${phase.id}"`, edits: [edit], kind: 'suggestion' });
   }
   return fixes;
 }
@@ -57,7 +57,7 @@ export const uatBeforeGoLive: Rule = {
     category: 'lifecycle',
     defaultSeverity: 'error',
     description: 'each go-live is preceded by user acceptance testing: an item tagged uat in a testing phase preparing it, dated before it starts',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'go-live "{{goLive}}" starts {{start}} but no testing phase preparing it has an item tagged uat; let end users accept the system in "{{testing}}" before go-live{{hint}}',

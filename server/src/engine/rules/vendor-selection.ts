@@ -17,9 +17,9 @@ import type { Rule } from './types';
  * Decisions where rules.md is silent: silent without a planning or design phase
  * (required-phases reports it); with neither a configuration phase nor a go-live date, such an
  * item only has to exist; an item whose ED cannot be known (its phase cannot be scheduled)
- * counts, as the rule cannot show it late. The fix inserts the item into the first planning
+ * counts, as the rule cannot show it late. The suggestion inserts the item into the first planning
  * phase in file order (else the first design phase), with a `due` on the last working day
- * before the deadline when that phase ends too late; it is safe. A late item gets no fix:
+ * before the deadline when that phase ends too late, as a suggestion. A late item gets none:
  * moving its date or the configuration is a choice.
  */
 
@@ -58,7 +58,7 @@ function insertItemFix(schedule: Schedule, phase: Phase, deadline: SelectionDead
     if (due >= window.start) item.due = isoFromDay(due);
   }
   const edit = insertChecklistItem(phase, flowMapText(item));
-  return edit ? [{ title: `add a vendor-selection item to "${phase.id}"`, edits: [edit], safe: true }] : [];
+  return edit ? [{ title: `add a vendor-selection item to "${phase.id}"`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
 export const vendorSelection: Rule = {
@@ -67,7 +67,7 @@ export const vendorSelection: Rule = {
     category: 'objectives',
     defaultSeverity: 'warning',
     description: 'while crm.product is absent, a planning or design phase selects the vendor before configuration starts (else before go-live)',
-    fixable: true,
+    hasSuggestions: true,
     messages: {
       missing:
         'no CRM product is chosen yet (crm.product is absent) and no planning or design phase has an item tagged vendor-selection; evaluate vendors and select one in "{{phase}}" before {{deadline}}{{detail}}',

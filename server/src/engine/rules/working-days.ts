@@ -27,7 +27,7 @@ export const workingDays: Rule = {
         messageId: cal.isHoliday(date.day) ? 'holiday' : 'weekend',
         data: { what, date: date.value, weekday: WEEKDAY_NAMES[weekdayOf(date.day)], next: `${WEEKDAY_NAMES[weekdayOf(next)]} ${nextIso}` },
         node: date.node,
-        fixes: [{ title: `move to ${nextIso}`, edits: [replaceNode(date.node, nextIso)], safe: true }],
+        fixes: [{ title: `move to ${nextIso}`, edits: [replaceNode(date.node, nextIso)], kind: 'fix' }],
         idPath,
       });
     };
