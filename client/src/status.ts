@@ -22,8 +22,9 @@ const SEVERITY_NAMES = new Map<vscode.LanguageStatusSeverity, StatusSnapshot['se
 
 /**
  * The language status item of plan files: the active plan's errors and warnings, its go-live
- * date and critical path, and a link to the timeline. Refreshed, debounced, when the active
- * editor changes or the server publishes new diagnostics for the plan.
+ * date (every wave's, in a plan with waves) and critical path, and a link to the timeline.
+ * Refreshed, debounced, when the active editor changes or the server publishes new
+ * diagnostics for the plan.
  */
 export class PlanStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;

@@ -51,16 +51,16 @@ describe('hover', () => {
     expect(hover?.range).toEqual({ start: at(PLAN, 'owner: priya', 7), end: at(PLAN, 'owner: priya', 12) });
   });
 
-  it('shows a phase\'s window in working days and that it is on the critical path', async () => {
+  it('shows a phase\'s window in working days, its calendar and the critical chain it is on', async () => {
     const hover = await hoverAt(uri, at(PLAN, 'after: [discovery]', 10));
     expect(firstSection(hover)).toBe(
-      '**phase** `discovery` — Discovery (planning)\n\n2027-01-11 → 2027-02-05 · 20 working days\n\non the critical path\n\nowner priya · checklist 0/1 done',
+      '**phase** `discovery` — Discovery (planning)\n\n2027-01-11 → 2027-02-05 · 20 working days\n\ncalendar the plan\'s calendar\n\nfloat 0 working days · critical: any delay moves the plan\'s end or a fixed date\n\non the critical chain `discovery → build → go-live`\n\nowner priya · checklist 0/1 done',
     );
   });
 
-  it('shows the slack of a phase off the critical path', async () => {
+  it('shows the float of a phase off the critical path, and its calendar', async () => {
     const hover = await hoverAt(uri, at(PLAN, 'id: comms', 5));
-    expect(firstSection(hover)).toBe('**phase** `comms` — Announcements (training)\n\n2027-02-08 → 2027-02-19 · 10 working days\n\nslack 25 working days\n\nowner dana · after discovery');
+    expect(firstSection(hover)).toBe('**phase** `comms` — Announcements (training)\n\n2027-02-08 → 2027-02-19 · 10 working days\n\ncalendar the plan\'s calendar\n\nfloat 25 working days\n\nowner dana · after discovery');
   });
 
   it('links the rule page of a diagnostic under the cursor', async () => {

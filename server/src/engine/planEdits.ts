@@ -1,4 +1,4 @@
-import { isScalar, isSeq } from 'yaml';
+import { isNode, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { addToListKey, appendSeqItem, contentEnd, eolOf, flowMapText, insertMapEntry, insertSeqItemBefore, insertTopLevelKey, replaceNode, scalarText } from './edits';
 import { entityIndex } from './entities';
 import type { Phase, Plan } from './model';
@@ -177,4 +177,26 @@ export function insertPhase(plan: Plan, skeleton: PhaseSkeleton, beforeIndex?: n
   const at = source.text[end - 1] === '\n' ? end : lineStartOffset(source, positionAt(source, end).line + 1);
   const unterminated = at === source.text.length && !source.text.endsWith('\n');
   return { start: at, end: at, newText: unterminated ? `${eol}${itemText}` : `${itemText}${eol}` };
+}
+
+/**
+ * Sets `key` to `valueText` in `map`: replaces its own value, else inserts the key. A value that
+ * only comes through a `<<` merge is overridden by a new key rather than edited in the anchor,
+ * which other entries share.
+ */
+export function setMapEntry(source: SourceFile, map: YAMLMap, key: string, valueText: string): TextEdit {
+  const own = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  const value = own?.value;
+  if (!own) return insertMapEntry(source, map, key, valueText);
+  // A bare key without any value node (`{ task: T, done }`) gets its value written after it.
+  if (!isNode(value) || !value.range) return replaceNode(own.key as Scalar, `${key}: ${valueText}`);
+  const edit = replaceNode(value, valueText);
+  // An empty `done:` has a zero-width value, right after the colon or at a trailing comment:
+  // keep `done: true` a key and value, and `# ...` a comment.
+  if (edit.start === edit.end) {
+    const text = source.text;
+    if (!/\s/.test(text[edit.start - 1] ?? ' ')) edit.newText = ` ${edit.newText}`;
+    if (text[edit.start] === '#') edit.newText += ' ';
+  }
+  return edit;
 }

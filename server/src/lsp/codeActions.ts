@@ -1,7 +1,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
 import { disableLineEdit } from '../engine/disables';
 import { fixIsSound, fixUntilStable } from '../engine/fix';
-import type { SourceFile } from '../engine/source';
+import { dayFromIso } from '../engine/calendar';
+import { progressActions } from '../engine/progressActions';
+import { lineStartOffset, type SourceFile } from '../engine/source';
 import { ruleDocUrl } from '../engine/ruleDocs';
 import { minimalEdit } from '../engine/textDiff';
 import type { Finding, Fix } from '../engine/types';
@@ -71,7 +73,8 @@ function intersects(a: Range, b: Range): boolean {
 /**
  * Quick fixes for the findings under the cursor: the finding's fix (preferred when it is its
  * only one) and its suggestions, each under its own title, "disable <id> for this line",
- * "show documentation for <id>" (when the client can open it); and `source.fixAll.crm-rollout`,
+ * "show documentation for <id>" (when the client can open it); the progress actions at the
+ * cursor (progressActions.ts); and `source.fixAll.crm-rollout`,
  * which applies every fix,
  * never a suggestion, until the plan is stable (rules.md, "Fixes and suggestions").
  * Fixes come from the current analysis of the document, not from the client's copy of the
@@ -127,6 +130,17 @@ export function codeActions(
       }
       const command = ruleDocCommand(finding.ruleId, support);
       if (command) actions.push({ title: command.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command });
+    }
+  }
+
+  // Progress actions at the cursor (mark done, achieved, started, finished), dated on the
+  // editor's as-of date: suggestions with no finding behind them, so no fix-all applies them.
+  const today = dayFromIso(analysis.settings.asOf);
+  if (wants(params, CodeActionKind.QuickFix) && result.plan && result.role === 'plan' && today !== undefined) {
+    const start = params.range.start;
+    const offset = Math.min(analysis.text.length, lineStartOffset(source, start.line) + start.character);
+    for (const fix of progressActions(result.plan, offset, today).filter((f) => soundFix(source, f))) {
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: editOf(fix.edits.map((e) => toProtocolEdit(source, e))) });
     }
   }
 

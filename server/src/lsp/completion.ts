@@ -26,7 +26,8 @@ import { maxOf, pushAll } from '../engine/arrays';
 
 /**
  * Completion from the schema and the plan: keys valid at the cursor (with their
- * descriptions), enum values, the ids a reference may name (phases in `after`, people in
+ * descriptions), enum values, the ids a reference may name (phases and milestones in `after`,
+ * calendar ids in `calendar:`, declared wave numbers in a phase's `wave:`, people in
  * `owner`, objectives in `supports`, tags in `tags`), a date snippet on the next working day,
  * and skeletons for a new phase, milestone or checklist item (skeletons.ts). Multi-line
  * insertions carry their own indentation (`InsertTextMode.asIs`), computed from the cursor's
@@ -143,6 +144,13 @@ function referenceCandidates(site: Site, at: SchemaAt, path: readonly PathSegmen
       return CHECKLIST_TAGS.map((tag) => ({ value: tag, detail: 'checklist tag', kind: CompletionItemKind.EnumMember }));
     default:
       break;
+  }
+  // Once `waves` is declared, a phase's `wave:` must be one of them (known-references).
+  if (key === 'wave' && path[0] === 'phases' && plan) {
+    const seen = new Set<number>();
+    return plan.waves
+      .filter((w) => !seen.has(w.wave.value) && seen.add(w.wave.value))
+      .map((w) => ({ value: String(w.wave.value), detail: [w.name?.value, w.calendar ? `calendar ${w.calendar.value}` : undefined].filter(Boolean).join(' · ') || 'wave', kind: CompletionItemKind.EnumMember }));
   }
   if (key === 'refs' && plan) {
     return [...entityIndex(plan).values()].map((e) => ({ value: e.id, detail: KIND_NOUNS[e.kind], kind: CompletionItemKind.Reference }));

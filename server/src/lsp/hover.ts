@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { isAlias, isScalar } from 'yaml';
-import { isoFromDay } from '../engine/calendar';
+import { dayFromIso, isoFromDay } from '../engine/calendar';
 import { nodeAt } from '../engine/cursor';
 import { milestoneDate } from '../engine/definitions';
 import { KIND_NOUNS } from '../engine/entities';
@@ -10,7 +10,9 @@ import { declarationOf, directoryOccurrences, occurrenceAt, planOccurrences, typ
 import { responsibilitiesOf } from '../engine/responsibilities';
 import { ruleMeta } from '../engine/rules/index';
 import { ruleDocUrl } from '../engine/ruleDocs';
-import type { Schedule } from '../engine/schedule';
+import type { PhaseWindow, Schedule } from '../engine/schedule';
+import { buildSchedule } from '../engine/scheduler';
+import { buildTimeline } from '../engine/timeline';
 import type { SchemaKind } from '../engine/schemaFiles';
 import { descriptionOf, schemaAtPath, titleOf } from '../engine/schemaPath';
 import { nodeOffsets, rangeFromOffsets } from '../engine/source';
@@ -18,7 +20,8 @@ import type { Analysis } from './project';
 
 /**
  * Hover: for an id, what it names (a person's name, role and what they are responsible for;
- * a phase's scheduled window, slack and whether it is critical); for a key or value, the
+ * a phase's scheduled window, its calendar, its float and the critical chains it lies on, and
+ * its planned and forecast dates when the plan records progress); for a key or value, the
  * schema's description; for a place with a diagnostic, a link to each rule's page.
  */
 
@@ -51,15 +54,56 @@ function personLines(entity: Entity, plan: Plan | undefined, plansImporting: rea
   return lines;
 }
 
-function phaseLines(entity: Phase, plan: Plan, schedule: Schedule | undefined): string[] {
+function days(n: number): string {
+  return `${n} working day${n === 1 || n === -1 ? '' : 's'}`;
+}
+
+/** `calendar France (de) · of wave 2`: the calendar the phase's dates are counted on, and why. */
+function calendarLine(window: PhaseWindow, phase: Phase): string {
+  const c = window.calendar;
+  const name = c.id === undefined ? 'the plan\'s calendar' : c.label === c.id ? code(c.id) : `${c.label} (${code(c.id)})`;
+  const via = c.via === 'wave' ? ` · of wave ${phase.wave?.value}` : c.via === 'phase' ? ' · its own `calendar:`' : '';
+  return `calendar ${name}${via}`;
+}
+
+/**
+ * Its float, and for a critical phase the critical chains it lies on (several when chains tie),
+ * from the same timeline the preview draws.
+ */
+function floatLines(window: PhaseWindow, chains: readonly string[][]): string[] {
+  const float = `float ${days(window.slack)}`;
+  if (!window.critical) return [window.phase.actual?.end && window.slack <= 0 ? `${float} · complete` : float];
+  const on = chains.filter((chain) => chain.includes(window.phase.id)).map((chain) => code(chain.join(' → ')));
+  const why = window.slack < 0 ? 'critical: a fixed date its prerequisites cannot meet' : 'critical: any delay moves the plan\'s end or a fixed date';
+  if (on.length === 0) return [`${float} · ${why}`];
+  return [`${float} · ${why}`, `on the critical chain${on.length === 1 ? '' : 's'} ${on.join(', ')}`];
+}
+
+/** `planned … · forecast …` when the plan records progress (`actual` dates) and the forecast differs. */
+function forecastLine(phase: Phase, planned: PhaseWindow, forecast: Schedule | undefined): string | undefined {
+  const f = forecast?.windowOf(phase);
+  if (!f) return undefined;
+  const span = (w: PhaseWindow) => `${isoFromDay(w.start)} → ${isoFromDay(w.end)}`;
+  const state = phase.actual?.end ? 'finished' : phase.actual?.start ? 'started' : undefined;
+  return `planned ${span(planned)} · forecast ${span(f)}${state ? ` (${state})` : ''}`;
+}
+
+function phaseLines(entity: Phase, plan: Plan, schedule: Schedule | undefined, view: PhaseView): string[] {
   const phase = plan.phases.find((p) => p === entity) ?? plan.phases.find((p) => p.id === entity.id);
   if (!phase) return [`**phase** ${code(entity.id)}`];
   const kind = phase.phaseKind ? ` (${phase.phaseKind.value})` : '';
   const lines = [`**phase** ${code(phase.id)}${phase.name ? ` — ${phase.name.value}` : ''}${kind}`];
   const window = schedule?.windowOf(phase);
   if (window) {
-    lines.push(`${isoFromDay(window.start)} → ${isoFromDay(window.end)} · ${window.workingDays} working day${window.workingDays === 1 ? '' : 's'}`);
-    lines.push(window.critical ? 'on the critical path' : `slack ${window.slack} working day${window.slack === 1 ? '' : 's'}`);
+    lines.push(`${isoFromDay(window.start)} → ${isoFromDay(window.end)} · ${days(window.workingDays)}`);
+    const forecast = view.forecast();
+    if (forecast) {
+      const line = forecastLine(phase, window, forecast);
+      if (line) lines.push(line);
+    }
+    lines.push(calendarLine(window, phase));
+    const shown = forecast?.windowOf(phase) ?? window;
+    lines.push(...floatLines(shown, shown.critical ? view.chains(forecast ? 'forecast' : 'planned') : []));
   } else {
     lines.push('not scheduled: give it a `start`, an `after` or a `calendar.start`');
   }
@@ -70,9 +114,9 @@ function phaseLines(entity: Phase, plan: Plan, schedule: Schedule | undefined): 
   return lines;
 }
 
-function entityLines(entity: Entity, plan: Plan | undefined, schedule: Schedule | undefined, plansImporting: readonly Analysis[]): string[] {
+function entityLines(entity: Entity, plan: Plan | undefined, schedule: Schedule | undefined, plansImporting: readonly Analysis[], view: PhaseView): string[] {
   if (entity.kind === 'person' || entity.kind === 'team') return personLines(entity, plan, plansImporting);
-  if (entity.kind === 'phase' && plan) return phaseLines(entity as Phase, plan, schedule);
+  if (entity.kind === 'phase' && plan) return phaseLines(entity as Phase, plan, schedule, view);
   const head = `**${KIND_NOUNS[entity.kind]}** ${code(entity.id)}`;
   if (!plan) return [head];
   switch (entity.kind) {
@@ -102,6 +146,32 @@ function findingLines(analysis: Analysis, offset: number): string[] {
     .map((f) => `${code(f.ruleId)}: ${ruleMeta(f.ruleId)?.description ?? 'see the rule page'} — [rule documentation](${ruleDocUrl(f.ruleId)})`);
 }
 
+/**
+ * What a phase hover needs beyond the planned schedule, computed only when a phase is hovered:
+ * the forecast (only for a plan that records `actual` dates; its as-of date is the editor's
+ * `asOf` setting) and the critical chains of the schedule shown.
+ */
+interface PhaseView {
+  forecast(): Schedule | undefined;
+  chains(which: 'planned' | 'forecast'): string[][];
+}
+
+function phaseView(analysis: Analysis): PhaseView {
+  const { plan } = analysis.result;
+  const asOf = dayFromIso(analysis.settings.asOf);
+  let forecast: Schedule | undefined | null = null;
+  return {
+    forecast() {
+      if (forecast === null) forecast = plan && asOf !== undefined && plan.phases.some((p) => p.actual) ? buildSchedule(plan, { mode: 'forecast', asOf }) : undefined;
+      return forecast;
+    },
+    chains(which) {
+      const schedule = which === 'forecast' ? this.forecast() : analysis.result.schedule;
+      return schedule ? buildTimeline({ ...analysis.result, schedule }, analysis.settings.asOf).criticalChains : [];
+    },
+  };
+}
+
 function schemaKindOf(analysis: Analysis): SchemaKind {
   const role = analysis.result.role;
   return role === 'config' ? 'config' : role === 'plan' ? 'plan' : 'directory';
@@ -119,7 +189,7 @@ export function hover(analysis: Analysis, offset: number, plansImporting: readon
   if (occurrence) {
     const entity = occurrence.entity ?? (result.plan ? declarationOf(result.plan, occurrence.id) : undefined);
     if (entity) {
-      sections.push(entityLines(entity, result.plan, result.schedule, plansImporting).join('\n\n'));
+      sections.push(entityLines(entity, result.plan, result.schedule, plansImporting, phaseView(analysis)).join('\n\n'));
       range = nodeOffsets(occurrence.node);
     }
   }

@@ -4,10 +4,23 @@ import type { PhaseWindow } from '../engine/schedule';
 import { nodeOffsets, positionAt } from '../engine/source';
 import type { Analysis } from './project';
 
-/** `2027-01-11 → 2027-02-05 · 20d · critical` or `… · slack 3d`: a phase's scheduled window in one line. */
+/**
+ * `2027-01-11 → 2027-02-05 · 20d · critical` or `… · slack 3d`: a phase's scheduled window in
+ * one line. Working days and slack are counted on the phase's own calendar, named after the
+ * working days when it is not the plan's (`5d France`). Every phase with zero or negative float
+ * is critical, so tied chains show `critical` on each of their phases.
+ */
 function windowSummary(window: PhaseWindow): string {
-  const status = window.critical ? 'critical' : `slack ${window.slack}d`;
-  return `${isoFromDay(window.start)} → ${isoFromDay(window.end)} · ${window.workingDays}d · ${status}`;
+  const status = window.critical ? (window.slack < 0 ? `critical, float ${window.slack}d` : 'critical') : `slack ${window.slack}d`;
+  const calendar = window.calendar.id === undefined ? '' : ` ${window.calendar.label}`;
+  return `${isoFromDay(window.start)} → ${isoFromDay(window.end)} · ${window.workingDays}d${calendar} · ${status}`;
+}
+
+function tooltip(window: PhaseWindow): string {
+  const counted = window.calendar.id === undefined ? '' : ` Working days are counted on calendar "${window.calendar.label}".`;
+  if (window.slack < 0) return `Critical with negative float: a fixed date its prerequisites cannot meet.${counted}`;
+  if (window.critical) return `On a critical chain (float 0): any delay moves the plan's last end date or a fixed date.${counted}`;
+  return `Can slip ${window.slack} working day${window.slack === 1 ? '' : 's'} without moving the plan's last end date.${counted}`;
 }
 
 function inRange(line: number, range: Range): boolean {
@@ -28,9 +41,7 @@ export function inlayHints(analysis: Analysis, range: Range): InlayHint[] {
       position,
       label: windowSummary(window),
       paddingLeft: true,
-      tooltip: window.critical
-        ? 'On the critical path: any delay moves the plan\'s last end date.'
-        : `Can slip ${window.slack} working day${window.slack === 1 ? '' : 's'} without moving the plan's last end date.`,
+      tooltip: tooltip(window),
     });
   }
   return hints;

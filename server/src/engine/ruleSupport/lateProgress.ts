@@ -1,6 +1,6 @@
-import { isNode, isScalar, type Node, type Scalar } from 'yaml';
+import type { Node } from 'yaml';
 import { isoFromDay } from '../calendar';
-import { insertMapEntry, replaceNode } from '../edits';
+import { setMapEntry } from '../planEdits';
 import { allChecklistItems, allMilestones, type ChecklistItem, type Milestone, type Phase, type Plan } from '../model';
 import type { Schedule } from '../schedule';
 import type { Fix } from '../types';
@@ -47,38 +47,16 @@ export function lateEntryLabel(entry: LateEntry): string {
 }
 
 /**
- * Sets `key` to `valueText` in `map`: replaces its own value, else inserts the key. A value that
- * only comes through a `<<` merge is overridden by a new key rather than edited in the anchor,
- * which other entries share.
- */
-function setKey(source: ChecklistItem['source'], map: ChecklistItem['map'], key: string, valueText: string): Fix['edits'][number] {
-  const own = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
-  const value = own?.value;
-  if (!own) return insertMapEntry(source, map, key, valueText);
-  // A bare key without any value node (`{ task: T, done }`) gets its value written after it.
-  if (!isNode(value) || !value.range) return replaceNode(own.key as Scalar, `${key}: ${valueText}`);
-  const edit = replaceNode(value, valueText);
-  // An empty `done:` has a zero-width value, right after the colon or at a trailing comment:
-  // keep `done: true` a key and value, and `# ...` a comment.
-  if (edit.start === edit.end) {
-    const text = source.text;
-    if (!/\s/.test(text[edit.start - 1] ?? ' ')) edit.newText = ` ${edit.newText}`;
-    if (text[edit.start] === '#') edit.newText += ' ';
-  }
-  return edit;
-}
-
-/**
  * The suggestion recording progress: `done: true` for an item, `achieved: <as-of date>` for a
  * milestone. A suggestion, never a fix: only a person knows whether it really happened.
  */
 export function recordProgressSuggestion(entry: LateEntry, asOfDay: number): Fix {
   if (entry.kind === 'item') {
-    return { title: 'mark done', edits: [setKey(entry.item.source, entry.item.map, 'done', 'true')], kind: 'suggestion' };
+    return { title: 'mark done', edits: [setMapEntry(entry.item.source, entry.item.map, 'done', 'true')], kind: 'suggestion' };
   }
   const asOf = isoFromDay(asOfDay);
   const { milestone } = entry;
-  return { title: `mark achieved on ${asOf}`, edits: [setKey(milestone.source, milestone.map, 'achieved', asOf)], kind: 'suggestion' };
+  return { title: `mark achieved on ${asOf}`, edits: [setMapEntry(milestone.source, milestone.map, 'achieved', asOf)], kind: 'suggestion' };
 }
 
 /** Reports `entry` under `messageId` with the data both rules' messages use. */
