@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES, CONFIG_GLOB, isPlanPath, PLAN_EXTENSIONS, PLAN_GLOB } from '../server/src/fileRoles';
-import { COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS, TIMELINE_REQUEST, TIMELINE_VIEW_TYPE } from '../server/src/protocol';
+import { COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS, STATUS_REPORT_REQUEST, STATUS_VIEW_TYPE, TIMELINE_REQUEST, TIMELINE_VIEW_TYPE } from '../server/src/protocol';
 
 /**
  * One source for every name the client, the server and package.json share: the file patterns
@@ -50,7 +50,7 @@ function literals(file: string): { text: string; line: number }[] {
   return found;
 }
 
-const IDS = new Set<string>([...Object.values(COMMANDS), ...Object.values(SERVER_COMMANDS), FIX_ALL_KIND, TIMELINE_VIEW_TYPE, TIMELINE_REQUEST]);
+const IDS = new Set<string>([...Object.values(COMMANDS), ...Object.values(SERVER_COMMANDS), FIX_ALL_KIND, TIMELINE_VIEW_TYPE, TIMELINE_REQUEST, STATUS_VIEW_TYPE, STATUS_REPORT_REQUEST]);
 /** A plan or configuration file name pattern: a glob, a regular expression or a bare extension (prose has spaces, so it never matches). */
 const FILE_PATTERN = /^[^\s]*(rollout\\?\.(ya\??ml|yaml|yml|\{yaml,yml\})|crm-rollout\\?\.ya)[^\s]*$/;
 
@@ -112,12 +112,12 @@ describe('shared names', () => {
     expect(PLAN_GLOB).toBe(`**/*${PLAN_EXTENSIONS[0].replace(/yaml$/, '{yaml,yml}')}`);
   });
 
-  it("package.json's when-clauses tell plans and the timeline panel apart as fileRoles.ts and protocol.ts do", () => {
+  it("package.json's when-clauses tell plans and the timeline and status panels apart as fileRoles.ts and protocol.ts do", () => {
     const clauses = Object.values(pkg.contributes.menus).flatMap((items) => items.flatMap((i) => (i.when ? [i.when] : [])));
     const planRegexps = new Set(clauses.flatMap((w) => [...w.matchAll(/resourceFilename =~ \/(.+?)\/(?= |$)/g)].map((m) => m[1])));
     const panelIds = new Set(clauses.flatMap((w) => [...w.matchAll(/activeWebviewPanelId == '([^']+)'/g)].map((m) => m[1])));
     expect(planRegexps.size).toBe(1);
-    expect([...panelIds]).toEqual([TIMELINE_VIEW_TYPE]);
+    expect([...panelIds].sort()).toEqual([STATUS_VIEW_TYPE, TIMELINE_VIEW_TYPE].sort());
     const regexp = new RegExp([...planRegexps][0]);
     const names = ['acme.rollout.yaml', 'acme.rollout.yml', 'Acme.ROLLOUT.YAML', 'acme.yaml', '.crm-rollout.yaml', 'acme.rollout.yaml.bak', 'acme.rollout.json'];
     for (const name of names) expect(regexp.test(name), name).toBe(isPlanPath(name));

@@ -13,4 +13,6 @@ export interface CrmRolloutApi {
   status(): StatusSnapshot | undefined;
   onDidUpdateStatus: vscode.Event<StatusSnapshot>;
   onDidRenderTimeline: vscode.Event<RenderReport>;
+  /** Fires each time a status report panel shows a report: the plan's URI and the verdict's colour. */
+  onDidShowStatusReport: vscode.Event<{ uri: string; colour: string }>;
 }

@@ -16,6 +16,7 @@ import {
   PLAN_TEMPLATES_REQUEST,
   RENDER_TIMELINE_REQUEST,
   SETTINGS_SECTION,
+  STATUS_REPORT_REQUEST,
   TIMELINE_EDIT_REQUEST,
   TIMELINE_REQUEST,
   type CrmRolloutClientCapabilities,
@@ -24,6 +25,8 @@ import {
   type PlanTemplatesResult,
   type RenderTimelineParams,
   type RenderTimelineResult,
+  type StatusReportParams,
+  type StatusReportResult,
   type TimelineEditParams,
   type TimelineEditResult,
   type TimelineParams,
@@ -35,6 +38,7 @@ export const timelineRequest = new RequestType<TimelineParams, TimelineResult, v
 export const planTemplatesRequest = new RequestType0<PlanTemplatesResult, void>(PLAN_TEMPLATES_REQUEST);
 export const newPlanRequest = new RequestType<NewPlanParams, NewPlanResult, void>(NEW_PLAN_REQUEST);
 export const timelineEditRequest = new RequestType<TimelineEditParams, TimelineEditResult, void>(TIMELINE_EDIT_REQUEST);
+export const statusReportRequest = new RequestType<StatusReportParams, StatusReportResult, void>(STATUS_REPORT_REQUEST);
 export const renderTimelineRequest = new RequestType<RenderTimelineParams, RenderTimelineResult, void>(RENDER_TIMELINE_REQUEST);
 
 /** The bundled server, started over Node IPC; in an extension development host it also listens for a debugger. */

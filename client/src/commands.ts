@@ -3,6 +3,7 @@ import { isPlanPath, PLAN_GLOB } from '../../server/src/fileRoles';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND as FIX_ALL, SETTINGS_SECTION, type RuleDocArgument } from '../../server/src/protocol';
 import type { Cmd, Ctx } from './ctx';
 import { createPlan, type NewPlanOptions } from './newPlan';
+import { saveStatusReport as saveReport, StatusPanel } from './preview/statusPanel';
 import { TimelinePanel } from './preview/timelinePanel';
 
 /**
@@ -33,6 +34,30 @@ export function showTimeline(ctx: Ctx): Cmd {
       return undefined;
     }
     return TimelinePanel.createOrShow(ctx, uri);
+  };
+}
+
+/** Opens the status report of a plan (the argument, else the active editor's) beside the editor. */
+export function showStatusReport(ctx: Ctx): Cmd {
+  return (arg?: unknown) => {
+    const uri = uriOf(arg) ?? activePlan();
+    if (!uri) {
+      void vscode.window.showWarningMessage('Open a rollout plan (*.rollout.yaml) to show its status report.');
+      return undefined;
+    }
+    return StatusPanel.createOrShow(ctx, uri);
+  };
+}
+
+/** Saves a plan's status report as html or markdown; the second argument, a file URI, skips the save dialog. */
+export function saveStatusReport(ctx: Ctx): Cmd {
+  return async (arg?: unknown, target?: unknown) => {
+    const uri = uriOf(arg) ?? activePlan() ?? StatusPanel.active()?.uri;
+    if (!uri) {
+      void vscode.window.showWarningMessage('Open a rollout plan (*.rollout.yaml) to save its status report.');
+      return undefined;
+    }
+    return saveReport(ctx, uri, uriOf(target));
   };
 }
 

@@ -8,11 +8,13 @@ import {
   type PlanTemplatesResult,
   type RenderTimelineParams,
   type RenderTimelineResult,
+  type StatusReportParams,
+  type StatusReportResult,
   type TimelineEditParams,
   type TimelineEditResult,
   type TimelineResult,
 } from '../../server/src/protocol';
-import { createLanguageClient, newPlanRequest, planTemplatesRequest, renderTimelineRequest, timelineEditRequest, timelineRequest } from './client';
+import { createLanguageClient, newPlanRequest, planTemplatesRequest, renderTimelineRequest, statusReportRequest, timelineEditRequest, timelineRequest } from './client';
 import { createOutputChannel } from './output';
 
 export type Cmd = (...args: unknown[]) => unknown;
@@ -67,6 +69,18 @@ export class Ctx implements vscode.Disposable {
     } catch (error) {
       if (token?.isCancellationRequested) return undefined;
       this.output.warn(`timeline request for ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The plan's status report, null when the document is not a plan; undefined when the server cannot answer. */
+  async statusReport(params: StatusReportParams): Promise<StatusReportResult | undefined> {
+    try {
+      await this.start();
+      if (!this.client.isRunning()) return undefined;
+      return await this.client.sendRequest(statusReportRequest, params);
+    } catch (error) {
+      this.output.warn(`status report request for ${params.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { CrmRolloutApi } from './api';
 import * as commands from './commands';
 import { Ctx } from './ctx';
+import { StatusPanel } from './preview/statusPanel';
 import { TimelinePanel, registerTimelineSerializer } from './preview/timelinePanel';
 import { PlanStatus } from './status';
 
@@ -21,14 +22,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmRol
     openRuleDoc: commands.openRuleDoc,
     restartServer: commands.restartServer,
     showOutput: commands.showOutput,
+    showStatusReport: commands.showStatusReport,
+    saveStatusReport: commands.saveStatusReport,
   });
   const status = new PlanStatus(ctx);
-  ctx.push(status, registerTimelineSerializer(ctx), { dispose: () => TimelinePanel.disposeAll() });
+  ctx.push(status, registerTimelineSerializer(ctx), { dispose: () => TimelinePanel.disposeAll() }, { dispose: () => StatusPanel.disposeAll() });
   const api: CrmRolloutApi = {
     activation: { registeredMs: performance.now() - started },
     status: () => status.snapshot(),
     onDidUpdateStatus: status.onDidUpdate,
     onDidRenderTimeline: TimelinePanel.onDidRender,
+    onDidShowStatusReport: StatusPanel.onDidShow,
   };
   try {
     await ctx.start();

@@ -29,6 +29,8 @@ export const COMMANDS = {
   openRuleDoc: 'crm-rollout.openRuleDoc',
   restartServer: 'crm-rollout.restartServer',
   showOutput: 'crm-rollout.showOutput',
+  showStatusReport: 'crm-rollout.showStatusReport',
+  saveStatusReport: 'crm-rollout.saveStatusReport',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -100,6 +102,28 @@ export interface TimelineParams {
 
 /** Null when the document is not a plan or cannot be read at all. */
 export type TimelineResult = TimelineData | null;
+
+/** The status report's webview panel type. */
+export const STATUS_VIEW_TYPE = 'crm-rollout.statusReport';
+
+/** `crm-rollout/statusReport`: the status report of an open plan (docs/status.md), rendered by the server. */
+export const STATUS_REPORT_REQUEST = 'crm-rollout/statusReport';
+
+export interface StatusReportParams {
+  /** The plan document's URI. */
+  uri: string;
+  format: 'html' | 'markdown';
+  /** For html shown in a webview: the editor's theme, the webview's policy and the nonce its style carries. */
+  webview?: { csp: string; nonce: string };
+}
+
+/** Null when the document is not a plan. */
+export type StatusReportResult = {
+  text: string;
+  colour: 'red' | 'amber' | 'green';
+  /** Why the `crm-rollout.baseline` setting could not be used (the report then compares with the planned schedule). */
+  baselineProblem?: string;
+} | null;
 
 /** `crm-rollout/planTemplates`: what "New Plan from Template" offers to choose from. */
 export const PLAN_TEMPLATES_REQUEST = 'crm-rollout/planTemplates';

@@ -16,6 +16,7 @@ const COMMAND_MODULES: Record<CommandName, string> = {
   lint: 'server/src/cli/lintCommand.ts',
   timeline: 'server/src/cli/timelineCommand.ts',
   diff: 'server/src/cli/diffCommand.ts',
+  status: 'server/src/cli/statusCommand.ts',
   init: 'server/src/cli/initCommand.ts',
 };
 
@@ -71,11 +72,11 @@ describe('the CLI loads what a command needs', () => {
     expect([...start].filter((module) => Object.values(COMMAND_MODULES).includes(module))).toEqual([]);
   });
 
-  it('lint loads the engine but none of the timeline renderers, the diff or the plan templates', () => {
+  it('lint loads the engine but none of the timeline or status renderers, the diff or the plan templates', () => {
     const lint = loadedBy('lint');
     expect(lint).toContain('server/src/cli/lintCommand.ts');
     expect(lint).toContain('server/src/engine/lint.ts');
-    const foreign = [...lint].filter((module) => /^server\/src\/(render\/timeline|templates\/|engine\/diff\/|cli\/(timelineCommand|diffCommand|initCommand)\.ts)/.test(module));
+    const foreign = [...lint].filter((module) => /^server\/src\/(render\/(timeline|status)|templates\/|engine\/diff\/|engine\/status\.ts|cli\/(timelineCommand|diffCommand|statusCommand|initCommand)\.ts)/.test(module));
     expect(foreign).toEqual([]);
   });
 
@@ -83,6 +84,7 @@ describe('the CLI loads what a command needs', () => {
     expect(loadedBy('timeline')).toContain('server/src/render/timelineSvg.ts');
     expect([...loadedBy('init')].some((module) => module.startsWith('server/src/templates/'))).toBe(true);
     expect([...loadedBy('diff')].some((module) => module.startsWith('server/src/engine/diff/'))).toBe(true);
+    expect(loadedBy('status')).toContain('server/src/engine/status.ts');
   });
 
   it('loads for each command the very function main runs', async () => {
@@ -91,7 +93,7 @@ describe('the CLI loads what a command needs', () => {
   });
 
   it('answers help, version, unknown commands and command help as main does', async () => {
-    for (const argv of [[], ['--help'], ['--version'], ['nope'], ['lint', '--help'], ['timeline', '--help'], ['diff', '--help'], ['init', '--help']]) {
+    for (const argv of [[], ['--help'], ['--version'], ['nope'], ['lint', '--help'], ['timeline', '--help'], ['diff', '--help'], ['init', '--help'], ['status', '--help']]) {
       const run = (out: { stdout: string; stderr: string }) => ({
         cwd: root,
         stdout: { write: (s: string) => void (out.stdout += s), isTTY: false },

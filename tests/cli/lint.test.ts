@@ -198,7 +198,7 @@ describe('help texts', () => {
   it('crm-rollout --help lists every command, and each of them has its own --help', () => {
     const run = runCli(['--help'], '/');
     const listed = [...run.stdout.matchAll(/^ {2}([a-z]+) {2,}/gm)].map((m) => m[1]);
-    expect(listed.sort()).toEqual(['diff', 'init', 'lint', 'timeline']);
+    expect(listed.sort()).toEqual(['diff', 'init', 'lint', 'status', 'timeline']);
     for (const command of listed) expect(runCli([command, '--help'], '/')).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Usage: crm-rollout ${command}`)) });
   });
 

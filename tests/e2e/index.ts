@@ -33,6 +33,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   commands: () => import('./commands.e2e'),
   status: () => import('./status.e2e'),
   timeline: () => import('./timeline.e2e'),
+  statusReport: () => import('./statusReport.e2e'),
 };
 
 async function loadSuites(): Promise<void> {

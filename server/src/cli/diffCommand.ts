@@ -1,16 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { todayIso } from '../engine/calendar';
 import { diffPlans, type ChangeSeverity, type PlanDiff, type PlanVersion } from '../engine/diff/index';
-import type { FileSystem, ReadResult } from '../engine/fileSystem';
-import { lintText, type LintResult } from '../engine/lint';
+import type { LintResult } from '../engine/lint';
 import { buildTimeline, type TimelineData } from '../engine/timeline';
-import { decodeText } from '../platform/decode';
-import { NODE_PATHS } from '../platform/nodeFileSystem';
 import { renderDiffMarkdown, renderDiffText } from '../render/diffText';
 import { optionValue, parseArgs, UsageError } from './args';
 import { palette, shouldColor } from './color';
+import { planAtRef } from '../platform/gitRef';
 import { checkedFormat, formatsHelp, type FormatRegistry } from './formatRegistry';
 import { checkedAsOf, type CommandIO } from './lintCommand';
 import { checkPlanPath, displayPath, lintPlanFile, refuseUnparsed } from './timelineCommand';
@@ -40,60 +37,6 @@ const DIFF_FORMATS = {
 } satisfies FormatRegistry<string, (output: DiffOutput) => string>;
 const FAIL_ON: readonly ChangeSeverity[] = ['breaking', 'warning'];
 
-/** Runs git; its failure comes back as a value so each caller can say what went wrong. */
-function git(args: string[], cwd: string): { ok: true; stdout: Buffer } | { ok: false; missing: boolean; stderr: string } {
-  try {
-    return { ok: true, stdout: execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }) };
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
-    return { ok: false, missing: e.code === 'ENOENT', stderr: e.stderr?.toString('utf8').trim() ?? String(error) };
-  }
-}
-
-/**
- * Files as they are at one commit, read with `git show <ref>:<path>`: the base side of
- * `diff --git` sees its imports and configuration as they were at that commit too.
- */
-class GitRefFileSystem implements FileSystem {
-  readonly paths = NODE_PATHS;
-  private readonly kinds = new Map<string, 'file' | 'directory' | undefined>();
-
-  constructor(
-    private readonly root: string,
-    private readonly ref: string,
-  ) {}
-
-  private spec(file: string): string | undefined {
-    const rel = path.relative(this.root, path.resolve(file));
-    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    return `${this.ref}:${rel.split(path.sep).join('/')}`;
-  }
-
-  read(file: string): ReadResult {
-    const spec = this.spec(file);
-    const shown = spec && this.kind(file) === 'file' ? git(['show', spec], this.root) : undefined;
-    if (shown?.ok) return { ok: true, text: decodeText(shown.stdout), realPath: path.resolve(file) };
-    const reason = this.kind(file) === 'directory' ? 'directory' : 'missing';
-    return { ok: false, reason, message: `"${file}" does not exist at "${this.ref}"` };
-  }
-
-  kind(file: string): 'file' | 'directory' | undefined {
-    const spec = this.spec(file);
-    if (spec === undefined) return undefined;
-    if (!this.kinds.has(spec)) {
-      const type = git(['cat-file', '-t', spec], this.root);
-      const text = type.ok ? type.stdout.toString('utf8').trim() : '';
-      this.kinds.set(spec, text === 'blob' ? 'file' : text === 'tree' ? 'directory' : undefined);
-    }
-    return this.kinds.get(spec);
-  }
-
-  /** Git stores a symbolic link as a blob holding its target, never followed. */
-  realPath(file: string): string {
-    return path.resolve(file);
-  }
-}
-
 interface Side {
   result: LintResult;
   display: string;
@@ -103,20 +46,18 @@ interface Side {
 function sideAtRef(ref: string, file: string, asOf: string | undefined, cwd: string): Side {
   if (ref.startsWith('-')) throw new UsageError(`--git "${ref}" is not a commit; name a branch, tag or commit such as HEAD~1`);
   if (!fs.existsSync(file)) throw new UsageError(`"${displayPath(cwd, file)}" does not exist`);
-  const top = git(['rev-parse', '--show-toplevel'], path.dirname(file));
-  if (!top.ok) {
-    if (top.missing) throw new UsageError('--git needs git, which is not installed or not on the PATH');
-    throw new UsageError(`"${displayPath(cwd, file)}" is not inside a git repository; --git compares a file with its version at a commit`);
+  const side = planAtRef(ref, file, asOf);
+  if ('result' in side) return side;
+  switch (side.problem) {
+    case 'no-git':
+      throw new UsageError('--git needs git, which is not installed or not on the PATH');
+    case 'not-in-repository':
+      throw new UsageError(`"${displayPath(cwd, file)}" is not inside a git repository; --git compares a file with its version at a commit`);
+    case 'not-a-commit':
+      throw new UsageError(`"${ref}" is not a commit in the repository at "${side.root}"`);
+    case 'not-at-ref':
+      throw new UsageError(`"${side.rel}" does not exist at "${ref}"; was it added or renamed since?`);
   }
-  const root = fs.realpathSync(top.stdout.toString('utf8').trim());
-  const rel = path.relative(root, fs.realpathSync(file)).split(path.sep).join('/');
-  if (!git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root).ok) throw new UsageError(`"${ref}" is not a commit in the repository at "${root}"`);
-  const gitFs = new GitRefFileSystem(root, ref);
-  const inRepo = path.join(root, rel);
-  const read = gitFs.read(inRepo);
-  if (!read.ok) throw new UsageError(`"${rel}" does not exist at "${ref}"; was it added or renamed since?`);
-  const display = `${ref}:${rel}`;
-  return { result: lintText(inRepo, read.text, { fs: gitFs, asOf, root }), display };
 }
 
 function sideOnDisk(arg: string, asOf: string | undefined, cwd: string): Side {

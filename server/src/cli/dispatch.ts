@@ -6,15 +6,15 @@ import { VERSION } from './version';
 /**
  * The CLI's top level, whatever loads the commands: help, version, unknown commands and the
  * exit codes of errors. main.ts gives it every command at once; lazyMain.ts loads only the
- * one asked for, so `crm-rollout lint` never loads the timeline renderers, the diff or the
- * plan templates.
+ * one asked for, so `crm-rollout lint` never loads the timeline renderers, the diff, the
+ * status report or the plan templates.
  */
 
 /** A sub-command: runs with its arguments and returns its exit code. */
 export type CommandRun = (argv: readonly string[], io: CommandIO) => number;
 
 /** The sub-commands, in the order help and errors list them. */
-export const COMMAND_NAMES = ['lint', 'timeline', 'diff', 'init'] as const;
+export const COMMAND_NAMES = ['lint', 'timeline', 'diff', 'status', 'init'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export function isCommandName(name: string | undefined): name is CommandName {
@@ -29,6 +29,7 @@ Commands:
   init      write a starter plan and a .crm-rollout.yaml
   timeline  export a plan's schedule (phases, milestones, critical path)
   diff      compare two versions of a plan by ids and schedule impact
+  status    report a plan in execution: red/amber/green, go-lives, late work
 
 Run crm-rollout <command> --help for a command's options. CI recipes: docs/ci.md.
 

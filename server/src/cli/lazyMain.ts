@@ -9,6 +9,7 @@ export const COMMAND_LOADERS: Readonly<Record<CommandName, () => Promise<Command
   lint: async () => (await import('./lintCommand')).runLint,
   timeline: async () => (await import('./timelineCommand')).runTimeline,
   diff: async () => (await import('./diffCommand')).runDiff,
+  status: async () => (await import('./statusCommand')).runStatus,
   init: async () => (await import('./initCommand')).runInit,
 };
 

@@ -2,6 +2,7 @@ import { runDiff } from './diffCommand';
 import { dispatch, type CommandName, type CommandRun } from './dispatch';
 import { runInit } from './initCommand';
 import { runLint, type CommandIO } from './lintCommand';
+import { runStatus } from './statusCommand';
 import { runTimeline } from './timelineCommand';
 
 /** Every sub-command, loaded at once (in-process callers and tests; `crm-rollout` itself uses lazyMain.ts). */
@@ -9,6 +10,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandRun>> = {
   lint: runLint,
   timeline: runTimeline,
   diff: runDiff,
+  status: runStatus,
   init: runInit,
 };
 

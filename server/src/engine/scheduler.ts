@@ -1,3 +1,4 @@
+import type { WorkCalendar } from './calendar';
 import { closesCycle, dependencyGraph, listCycles, stronglyConnectedComponents, type Edge } from './dependencyGraph';
 import { floats, type FloatSlot } from './float';
 import type { Dependency, Milestone, Phase, Plan } from './model';
@@ -37,6 +38,15 @@ function edgeDate(edge: Edge, waiting: PhaseCalendar, slots: readonly (Slot | un
   return cal.addWorkingDays(cal.nextAfter(target.end), dependency.lag);
 }
 
+/**
+ * The day a started phase without `actual.end` should end: its duration counted from its actual
+ * start, else its `end`, else the start itself. Before the as-of date, the phase is running late.
+ */
+export function dueEnd(phase: Phase, cal: WorkCalendar, start: number): number {
+  const duration = phase.duration?.value;
+  return duration === undefined ? (phase.end?.day ?? start) : cal.endOf(start, duration);
+}
+
 /** The planned slot, moved onto the phase's actual dates when the schedule is a forecast. */
 function place(phase: Phase, edges: readonly Edge[], slots: readonly (Slot | undefined)[], phaseCalendar: PhaseCalendar, calendarStart: number | undefined, options: ScheduleOptions): Slot | undefined {
   const planned = placePlanned(phase, edges, slots, phaseCalendar, calendarStart, options);
@@ -47,11 +57,7 @@ function place(phase: Phase, edges: readonly Edge[], slots: readonly (Slot | und
   if (start === undefined) return planned;
   let end: number;
   if (actual.end) end = actual.end.day;
-  else {
-    const duration = phase.duration?.value;
-    const due = duration === undefined ? (phase.end?.day ?? start) : cal.endOf(start, duration);
-    end = Math.max(due, options.asOf);
-  }
+  else end = Math.max(dueEnd(phase, cal, start), options.asOf);
   return {
     phase,
     start,

@@ -17,11 +17,14 @@ import {
   PLAN_TEMPLATES_REQUEST,
   RENDER_TIMELINE_REQUEST,
   SERVER_COMMANDS,
+  STATUS_REPORT_REQUEST,
   TIMELINE_EDIT_REQUEST,
   TIMELINE_REQUEST,
   type NewPlanParams,
   type RenderTimelineParams,
   type RenderTimelineResult,
+  type StatusReportParams,
+  type StatusReportResult,
   type TimelineEditParams,
   type TimelineEditResult,
   type TimelineParams,
@@ -40,6 +43,7 @@ import { newPlanFiles, planTemplates } from './newPlan';
 import { Project, type Analysis } from './project';
 import { showRuleDoc } from './ruleDoc';
 import { SettingsStore } from './settings';
+import { statusReport } from './statusReport';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { timeline } from './timeline';
 import { timelineEdit } from './timelineEdit';
@@ -241,6 +245,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard(log, 'timeline edit', { ok: false, reason: 'the edit could not be computed (see the output log)' } as TimelineEditResult, async (params: TimelineEditParams) =>
       timelineEdit(project, await analysisOf(params.uri), params),
     ),
+  );
+  connection.onRequest(
+    STATUS_REPORT_REQUEST,
+    guard(log, 'status report', null as StatusReportResult, async (params: StatusReportParams) => statusReport(await analysisOf(params.uri), params)),
   );
   connection.onRequest(PLAN_TEMPLATES_REQUEST, () => planTemplates());
   // Invalid parameters are answered with the protocol's error, which names what is wrong.

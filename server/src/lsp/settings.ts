@@ -13,6 +13,8 @@ import { SETTINGS_SECTION } from '../protocol';
  *   the workspace folder that holds the resource, open or not. Read per workspace folder.
  * - `asOf` (ISO date, default empty = today): the date the date-sensitive rules (`overdue`)
  *   and the timeline's "today" use. The editor always runs them; an invalid date means today.
+ * - `baseline` (a git ref, default empty = none): the version of the plan the status report
+ *   compares each go-live with (plan-format.md, Baselines).
  * - `configPath` (default empty): a configuration file to use instead of the nearest
  *   `.crm-rollout.yaml`; a relative path is relative to the resource's workspace folder.
  * - `trace.server` (`off`, `messages`, `verbose`): the client traces the protocol with it;
@@ -30,12 +32,14 @@ export interface Settings {
   validate: ValidateMode;
   /** The resolved as-of date: the setting when it is a date, else today. */
   asOf: string;
+  /** A git ref of the plan's repository for the status report; empty for none. */
+  baseline: string;
   /** Absolute path of an explicit configuration file. */
   configPath?: string;
   trace: TraceLevel;
 }
 
-const SETTING_KEYS = new Set(['enable', 'validate', 'asOf', 'configPath', 'trace']);
+const SETTING_KEYS = new Set(['enable', 'validate', 'asOf', 'baseline', 'configPath', 'trace']);
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -53,6 +57,7 @@ function normalizeSettings(raw: unknown, folderPath: string | undefined, today =
     enable: value.enable !== false,
     validate: value.validate === 'workspace' ? 'workspace' : 'openFiles',
     asOf,
+    baseline: typeof value.baseline === 'string' ? value.baseline.trim() : '',
     configPath,
     trace: trace === 'messages' || trace === 'verbose' ? trace : 'off',
   };
