@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { isAlias } from 'yaml';
 import { isIndex, locate, nonEmptyOffsets, pathSegments, valueOffsets, type Location } from './locatePath';
 import { isJsonObject, validatorFor, type JsonSchema, type SchemaKind } from './schemaFiles';
@@ -27,11 +27,11 @@ import type { Finding, RelatedLocation } from './types';
 /**
  * Validates `value`, the JS value of `source.doc` (`doc.toJS({ maxAliasCount })`), against
  * the schema of `kind`. Findings have rule id `schema`, severity `error`, one finding per
- * problem, on the narrowest node (see the module comment).
+ * problem, on the narrowest node (see the module comment). `validate` is the build-time
+ * compiled validator of the kind; tests pass ajv's run-time one to compare them.
  */
-export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, value: unknown): Finding[] {
+export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, value: unknown, validate: ValidateFunction = validatorFor(kind)): Finding[] {
   if (value == null && kind !== 'plan') return [];
-  const validate = validatorFor(kind);
   if (validate(value)) return [];
   const findings = selectErrors(validate.errors ?? []).map((error) => describe(kind, source, value, error));
   return uniqueFindings(findings);
@@ -45,8 +45,12 @@ const SILENT_KEYWORDS = new Set(['if']);
 /** Keywords that judge a value; a value gets one such error, the most specific one. */
 const VALUE_KEYWORD_PRIORITY = ['const', 'enum', 'format', 'pattern', 'minLength', 'minimum', 'exclusiveMinimum'];
 
-function isSameOrUnder(path: string, ancestor: string): boolean {
-  return path === ancestor || path.startsWith(`${ancestor}/`);
+/** Whether `path` is one of `ancestors` or under one: a walk up its segments, so E errors cost O(E), not O(E × ancestors). */
+function isSameOrUnderAny(path: string, ancestors: ReadonlySet<string>): boolean {
+  for (let current = path; ; current = current.slice(0, current.lastIndexOf('/'))) {
+    if (ancestors.has(current)) return true;
+    if (current === '') return false;
+  }
 }
 
 /**
@@ -55,11 +59,11 @@ function isSameOrUnder(path: string, ancestor: string): boolean {
  * structural errors are deduplicated by path, keyword and key.
  */
 function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const typeErrorPaths = errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath);
+  const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
     if (SILENT_KEYWORDS.has(error.keyword)) continue;
-    if (error.keyword !== 'type' && typeErrorPaths.some((path) => isSameOrUnder(error.instancePath, path))) continue;
+    if (error.keyword !== 'type' && isSameOrUnderAny(error.instancePath, typeErrorPaths)) continue;
     const valueRank = VALUE_KEYWORD_PRIORITY.indexOf(error.keyword);
     if (valueRank >= 0) {
       const key = `${error.instancePath}|value`;
