@@ -1,6 +1,7 @@
 // Bundles every front end from TypeScript. Entries whose source does not exist yet are skipped.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { writeSchemaValidators } from './scripts/schemaValidators.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -13,6 +14,8 @@ const entries = [
 ];
 
 const started = Date.now();
+// The engine imports the schema validators compiled from schemas/*.json: generate them first.
+writeSchemaValidators();
 await Promise.all(
   entries
     .filter((e) => existsSync(e.in))

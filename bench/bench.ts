@@ -2,15 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { lintText } from '../server/src/engine/lint';
-import { VALIDATION_DELAY_MS } from '../server/src/lsp/validation';
+import { validationDelay } from '../server/src/lsp/validation';
 import { RecentParses } from '../server/src/lsp/recentParses';
 import { NodeFileSystem } from '../server/src/platform/nodeFileSystem';
 import { createWorkspace, LspServer, uriOf } from '../tests/lsp/harness';
 import { createSpectral, createYamlLanguageServer, floorParse, ourLint } from './contenders';
 import { typingEdits } from './edits';
 import { generatePlan } from './generatePlan';
-import { median, percentile, race, raceProcesses, round, runNode } from './measure';
-import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult, type SizeResult } from './report';
+import { median, percentile, race, raceProcesses, round, runCommand, runNode } from './measure';
+import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult, type ManyFindingsResult, type SizeResult } from './report';
 
 /**
  * `npm run bench`: one process run that measures the engine against its floor and against
@@ -19,7 +19,7 @@ import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult,
  * on a full run, docs/performance.md. Not a test: it asserts nothing.
  *
  * Flags: --sizes=200,2000 (plan sizes), --quick (fewer rounds, smaller batch, no docs),
- * --skip=yls,spectral,batch,cold,edit (sections to leave out), --render-docs (rewrite
+ * --skip=yls,spectral,batch,cold,edit,many (sections to leave out), --render-docs (rewrite
  * docs/performance.md from bench/results.json, measuring nothing).
  */
 
@@ -102,18 +102,43 @@ function measureColdStart(): BenchResults['coldStart'] {
   try {
     const file = join(dir, 'plan.rollout.yaml');
     writeFileSync(file, generatePlan({ lines: 200 }).text);
-    log('cold start: CLI on a 200-line plan beside node -e ""');
+    log('cold start: CLI on a 200-line plan beside the floor as a process, node -e "" and npx crm-rollout');
     const r = raceProcesses(
       {
         cli: () => runNode([CLI, 'lint', file], { cwd: dir, preload: PRELOAD }),
+        // The floor as a process: node loading `yaml` and parsing the same plan with a LineCounter.
+        floor: () => runNode([FLOOR_BATCH, dir], { cwd: dir, preload: PRELOAD }),
         node: () => runNode(['-e', ''], { cwd: dir, preload: PRELOAD }),
+        // What a user types in the project: npm resolves the package's own bin first.
+        npx: () => runCommand('npx', ['--no-install', 'crm-rollout', 'lint', file], ROOT),
       },
       quick ? 3 : 10,
     );
-    return { cliMs: round(r.cli.wallMs), nodeMs: round(r.node.wallMs) };
+    return { cliMs: round(r.cli.wallMs), nodeMs: round(r.node.wallMs), floorMs: round(r.floor.wallMs), npxMs: round(r.npx.wallMs) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A plan of `count` tiny phases, each with an invalid kind and no name: three findings each. */
+function tinyInvalidPhases(count: number): string {
+  return `plan: 1\nname: Many small mistakes\nphases:\n${Array.from({ length: count }, (_, i) => `  - { id: p${i}, kind: nope }\n`).join('')}`;
+}
+
+/** Lint time of plans with N tiny invalid phases (one round each): the cost must grow as N, not faster. */
+function measureManyFindings(): ManyFindingsResult[] {
+  const fs = new NodeFileSystem();
+  const counts = quick ? [5000, 10000, 20000] : [10000, 20000, 40000];
+  const out: ManyFindingsResult[] = [];
+  for (const items of counts) {
+    log(`many findings: ${items} tiny invalid phases`);
+    const text = tinyInvalidPhases(items);
+    const started = performance.now();
+    const result = lintText('/bench/many.rollout.yaml', text, { fs, asOf: '2027-03-01', root: '/bench' });
+    const ms = performance.now() - started;
+    out.push({ items, ms: round(ms), findings: result.findings.length, ratioToFirst: round(ms / (out[0]?.ms ?? ms), 2) });
+  }
+  return out;
 }
 
 interface EditTarget {
@@ -125,22 +150,44 @@ interface EditTarget {
 }
 
 /** didChange → publishDiagnostics for one-character edits, each waited for before the next. */
-async function editLatency(target: EditTarget, count: number): Promise<{ p50: number; p95: number }> {
-  const server = await LspServer.start(target.root, { settings: { asOf: '2027-03-01' } });
+/**
+ * Keystroke → diagnostics over stdio, with the server's own validation time of each edit
+ * (its verbose trace, "linted … in N ms") and the quiet time the adaptive debounce chose
+ * before it (validationDelay of the edit before's validation time).
+ */
+async function editLatency(target: EditTarget, count: number): Promise<{ p50: number; p95: number; serverMs: number; debounceMs: number }> {
+  const server = await LspServer.start(target.root, { settings: { asOf: '2027-03-01', trace: { server: 'verbose' } } });
   try {
     const uri = uriOf(target.path);
     await server.open(uri, target.text);
     const latencies: number[] = [];
+    const serverTimes: number[] = [];
+    const delays: number[] = [];
+    let previous = lastValidationMs(server.logs);
     for (const edit of typingEdits(target.text, count)) {
+      const logged = server.logs.length;
       const started = performance.now();
       await server.changeAndWait(uri, edit.text);
       latencies.push(performance.now() - started);
+      const own = lastValidationMs(server.logs.slice(logged));
+      delays.push(validationDelay(previous));
+      if (own !== undefined) serverTimes.push(own);
+      previous = own ?? previous;
     }
     if (!server.alive) throw new Error('the language server exited during the edits');
-    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), serverMs: median(serverTimes), debounceMs: median(delays) };
   } finally {
     await server.stop();
   }
+}
+
+/** The duration in the last "crm-rollout: linted … in N ms" line of the server's verbose trace. */
+function lastValidationMs(logs: readonly string[]): number | undefined {
+  for (let i = logs.length - 1; i >= 0; i--) {
+    const match = / in ([\d.]+) ms \(/.exec(logs[i]);
+    if (match) return Number(match[1]);
+  }
+  return undefined;
 }
 
 /** The engine's own full lint of a file, as the server runs it (real disk, imports). */
@@ -195,8 +242,9 @@ async function measureEdits(): Promise<EditResult[]> {
         p50Ms: round(latency.p50),
         p95Ms: round(latency.p95),
         fullLintMs: round(full),
-        debounceMs: VALIDATION_DELAY_MS,
-        p50RatioAfterDebounce: round((latency.p50 - VALIDATION_DELAY_MS) / full, 2),
+        serverMs: round(latency.serverMs),
+        debounceMs: round(latency.debounceMs),
+        p50RatioAfterDebounce: round((latency.p50 - latency.debounceMs) / full, 2),
         engineEditMs: round(engine),
         engineEditRatio: round(engine / full, 2),
       });
@@ -237,6 +285,7 @@ async function main(): Promise<void> {
     sizes: await measureSizes(),
     batch: skip.has('batch') ? null : measureBatch(),
     coldStart: skip.has('cold') ? null : measureColdStart(),
+    manyFindings: skip.has('many') ? [] : measureManyFindings(),
     edit: skip.has('edit') ? [] : await measureEdits(),
     machine: { ...before, loadAverageAfter: loadavg().map((l) => round(l, 1)) },
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,

@@ -74,6 +74,13 @@ export function runNode(args: readonly string[], options: { cwd: string; preload
   }
 }
 
+/** Runs a command other than node (such as `npx`); wall time only, as its process tree is not node's alone. */
+export function runCommand(command: string, args: readonly string[], cwd: string): ProcessRun {
+  const started = performance.now();
+  const child = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  return { wallMs: performance.now() - started, peakMiB: Number.NaN, status: child.status, stderr: child.stderr?.toString() ?? '' };
+}
+
 /** Median wall time and peak memory of `rounds` runs of each command, interleaved. */
 export function raceProcesses(commands: Record<string, () => ProcessRun>, rounds: number): Record<string, { wallMs: number; peakMiB: number; status: number | null; stderr: string }> {
   const names = Object.keys(commands);

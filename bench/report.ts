@@ -22,7 +22,9 @@ export interface EditResult {
   p50Ms: number;
   p95Ms: number;
   fullLintMs: number;
-  /** The server's deliberate quiet time after a keystroke, included in p50Ms and p95Ms. */
+  /** The server's own validation of an edit (its verbose trace), median ms. */
+  serverMs?: number;
+  /** The adaptive quiet time the server waited after a keystroke (median), included in p50Ms and p95Ms. */
   debounceMs: number;
   /** (p50Ms - debounceMs) / fullLintMs: the work an edit costs, next to a full lint. */
   p50RatioAfterDebounce: number;
@@ -32,10 +34,22 @@ export interface EditResult {
   engineEditRatio: number;
 }
 
+export interface ManyFindingsResult {
+  /** Tiny invalid phases in the plan. */
+  items: number;
+  ms: number;
+  findings: number;
+  /** ms / the smallest plan's ms: linear growth doubles it per doubling of items. */
+  ratioToFirst: number;
+}
+
 export interface BenchResults {
   sizes: SizeResult[];
   batch: { files: number; lintMs: number; floorMs: number; lintPeakMiB: number; floorPeakMiB: number } | null;
-  coldStart: { cliMs: number; nodeMs: number } | null;
+  /** Whole processes: our CLI, the floor (node parsing the plan with `yaml`), node -e "" and npx crm-rollout. */
+  coldStart: { cliMs: number; nodeMs: number; floorMs?: number; npxMs?: number } | null;
+  /** Lint of plans with many tiny invalid items (absent in results of older runs). */
+  manyFindings?: ManyFindingsResult[];
   edit: EditResult[];
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; loadAverage: number[]; loadAverageAfter?: number[] };
   command: string;
@@ -82,14 +96,34 @@ function sections(r: BenchResults, markdown: boolean): string[] {
     );
   }
   if (r.coldStart) {
-    out.push(h('Cold start (median ms)') + table(['', 'ms'], [['crm-rollout lint (200 lines)', r.coldStart.cliMs], ['node -e ""', r.coldStart.nodeMs]], markdown));
+    const c = r.coldStart;
+    const ratio = (ms: number | undefined) => (ms === undefined ? null : Math.round((c.cliMs / ms) * 100) / 100);
+    out.push(
+      h('Cold start (median ms; ratio = crm-rollout lint / that row)') +
+        table(
+          ['', 'ms', 'ratio'],
+          [
+            ['crm-rollout lint (200 lines)', c.cliMs, null],
+            ['floor as a process (node + yaml parse, same plan)', c.floorMs ?? null, ratio(c.floorMs)],
+            ['node -e ""', c.nodeMs, ratio(c.nodeMs)],
+            ['npx crm-rollout lint (same plan)', c.npxMs ?? null, null],
+          ],
+          markdown,
+        ),
+    );
+  }
+  if (r.manyFindings && r.manyFindings.length > 0) {
+    out.push(
+      h('Many findings: plans of tiny invalid phases (ms; ratio to the smallest)') +
+        table(['phases', 'ms', 'findings', 'ratio'], r.manyFindings.map((m) => [m.items, m.ms, m.findings, m.ratioToFirst]), markdown),
+    );
   }
   if (r.edit.length > 0) {
     out.push(
       h('Language server: one-character edit → diagnostics (ms)') +
         table(
-          ['file', 'lines', 'p50', 'p95', 'full lint', 'debounce', '(p50−debounce)/full lint', 'engine edit lint', 'engine edit/full'],
-          r.edit.map((e) => [e.file ?? 'generated', e.lines, e.p50Ms, e.p95Ms, e.fullLintMs, e.debounceMs, e.p50RatioAfterDebounce, e.engineEditMs ?? null, e.engineEditRatio ?? null]),
+          ['file', 'lines', 'p50', 'p95', 'server validation', 'debounce', 'full lint', '(p50−debounce)/full lint', 'engine edit lint', 'engine edit/full'],
+          r.edit.map((e) => [e.file ?? 'generated', e.lines, e.p50Ms, e.p95Ms, e.serverMs ?? null, e.debounceMs, e.fullLintMs, e.p50RatioAfterDebounce, e.engineEditMs ?? null, e.engineEditRatio ?? null]),
           markdown,
         ),
     );
@@ -124,7 +158,9 @@ ${m.loadAverage.join(' / ')} at the start and ${(m.loadAverageAfter ?? []).join(
 - **yaml-ls**: yaml-language-server's \`doValidation\` against schemas/plan.schema.json.
 - **spectral**: \`@stoplight/spectral-core\` with one rule applying schemas/plan.schema.json.
 - The language-server latency is measured over stdio against \`dist/server.js\` and includes
-  the server's ${r.edit[0]?.debounceMs ?? 150} ms debounce after a keystroke.
+  the server's adaptive debounce after a keystroke (the median quiet time is the debounce
+  column; half the file's last validation, none under 16 ms, at most 300 ms); "server
+  validation" is the server's own time per edit, from its verbose trace.
 
 ${sections(r, true).join('\n')}
 ${END}

@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSchemaValidators } from '../scripts/schemaValidators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [script, ...rest] = process.argv.slice(2);
@@ -14,6 +15,7 @@ if (!script) {
 }
 
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
+writeSchemaValidators();
 const out = join('bench', 'build.tmp', `${basename(script, '.ts')}.cjs`);
 await Promise.all([
   build({ ...node, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', sourcemap: true, banner: { js: '#!/usr/bin/env node' } }),

@@ -13,8 +13,11 @@ import { importGraph, packageImports } from './helpers/importGraph';
  */
 const engine = fileURLToPath(new URL('../server/src/engine', import.meta.url));
 const BUILTINS = new Set(builtinModules);
-/** The libraries the engine is built on: the YAML parser and the JSON Schema validator. */
-const ENGINE_LIBRARIES = new Set(['yaml', 'ajv/dist/2020', 'ajv-formats']);
+/**
+ * The libraries the engine is built on: the YAML parser and, for the validators compiled at
+ * build time, ajv's types, its run-time helpers and ajv-formats' formats.
+ */
+const ENGINE_LIBRARIES = new Set(['yaml', 'ajv/dist/2020', 'ajv/dist/runtime/equal', 'ajv/dist/runtime/ucs2length', 'ajv-formats/dist/formats']);
 
 const isBuiltin = (specifier: string) => specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0]);
 

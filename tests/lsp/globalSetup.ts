@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { writeSchemaValidators } from '../../scripts/schemaValidators.mjs';
 
 /** The Node entries that tests spawn, as esbuild.mjs builds them. */
 const SPAWNED = [
@@ -13,9 +14,11 @@ const SPAWNED = [
  * tests (tests/cli/progress.test.ts) and the hostile-input tests that must time out a hang
  * (tests/corpus/containment.test.ts) the same `dist/cli.js` as `crm-rollout`. Only these
  * entries are built (with esbuild.mjs's options for them), so a test run does not depend on
- * the client or the webview building.
+ * the client or the webview building. First the schema validators are generated from
+ * schemas/*.json, as the build does, for the bundles and for the tests that import the engine.
  */
 export default async function setup(): Promise<void> {
+  writeSchemaValidators();
   const root = fileURLToPath(new URL('../../', import.meta.url));
   await Promise.all(SPAWNED.map((entry) => bundle(root, entry.in, entry.out)));
 }

@@ -64,6 +64,8 @@ export interface ServerOptions {
   workDoneProgress?: boolean;
   /** Environment variables added to the spawned server's (e.g. a tiny validation budget). */
   env?: Record<string, string>;
+  /** The clock that times the server's validations (startInProcess only): tests set how long a lint "took". */
+  clock?: () => number;
 }
 
 /** One `$/progress` notification: its token and its begin/report/end value. */
@@ -142,7 +144,7 @@ export class LspServer {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     // Reader and writer objects, not streams: given streams, createConnection exits the process when they end.
-    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), { clock: options.clock });
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     return new LspServer(connection, undefined, options.settings ?? {}).initialize(folder, options);
   }

@@ -226,6 +226,51 @@ phases:
       ],
       output: null,
     },
+    {
+      name: "a late backup's suggested due date is a working day of its phase's calendar: the Saturday of a worked cutover weekend",
+      plan: `plan: 1
+name: Pilot
+calendars:
+  - { id: cutover, name: Cutover weekend, extra_working_days: [2027-02-06] }
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    calendar: cutover
+    start: 2027-01-11
+    end: 2027-02-06
+    checklist:
+      - { task: Back up the legacy data, tags: [backup], due: 2027-02-08 }
+      - { task: Final import, tags: [final-migration], due: 2027-02-06 }
+`,
+      errors: [
+        {
+          messageId: 'late',
+          line: 13,
+          column: 63,
+          endLine: 13,
+          endColumn: 73,
+          message:
+            'backup item "Back up the legacy data" is due 2027-02-08, after the plan migrates on 2027-02-06 (the final migration "Final import"); take the backup on or before 2027-02-06',
+          suggestions: [{ title: 'set its due date to 2027-02-06', output: `plan: 1
+name: Pilot
+calendars:
+  - { id: cutover, name: Cutover weekend, extra_working_days: [2027-02-06] }
+phases:
+  - id: data
+    name: Data migration
+    kind: data-migration
+    calendar: cutover
+    start: 2027-01-11
+    end: 2027-02-06
+    checklist:
+      - { task: Back up the legacy data, tags: [backup], due: 2027-02-06 }
+      - { task: Final import, tags: [final-migration], due: 2027-02-06 }
+` }],
+        },
+      ],
+      output: null,
+    },
   ],
 };
 

@@ -1,3 +1,5 @@
-import { main } from './main';
+import { lazyMain } from './lazyMain';
 
-process.exitCode = main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+void lazyMain(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  process.exitCode = code;
+});

@@ -9,10 +9,28 @@ import type { ChecklistTag, PhaseKind } from './vocabulary';
  * unplaced phase, no go-live phase), and a rule that depends on it stays silent.
  */
 
-/** Every phase whose `kind` is `kind`, in file order ("the testing phase" means any of them). */
-export function phasesOfKind(plan: Plan, kind: PhaseKind): Phase[] {
-  return plan.phases.filter((p) => p.phaseKind?.value === kind);
+/**
+ * Every phase whose `kind` is `kind`, in file order ("the testing phase" means any of them).
+ * Indexed once per plan: rules ask for it per phase or per item, which with a filter each
+ * time made large plans quadratic.
+ */
+export function phasesOfKind(plan: Plan, kind: PhaseKind): readonly Phase[] {
+  let index = kindIndexes.get(plan);
+  if (!index) {
+    index = new Map();
+    for (const phase of plan.phases) {
+      const value = phase.phaseKind?.value;
+      if (value === undefined) continue;
+      const phases = index.get(value);
+      if (phases) phases.push(phase);
+      else index.set(value, [phase]);
+    }
+    kindIndexes.set(plan, index);
+  }
+  return index.get(kind) ?? [];
 }
+
+const kindIndexes = new WeakMap<Plan, Map<string, Phase[]>>();
 
 /** ED(item): its `due`, else its phase's end. */
 export function effectiveDate(item: ChecklistItem, schedule: Schedule): number | undefined {

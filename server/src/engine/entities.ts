@@ -15,12 +15,21 @@ export function declaredEntities(plan: Plan): Entity[] {
   return items;
 }
 
-/** First declaration of each id (later duplicates are `unique-ids` findings). */
-export function entityIndex(plan: Plan): Map<string, Entity> {
-  const index = new Map<string, Entity>();
-  for (const e of declaredEntities(plan)) if (!index.has(e.id)) index.set(e.id, e);
+/**
+ * First declaration of each id (later duplicates are `unique-ids` findings). Built once per
+ * plan: fixes ask for a free id per finding, which made many findings quadratic.
+ */
+export function entityIndex(plan: Plan): ReadonlyMap<string, Entity> {
+  let index = entityIndexes.get(plan);
+  if (!index) {
+    index = new Map<string, Entity>();
+    for (const e of declaredEntities(plan)) if (!index.has(e.id)) index.set(e.id, e);
+    entityIndexes.set(plan, index);
+  }
   return index;
 }
+
+const entityIndexes = new WeakMap<Plan, Map<string, Entity>>();
 
 export const KIND_NOUNS: Record<EntityKind, string> = {
   person: 'person',

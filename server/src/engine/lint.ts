@@ -198,7 +198,11 @@ export function* lintSteps(path: string, text: string, options: LintOptions): Ge
     result.schedule = schedule;
     yield step('rules');
     const asOfDay = options.asOf ? dayFromIso(options.asOf) : undefined;
-    pushAll(findings, runRules({ plan, schedule, rules: options.only?.rules ?? RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
+    // With an as-of date the rules judge the forecast (actual dates, achieved milestones, late
+    // phases running on), as plan-format.md's "Scheduling, precisely" asks; without one there is
+    // no forecast. The planned schedule stays the result's: the editor edits the plan as written.
+    const judged = asOfDay === undefined ? schedule : buildSchedule(plan, { mode: 'forecast', asOf: asOfDay });
+    pushAll(findings, runRules({ plan, schedule: judged, rules: options.only?.rules ?? RULES, settings, asOfDay, importNodeFor: imports.entryFor }));
     yield step('waivers');
     // Waivers expire against the as-of date, else today: an `until` is a deadline the team wrote down.
     const entities = declaredEntities(plan);

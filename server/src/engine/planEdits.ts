@@ -1,6 +1,6 @@
 import { isNode, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { addToListKey, appendSeqItem, contentEnd, eolOf, flowMapText, insertMapEntry, insertSeqItemBefore, insertTopLevelKey, replaceNode, scalarText } from './edits';
-import { declaredEntities } from './entities';
+import { entityIndex } from './entities';
 import type { Phase, Plan } from './model';
 import type { PhaseKind } from './vocabulary';
 import { lineStartOffset, positionAt, type SourceFile } from './source';
@@ -95,7 +95,7 @@ export function insertChecklistItem(phase: Phase, itemText: string, beforeIndex?
 
 /** An id no declaration in the plan (imports included) uses yet: `base`, else `base-2`, `base-3`... */
 export function unusedId(plan: Plan, base: string): string {
-  const taken = new Set(declaredEntities(plan).map((e) => e.id));
+  const taken = entityIndex(plan);
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;

@@ -1,8 +1,7 @@
-import type { ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { isAlias } from 'yaml';
 import { isIndex, locate, nonEmptyOffsets, pathSegments, valueOffsets, type Location } from './locatePath';
-import { FILE_OF_KIND, isJsonObject, type JsonSchema, type SchemaKind } from './schemaFiles';
-import { validateInSlices } from './schemaSlices';
+import { isJsonObject, validatorFor, type JsonSchema, type SchemaKind } from './schemaFiles';
 import { describeKeyword, idOf, type ErrorSite } from './schemaMessages';
 import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding, RelatedLocation } from './types';
@@ -28,13 +27,13 @@ import type { Finding, RelatedLocation } from './types';
 /**
  * Validates `value`, the JS value of `source.doc` (`doc.toJS({ maxAliasCount })`), against
  * the schema of `kind`. Findings have rule id `schema`, severity `error`, one finding per
- * problem, on the narrowest node (see the module comment).
+ * problem, on the narrowest node (see the module comment). `validate` is the build-time
+ * compiled validator of the kind; tests pass ajv's run-time one to compare them.
  */
-export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, value: unknown): Finding[] {
+export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, value: unknown, validate: ValidateFunction = validatorFor(kind)): Finding[] {
   if (value == null && kind !== 'plan') return [];
-  const errors = validateInSlices(FILE_OF_KIND[kind], value);
-  if (errors.length === 0) return [];
-  const findings = selectErrors(errors).map((error) => describe(kind, source, value, error));
+  if (validate(value)) return [];
+  const findings = selectErrors(validate.errors ?? []).map((error) => describe(kind, source, value, error));
   return uniqueFindings(findings);
 }
 
@@ -46,14 +45,12 @@ const SILENT_KEYWORDS = new Set(['if']);
 /** Keywords that judge a value; a value gets one such error, the most specific one. */
 const VALUE_KEYWORD_PRIORITY = ['const', 'enum', 'format', 'pattern', 'minLength', 'minimum', 'exclusiveMinimum'];
 
-/** Whether `path` or a path above it is in `paths`: one look-up per level, not per path. */
-function isSameOrUnderAny(path: string, paths: ReadonlySet<string>): boolean {
-  if (paths.size === 0) return false;
-  for (let end = path.length; end >= 0; end = path.lastIndexOf('/', end - 1)) {
-    if (paths.has(path.slice(0, end))) return true;
-    if (end === 0) return false;
+/** Whether `path` is one of `ancestors` or under one: a walk up its segments, so E errors cost O(E), not O(E × ancestors). */
+function isSameOrUnderAny(path: string, ancestors: ReadonlySet<string>): boolean {
+  for (let current = path; ; current = current.slice(0, current.lastIndexOf('/'))) {
+    if (ancestors.has(current)) return true;
+    if (current === '') return false;
   }
-  return false;
 }
 
 /**

@@ -1,13 +1,17 @@
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020';
+import equal from 'ajv/dist/runtime/equal';
+import ucs2length from 'ajv/dist/runtime/ucs2length';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import configSchema from '../../../schemas/config.schema.json';
 import directorySchema from '../../../schemas/directory.schema.json';
 import planSchema from '../../../schemas/plan.schema.json';
+import { createValidators } from './schemaValidators.generated';
 
 /**
- * The JSON Schema files under schemas/: loaded once for validation (schema.ts, compiled here
- * with ajv) and for the editor (schemaPath.ts), with the one index that resolves their
- * `$ref`s and names their `$defs`.
+ * The JSON Schema files under schemas/: loaded once for validation (schema.ts, with the
+ * validators ajv compiled from them at build time: scripts/schemaValidators.mjs) and for the
+ * editor (schemaPath.ts), with the one index that resolves their `$ref`s and names their
+ * `$defs`.
  */
 
 /** The kinds of file the schemas describe. */
@@ -90,41 +94,25 @@ export function keywordOf(schema: JsonSchema | undefined, keyword: string): unkn
   return undefined;
 }
 
-let ajv: Ajv2020 | undefined;
-const validators = new Map<string, ValidateFunction>();
+let validators: Record<SchemaKind, ValidateFunction> | undefined;
 
-function createAjv(): Ajv2020 {
-  const instance = new Ajv2020({
-    allErrors: true,
-    // parentSchema gives each error its object's title and its siblings (allowed keys, enums).
-    verbose: true,
-    strict: true,
-    // `baseline: 9` or `baseline: 62%`: a type list is simpler than anyOf and gives one error.
-    allowUnionTypes: true,
-    // A rule setting `[severity, { options }]` may omit the options (`[warning]`), so its tuple
-    // is deliberately open-ended between one and two items.
-    strictTuples: false,
-    // Checking the schemas against the draft 2020-12 meta-schema costs a fifth of the start-up;
-    // tests/engine/schema.test.ts does it once instead.
-    validateSchema: false,
-  });
-  addFormats(instance, ['date', 'email']);
-  for (const [file, schema] of Object.entries(SCHEMA_FILES)) instance.addSchema(schema, file);
-  return instance;
+/**
+ * What ajv's `vErrors.concat(sub.errors)` does, without copying the list so far: one copy per
+ * failing list item made a plan with N invalid items cost O(N²). The loop, not
+ * `push(...more)`, so a subschema with a huge error list cannot overflow the stack.
+ */
+function appendErrors<E>(errors: E[] | null, more: E[]): E[] {
+  if (errors === null) return more;
+  for (const error of more) errors.push(error);
+  return errors;
 }
 
 /**
- * The validator of the schema at `plan.schema.json` or `plan.schema.json#/$defs/phase` (a
- * file, optionally with a JSON pointer into it), compiled on first use, then reused:
- * validation runs on every keystroke.
+ * The validator of a kind of file. They were compiled at build time, so the first
+ * validation costs no compilation: creating them only binds the schema objects, which the
+ * errors' `parentSchema` then are (the index above works on them).
  */
-export function validatorAt(pointer: string): ValidateFunction {
-  let validate = validators.get(pointer);
-  if (!validate) {
-    ajv ??= createAjv();
-    validate = ajv.getSchema(pointer);
-    if (!validate) throw new Error(`schema ${pointer} is not registered`);
-    validators.set(pointer, validate);
-  }
-  return validate;
+export function validatorFor(kind: SchemaKind): ValidateFunction {
+  validators ??= createValidators({ schemas: SCHEMA_FILES, equal, ucs2length, formats: fullFormats, appendErrors });
+  return validators[kind];
 }

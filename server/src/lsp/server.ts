@@ -62,8 +62,14 @@ function validationBudgetMs(): number {
   return Number.isFinite(ms) && ms >= 0 ? ms : VALIDATION_BUDGET_MS;
 }
 
+/** What a test may replace of the server's surroundings. */
+export interface ServerOptions {
+  /** A monotonic clock in ms, which times validations for the adaptive debounce (validation.ts). */
+  clock?: () => number;
+}
+
 /** Wiring only: capabilities, and each protocol message handed to the module that answers it. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log = connection.console;
   const documents = new OpenDocuments(new NodeFileSystem());
   let canPullSettings = false;
@@ -73,7 +79,7 @@ export function startServer(connection: Connection): void {
   let support: ClientSupport = NO_CLIENT_SUPPORT;
   const settings: SettingsStore = new SettingsStore(connection, () => canPullSettings, (uri): string | undefined => project.folderOf(pathFromUri(uri)));
   const project: Project = new Project(documents, settings, validationBudgetMs());
-  const validator = new Validator(connection, project);
+  const validator = new Validator(connection, project, options.clock);
   const uriOf = (path: string) => documents.uriOf(path);
 
   /**

@@ -8,18 +8,37 @@ import type { Analysis, Project } from './project';
 import { pathFromUri } from './uris';
 import { startServerProgress, yieldToEventLoop } from './workProgress';
 
-/** Quiet time after a keystroke before a document is linted again. */
+/** Quiet time after a keystroke before a document is linted again, until one lint of it was timed. */
 export const VALIDATION_DELAY_MS = 150;
+/** A lint faster than this (a frame) is run at once after a keystroke: there is nothing to save. */
+export const INSTANT_VALIDATION_MS = 16;
+/** The longest quiet time, whatever a lint costs: a keystroke is answered within this plus a lint. */
+export const MAX_VALIDATION_DELAY_MS = 300;
+
+/**
+ * The quiet time after a keystroke, from how long the last validation of the file took (its
+ * `durationMs`; undefined before the first). A fast lint runs at once; a slower one waits
+ * half its own duration, so while someone types steadily the server is busy linting at most
+ * two thirds of the time and stays free to answer completions and hovers, and a large file,
+ * whose lint is slow, waits longer; the wait is capped so no keystroke goes unanswered long.
+ */
+export function validationDelay(durationMs: number | undefined): number {
+  if (durationMs === undefined) return VALIDATION_DELAY_MS;
+  if (durationMs < INSTANT_VALIDATION_MS) return 0;
+  return Math.min(MAX_VALIDATION_DELAY_MS, Math.round(durationMs / 2));
+}
 
 /**
  * Decides which files are linted, when, and publishes their diagnostics.
  *
- * - Open plans and `.crm-rollout.yaml` files are linted on open and, debounced, on change.
+ * - Open plans and `.crm-rollout.yaml` files are linted on open and, debounced, on change;
+ *   the quiet time adapts to how long the file's last validation took (validationDelay).
  *   Other open YAML files are linted as directory files only once a plan imports them, so a
  *   stray YAML file of another tool never gets plan diagnostics.
  * - Each scheduled run gets a number; a run that is overtaken by a newer one for the same
- *   file (while it waited for settings) publishes nothing, so only the newest text's
- *   diagnostics are shown, tagged with the document version they belong to.
+ *   file (while it waited for settings) publishes nothing, and neither does one whose text
+ *   is no longer the open document's: only the newest text's diagnostics are shown, tagged
+ *   with the document version they belong to.
  * - A change to a file re-validates the files that depend on it: plans importing a people
  *   file, and every file when a configuration file changes.
  * - With `crm-rollout.validate: workspace` every plan of the folder is linted from disk (or
@@ -36,18 +55,26 @@ export class Validator {
   private workspaceGeneration = 0;
   /** Files with diagnostics currently shown, and the document version they were computed for. */
   private readonly published = new Map<string, number | undefined>();
+  /** How long the last validation of each file took, in ms, for its next quiet time. */
+  private readonly durations = new Map<string, number>();
 
+  /** `now` reads a monotonic clock in ms (tests inject one to control validation durations). */
   constructor(
     private readonly connection: Connection,
     private readonly project: Project,
-    private readonly delayMs = VALIDATION_DELAY_MS,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   onDocument(uri: string, event: DocumentEvent): void {
     this.project.invalidate(uri);
     if (event === 'close' && !this.workspaceFiles.has(uri)) this.clear(uri);
-    else this.schedule(uri, event === 'change' ? this.delayMs : 0);
-    this.revalidateDependants(pathFromUri(uri), event === 'change' ? this.delayMs : 0);
+    else this.schedule(uri, event === 'change' ? this.delayOf(uri) : 0);
+    this.revalidateDependants(pathFromUri(uri), event === 'change');
+  }
+
+  /** The quiet time before linting a file again after it changed. */
+  delayOf(uri: string): number {
+    return validationDelay(this.durations.get(uri));
   }
 
   onWatchedFiles(params: DidChangeWatchedFilesParams): void {
@@ -62,9 +89,9 @@ export class Validator {
         this.workspaceFiles.delete(change.uri);
         this.clear(change.uri);
       } else if (this.workspaceFiles.has(change.uri)) {
-        this.schedule(change.uri, this.delayMs);
+        this.schedule(change.uri, this.delayOf(change.uri));
       }
-      this.revalidateDependants(path, this.delayMs);
+      this.revalidateDependants(path, true);
     }
     if (rescan) {
       this.project.forgetWorkspaceFiles();
@@ -135,10 +162,10 @@ export class Validator {
     );
   }
 
-  private revalidateDependants(path: string, delay: number): void {
+  private revalidateDependants(path: string, debounced: boolean): void {
     for (const uri of this.project.dependantsOf(path)) {
       this.project.invalidate(uri);
-      if (this.project.documents.isOpen(uri) || this.workspaceFiles.has(uri)) this.schedule(uri, delay);
+      if (this.project.documents.isOpen(uri) || this.workspaceFiles.has(uri)) this.schedule(uri, debounced ? this.delayOf(uri) : 0);
     }
   }
 
@@ -147,19 +174,27 @@ export class Validator {
       this.clear(uri);
       return;
     }
-    const started = performance.now();
+    const started = this.now();
     const analysis = await this.project.analyze(uri);
     const relevant = analysis !== undefined && analysis.settings.enable && (await this.project.isRelevant(analysis));
-    if (this.runs.get(uri) !== run) return;
+    if (this.runs.get(uri) !== run || (analysis && this.isStale(analysis))) return;
     if (!analysis || !relevant) {
       this.clear(uri);
       return;
     }
+    const durationMs = this.now() - started;
+    this.durations.set(uri, durationMs);
     this.publish(analysis);
     if (analysis.settings.trace === 'verbose') {
-      this.connection.console.log(`crm-rollout: linted ${analysis.path} in ${(performance.now() - started).toFixed(1)} ms (${analysis.result.findings.length} findings)`);
+      this.connection.console.log(`crm-rollout: linted ${analysis.path} in ${durationMs.toFixed(1)} ms (${analysis.result.findings.length} findings)`);
     }
     this.followDependencies(analysis);
+  }
+
+  /** An analysis of a text the open document no longer holds: a newer change has its own run. */
+  private isStale(analysis: Analysis): boolean {
+    const open = this.project.documents.get(analysis.uri);
+    return open !== undefined && open.version !== analysis.version;
   }
 
   private publish(analysis: Analysis): void {
@@ -192,6 +227,7 @@ export class Validator {
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
     this.runs.delete(uri);
+    this.durations.delete(uri);
     if (!this.published.has(uri)) return;
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });

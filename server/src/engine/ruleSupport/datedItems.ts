@@ -57,7 +57,8 @@ export function missedItemReport(
     messageId,
     data: { ...data, item: itemLabel(missed.item), when: whenText(missed.item, missed.day) },
     node: itemDateNode(missed.item, tags),
-    fixes: [moveDueFix(missed.item, workingDayMeeting(schedule.calendar, deadline))],
+    // The working day is the item's phase's (its calendar may work a weekend cutover).
+    fixes: [moveDueFix(missed.item, workingDayMeeting(schedule.calendarOf(missed.item.phase).work, deadline))],
     idPath: missed.item.idPath,
   };
 }
@@ -99,7 +100,7 @@ function newItemText(item: NewItem): string {
 export function insertItemFix(schedule: Schedule, target: InsertionPoint, item: NewItem, deadline?: Deadline): Fix | undefined {
   const phaseEnd = schedule.windowOf(target.phase)?.end;
   const needsDue = deadline !== undefined && (phaseEnd === undefined || !meets(phaseEnd, deadline));
-  const withDue = needsDue ? { ...item, due: workingDayMeeting(schedule.calendar, deadline) } : item;
+  const withDue = needsDue ? { ...item, due: workingDayMeeting(schedule.calendarOf(target.phase).work, deadline) } : item;
   const edit = insertChecklistItem(target.phase, newItemText(withDue), target.beforeIndex);
   if (!edit) return undefined;
   const due = withDue.due !== undefined ? ` due ${isoFromDay(withDue.due)}` : '';
