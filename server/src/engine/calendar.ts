@@ -74,6 +74,11 @@ export function parseDuration(text: string): number | undefined {
   return match[2] === 'w' ? n * 5 : n;
 }
 
+/** Working days as a duration: in weeks when whole weeks (`4w`), else in days (`18d`); the inverse of parseDuration. */
+export function durationText(workingDays: number): string {
+  return workingDays % 5 === 0 ? `${workingDays / 5}w` : `${workingDays}d`;
+}
+
 /** Today's date in the local time zone, as a plan author reads their wall calendar. */
 export function todayIso(now = new Date()): string {
   const y = now.getFullYear();

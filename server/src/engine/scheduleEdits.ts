@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { isoFromDay, type WorkCalendar } from './calendar';
+import { durationText, isoFromDay, type WorkCalendar } from './calendar';
 import { applyEdits, insertMapEntry, replaceNode } from './edits';
 import { checkFix, parsedForCheck } from './fixCheck';
 import type { Dependency, Milestone, Phase, Plan } from './model';
@@ -51,13 +51,13 @@ export type GestureResult = GestureEdit | GestureRefusal;
 const refuse = (reason: string): GestureRefusal => ({ ok: false, reason });
 
 /** Why no gesture at all can edit this plan, or undefined when it can be edited from the timeline. */
-export function planNotEditable(plan: Plan): string | undefined {
+function planNotEditable(plan: Plan): string | undefined {
   if (plan.source.doc.errors.length > 0) return 'the plan has YAML errors: fix them in the editor before dragging on the timeline';
   return undefined;
 }
 
 /** Why a phase's bar cannot be dragged or resized, or undefined when it can. */
-export function phaseNotDraggable(plan: Plan, schedule: Schedule, phase: Phase): string | undefined {
+function phaseNotDraggable(plan: Plan, schedule: Schedule, phase: Phase): string | undefined {
   const whole = planNotEditable(plan);
   if (whole) return whole;
   if (phase.source !== plan.source) return `phase "${phase.id}" is declared in an imported file: edit it there`;
@@ -68,7 +68,7 @@ export function phaseNotDraggable(plan: Plan, schedule: Schedule, phase: Phase):
 }
 
 /** Why a milestone's diamond cannot be dragged, or undefined when it can. */
-export function milestoneNotDraggable(plan: Plan, schedule: Schedule, milestone: Milestone): string | undefined {
+function milestoneNotDraggable(plan: Plan, schedule: Schedule, milestone: Milestone): string | undefined {
   const whole = planNotEditable(plan);
   if (whole) return whole;
   if (milestone.source !== plan.source) return `milestone "${milestone.id}" is declared in an imported file: edit it there`;
@@ -255,11 +255,6 @@ function earlierLags(schedule: Schedule, window: PhaseWindow, start: number): Te
     edits.push(edit);
   }
   return edits;
-}
-
-/** A duration in weeks when it is a whole number of weeks, else in days. */
-export function durationText(workingDays: number): string {
-  return workingDays % 5 === 0 ? `${workingDays / 5}w` : `${workingDays}d`;
 }
 
 function resizePhase(window: PhaseWindow, days: number): GestureResult {

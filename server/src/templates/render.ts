@@ -1,4 +1,4 @@
-import { addMonths, isoFromDay, WorkCalendar } from '../engine/calendar';
+import { addMonths, durationText, isoFromDay, WorkCalendar } from '../engine/calendar';
 import type { BudgetCategory, ChecklistTag, OrgSize, PhaseKind } from '../engine/vocabulary';
 import { blockScalarText, flowListText, flowMapText, scalarText } from '../engine/yamlText';
 
@@ -112,10 +112,6 @@ function schedule(phases: readonly PhaseSpec[], start: number, calendar: WorkCal
     windows.set(phase.id, { start: first, end: calendar.endOf(first, phase.days) });
   }
   return windows;
-}
-
-function durationText(days: number): string {
-  return days % 5 === 0 ? `${days / 5}w` : `${days}d`;
 }
 
 function headerLines(template: PlanTemplate, name: string, start: number): string[] {
