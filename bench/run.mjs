@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle, ENTRIES } from '../scripts/bundle.mjs';
 import { writeSchemaValidators } from '../scripts/schemaValidators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,8 +19,7 @@ const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', 
 writeSchemaValidators();
 const out = join('bench', 'build.tmp', `${basename(script, '.ts')}.cjs`);
 await Promise.all([
-  build({ ...node, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', sourcemap: true, banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', sourcemap: true, banner: { js: '#!/usr/bin/env node' } }),
+  ...ENTRIES.filter((e) => e.command).map((e) => bundle(root, e)),
   build({
     ...node,
     entryPoints: [script],

@@ -1,0 +1,44 @@
+// The bundles every front end is built into, and how: one list for esbuild.mjs (the build) and
+// tests/lsp/globalSetup.ts (which builds only the entries that tests spawn), so the two cannot
+// drift apart.
+import { build } from 'esbuild';
+import { chmodSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const ENTRIES = [
+  { in: 'server/src/cli/bin.ts', out: 'dist/cli.js', platform: 'node', format: 'cjs', command: true },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', platform: 'node', format: 'cjs', command: true },
+  { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { in: 'client/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
+];
+
+/**
+ * Bundles one entry of ENTRIES under `root`. A command (package.json "bin") starts with a
+ * hashbang and is made executable: esbuild writes files without the executable bit, and npm sets
+ * it only on bins that existed when it linked them, which a fresh clone's dist/ did not, so
+ * `npx crm-rollout` failed with "Permission denied".
+ */
+export async function bundle(root, entry, { production = false } = {}) {
+  const outfile = path.join(root, entry.out);
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry.in],
+    outfile,
+    bundle: true,
+    platform: entry.platform,
+    format: entry.format,
+    target: entry.platform === 'node' ? 'node20' : 'es2020',
+    external: entry.external ?? [],
+    banner: entry.command ? { js: '#!/usr/bin/env node' } : undefined,
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  if (entry.command) chmodSync(outfile, 0o755);
+}
+
+/** The entries whose source exists under `root` (a checkout may not have every front end yet). */
+export function presentEntries(root) {
+  return ENTRIES.filter((e) => existsSync(path.join(root, e.in)));
+}
