@@ -331,26 +331,28 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         if (!found.ghostUnderBar) problems.push('a ghost bar is not drawn right under its forecast bar');
         return { ok: problems.length === 0, detail: problems.join('; ') };
       }
-      case 'expect-revived': {
-        // After the window reload: the timeline drawn again, and a status report of the same plan
-        // (VS Code keeps only the webview's state; the page itself is the extension's new answer).
-        await timelineFrame(page);
+      case 'expect-status-report': {
+        // A status report panel showing the plan; with `timeline`, also its timeline drawn (after
+        // the window reload, both pages are the extension's new answers: VS Code keeps only the
+        // webviews' state).
+        if (checkpoint.timeline) await timelineFrame(page);
         const deadline = Date.now() + 20_000;
         while (Date.now() < deadline) {
           for (const frame of page.frames()) {
-            const report = await frame.evaluate(() => {
-              const verdict = document.querySelector('[data-status]');
-              return verdict ? { status: verdict.getAttribute('data-status'), text: document.body.textContent ?? '', scripts: document.scripts.length } : undefined;
-            }).catch(() => undefined);
+            const report = await frame
+              .evaluate(() => {
+                const verdict = document.querySelector('[data-status]');
+                return verdict ? { status: verdict.getAttribute('data-status'), text: document.body.textContent ?? '' } : undefined;
+              })
+              .catch(() => undefined);
             if (!report) continue;
             const problems = [];
             if (!report.text.includes(checkpoint.plan)) problems.push(`the report does not name the plan "${checkpoint.plan}"`);
-            if (report.scripts !== 1) problems.push(`the report page has ${report.scripts} scripts, expected only the one saving its state`);
             return { ok: problems.length === 0, detail: problems.join('; ') || `a ${report.status} report` };
           }
           await new Promise((r) => setTimeout(r, 200));
         }
-        return { ok: false, detail: 'no webview frame shows a status report after the reload' };
+        return { ok: false, detail: 'no webview frame shows a status report' };
       }
       case 'expect-fitted': {
         // The panel redraws once its size settles; wait for a drawing as wide as the panel.

@@ -124,9 +124,12 @@ export async function run(): Promise<void> {
     checkpoints = before.checkpoints;
     await check('reload: the status report and timeline panels come back after a window reload, showing the same plan', async () => {
       const webviewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
-      await when(vscode.window.tabGroups.onDidChangeTabs, () => (webviewTabs().length >= 2 ? true : undefined), 'the two panels to be restored');
+      const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => `${t.label} (${t.input instanceof vscode.TabInputWebview ? t.input.viewType : typeof t.input})`));
+      await when(vscode.window.tabGroups.onDidChangeTabs, () => (webviewTabs().length >= 2 ? true : undefined), 'the two panels to be restored').catch((error: Error) => {
+        throw new Error(`${error.message}; the tabs: ${tabs().join(', ') || 'none'}`);
+      });
       assert.deepEqual(webviewTabs().map((t) => t.label).sort(), [`Status: ${REVIVED_PLAN}`, `Timeline: ${REVIVED_PLAN}`]);
-      const ack = await checkpoint('expect-revived', { plan: 'Tracked' });
+      const ack = await checkpoint('expect-status-report', { plan: 'Tracked', timeline: true });
       assert.ok(ack.ok, ack.detail);
     });
     report(api, checks);
@@ -322,9 +325,14 @@ export async function run(): Promise<void> {
   await check('reload: the status report and timeline panels of a plan are open before the reload', async () => {
     const plan = folderFile(REVIVED_PLAN);
     await showWithTimeline(api, REVIVED_PLAN);
+    // The report opens beside the timeline, so both are visible, and so restored, after the reload.
+    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
     const shown = when(api.onDidShowStatusReport, (r) => (r?.uri === plan.toString() ? r : undefined), 'the status report');
     await vscode.commands.executeCommand('crm-rollout.showStatusReport', plan);
     await shown;
+    // Its page has run the script that keeps the plan's URI once the driver sees the report.
+    const ack = await checkpoint('expect-status-report', { plan: 'Tracked', timeline: false });
+    assert.ok(ack.ok, ack.detail);
     panelsOpen = true;
   });
   if (!panelsOpen) {
