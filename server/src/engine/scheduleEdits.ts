@@ -105,8 +105,8 @@ export function gestureEdit(plan: Plan, schedule: Schedule, gesture: TimelineGes
     if (!milestone) return refuse(`no milestone "${gesture.milestone}" in the plan`);
     const blocked = milestoneNotDraggable(plan, schedule, milestone);
     if (blocked) return refuse(blocked);
-    const from = milestone.date?.day ?? (schedule.windowOf(milestone.phase) as PhaseWindow).end;
-    const days = calendarDays ? workingDaysAcross(schedule.calendarOf(milestone.phase).work, from, gesture.days) : gesture.days;
+    const { day, cal } = milestonePlace(schedule, milestone);
+    const days = calendarDays ? workingDaysAcross(cal, day, gesture.days) : gesture.days;
     return days === 0 ? refuse(NOTHING) : checked(plan, moveMilestone(schedule, milestone, days));
   }
   const phase = schedule.phaseById.get(gesture.phase);
@@ -274,10 +274,17 @@ function resizePhase(window: PhaseWindow, days: number): GestureResult {
   return collect([phase.duration ? setScalar(phase.map, 'duration', text, `the duration of "${phase.id}"`) : addPhaseKey(phase, 'duration', text)], summary);
 }
 
+/**
+ * Where a milestone's diamond stands: its own `date`, else the end of its phase, and the
+ * calendar of its phase that counts its moves (milestoneNotDraggable refuses one with neither).
+ */
+function milestonePlace(schedule: Schedule, milestone: Milestone): { day: number; cal: WorkCalendar } {
+  const day = milestone.date?.day ?? (schedule.windowOf(milestone.phase) as PhaseWindow).end;
+  return { day, cal: schedule.calendarOf(milestone.phase).work };
+}
+
 function moveMilestone(schedule: Schedule, milestone: Milestone, days: number): GestureResult {
-  const phaseWindow = schedule.windowOf(milestone.phase);
-  const cal = schedule.calendarOf(milestone.phase).work;
-  const from = milestone.date?.day ?? (phaseWindow as PhaseWindow).end;
+  const { day: from, cal } = milestonePlace(schedule, milestone);
   const date = cal.addWorkingDays(cal.isWorkingDay(from) ? from : days > 0 ? cal.previousBefore(from) : cal.nextAfter(from), days);
   const summary = `${milestone.id}: ${isoFromDay(date)} (${direction(days)})`;
   if (milestone.date) return collect([setScalar(milestone.map, 'date', isoFromDay(date), `the date of "${milestone.id}"`)], summary);
