@@ -59,6 +59,23 @@ describe('editing the plan from the timeline over the language server', () => {
     });
   });
 
+  it('refuses to drag history (a phase with actual dates) and a date written through an anchor, saying why', async () => {
+    const historyUri = ws.uri('plans/history.rollout.yaml');
+    const text = `${NORTHWIND}x-build-start: *build-start\n`
+      .replace('    duration: 4w\n', '    duration: 4w\n    actual: { start: 2027-01-11 }\n')
+      .replace('    after: [discovery]\n', '    start: &build-start 2027-02-08\n');
+    expect(text).not.toBe(NORTHWIND);
+    await server.open(historyUri, text);
+    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: historyUri, gesture: { kind: 'move', phase: 'discovery', days: 1 } })).toEqual({
+      ok: false,
+      reason: 'phase "discovery" has actual dates: history is not dragged (edit `actual` in the plan)',
+    });
+    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: historyUri, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({
+      ok: false,
+      reason: 'the start of "build" is written through an anchor or alias: edit the plan by hand',
+    });
+  });
+
   it('answers a refusal, not an error, for a file that is not open or a gesture it cannot read', async () => {
     expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: ws.uri('plans/missing.rollout.yaml'), gesture: { kind: 'move', phase: 'build', days: 1 } })).toMatchObject({ ok: false });
     expect(await server.request(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move', phase: 'build', days: 'x' } })).toMatchObject({ ok: false });

@@ -15,7 +15,8 @@ import type { TextEdit } from './types';
  *   that hold it back shrink, and a move earlier than the prerequisites allow is refused;
  * - `calendar.start`: a `start` is added;
  * - its `end` only (scheduled backwards): the new `end`.
- * Resizing changes `end` when the phase has one, else `duration` (weeks when whole weeks).
+ * Resizing keeps the start: it changes `end` when the phase has one (and `duration` with it when
+ * the start is counted back from the end), else `duration` (weeks when whole weeks).
  * Amounts are working days of the phase's own calendar. The edits keep comments, key order and
  * quoting: they replace single scalars or add one key, and pass the same re-parse check as
  * every quick fix. History (`actual`, `achieved`) is not dragged, and a value written through
@@ -264,7 +265,12 @@ function resizePhase(window: PhaseWindow, days: number): GestureResult {
   if (phase.end) {
     const end = cal.addWorkingDays(onOrBefore(cal, window.end), days);
     if (end < start) return refuse(`"${phase.id}" cannot end before it starts on ${isoFromDay(start)}`);
-    return collect([setScalar(phase.map, 'end', isoFromDay(end), `the end of "${phase.id}"`)], `${phase.id}: ${span(window.start, end)} (${direction(days)} end)`);
+    const edits = [setScalar(phase.map, 'end', isoFromDay(end), `the end of "${phase.id}"`)];
+    // Scheduled backwards, the start is counted back from the end: the duration grows with the end, so the start stays.
+    if (window.startSource === 'none' && phase.duration) {
+      edits.push(setScalar(phase.map, 'duration', durationText(phase.duration.value + days), `the duration of "${phase.id}"`));
+    }
+    return collect(edits, `${phase.id}: ${span(window.start, end)} (${direction(days)} end)`);
   }
   const workingDays = Math.max(1, phase.duration?.value ?? window.workingDays) + days;
   if (workingDays < 1) return refuse(`"${phase.id}" cannot be shorter than one working day`);
