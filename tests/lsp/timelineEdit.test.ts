@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TIMELINE_EDIT_REQUEST, type TimelineEditResult } from '../../server/src/protocol';
+import { TIMELINE_EDIT_REQUEST, TIMELINE_REQUEST, type TimelineEditResult, type TimelineView } from '../../server/src/protocol';
 import { AS_OF, NORTHWIND, WORKSPACE_FILES } from './fixtures';
 import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness';
 
@@ -74,6 +74,17 @@ describe('editing the plan from the timeline over the language server', () => {
       ok: false,
       reason: 'the start of "build" is written through an anchor or alias: edit the plan by hand',
     });
+  });
+
+  it('says in the timeline itself that dragging is off for a plan with YAML errors, before any gesture', async () => {
+    const brokenUri = ws.uri('plans/broken.rollout.yaml');
+    await server.open(brokenUri, `${NORTHWIND}  - id: [oops\n`);
+    const broken = await server.request<TimelineView | null>(TIMELINE_REQUEST, { uri: brokenUri });
+    expect(broken?.dragOff).toBe('the plan has YAML errors: fix them in the editor before dragging on the timeline');
+    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: brokenUri, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({ ok: false, reason: broken?.dragOff });
+    const editable = await server.request<TimelineView | null>(TIMELINE_REQUEST, { uri });
+    expect(editable?.phases.length).toBeGreaterThan(0);
+    expect(editable).not.toHaveProperty('dragOff');
   });
 
   it('answers a refusal, not an error, for a file that is not open or a gesture it cannot read', async () => {

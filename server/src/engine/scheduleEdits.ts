@@ -4,6 +4,7 @@ import { applyEdits, insertMapEntry, replaceNode } from './edits';
 import { checkFix, parsedForCheck } from './fixCheck';
 import type { Dependency, Milestone, Phase, Plan } from './model';
 import type { PhaseWindow, Schedule } from './schedule';
+import type { SourceFile } from './source';
 import type { TextEdit } from './types';
 
 /**
@@ -51,15 +52,15 @@ export type GestureResult = GestureEdit | GestureRefusal;
 
 const refuse = (reason: string): GestureRefusal => ({ ok: false, reason });
 
-/** Why no gesture at all can edit this plan, or undefined when it can be edited from the timeline. */
-function planNotEditable(plan: Plan): string | undefined {
-  if (plan.source.doc.errors.length > 0) return 'the plan has YAML errors: fix them in the editor before dragging on the timeline';
+/** Why no gesture at all can edit the plan in this file, or undefined when it can be edited from the timeline. */
+export function planNotEditable(source: SourceFile): string | undefined {
+  if (source.doc.errors.length > 0) return 'the plan has YAML errors: fix them in the editor before dragging on the timeline';
   return undefined;
 }
 
 /** Why a phase's bar cannot be dragged or resized, or undefined when it can. */
 function phaseNotDraggable(plan: Plan, schedule: Schedule, phase: Phase): string | undefined {
-  const whole = planNotEditable(plan);
+  const whole = planNotEditable(plan.source);
   if (whole) return whole;
   if (phase.source !== plan.source) return `phase "${phase.id}" is declared in an imported file: edit it there`;
   if (phase.actual) return `phase "${phase.id}" has actual dates: history is not dragged (edit \`actual\` in the plan)`;
@@ -70,7 +71,7 @@ function phaseNotDraggable(plan: Plan, schedule: Schedule, phase: Phase): string
 
 /** Why a milestone's diamond cannot be dragged, or undefined when it can. */
 function milestoneNotDraggable(plan: Plan, schedule: Schedule, milestone: Milestone): string | undefined {
-  const whole = planNotEditable(plan);
+  const whole = planNotEditable(plan.source);
   if (whole) return whole;
   if (milestone.source !== plan.source) return `milestone "${milestone.id}" is declared in an imported file: edit it there`;
   if (milestone.achieved) return `milestone "${milestone.id}" was achieved on ${milestone.achieved.value}: history is not dragged`;
