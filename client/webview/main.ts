@@ -1,6 +1,6 @@
 import type { TimelineData } from '../../server/src/protocol';
 import { timelineCss } from '../../server/src/render/timelineTheme';
-import { findingsText } from '../../server/src/render/timelineText';
+import { toolbarSummary } from '../../server/src/render/timelineText';
 import { DEFAULT_ZOOM, isZoom, TIMELINE_ZOOMS, zoomStep, type TimelineZoom } from '../../server/src/render/timelineZoom';
 import { Chart, type RevealRequest, type ZoomAnchor } from './chart';
 import { TimelineDragging } from './drag';
@@ -92,6 +92,13 @@ dragStatus.setAttribute('role', 'status');
 dragStatus.setAttribute('aria-live', 'polite');
 app.insertBefore(dragStatus, container);
 
+/** Why gestures cannot edit the plan now, shown before anyone tries. */
+const dragOff = document.createElement('p');
+dragOff.className = 'drag-off';
+dragOff.setAttribute('role', 'status');
+dragOff.hidden = true;
+app.insertBefore(dragOff, dragStatus);
+
 let gestureSeq = 0;
 const dragging = new TimelineDragging(container, {
   send(gesture, commit) {
@@ -123,8 +130,7 @@ function draw(data: TimelineData, anchor?: ZoomAnchor): void {
     zoomSelect.value = currentZoom();
     const ms = chart.render(data, currentZoom(), anchor);
     dragging.reattach();
-    const findings = findingsText(data.findings);
-    summary.textContent = `${data.goLive ? `Go-live ${data.goLive}` : 'No go-live phase'} · as of ${data.asOf}${findings ? ` · ${findings}` : ''}`;
+    summary.textContent = toolbarSummary(data);
     app.setAttribute('aria-busy', 'false');
     host.postMessage({ type: 'rendered', phases: data.phases.length, milestones: data.milestones.length, ms });
   } catch (error) {
@@ -150,6 +156,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       return;
     case 'gestureResult':
       dragging.onResult(message.seq, message.commit, message.result);
+      return;
+    case 'dragOff':
+      dragOff.textContent = message.reason ? `Dragging is off: ${message.reason}.` : '';
+      dragOff.hidden = !message.reason;
+      dragging.setOff(message.reason);
       return;
   }
 });
