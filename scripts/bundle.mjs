@@ -7,6 +7,7 @@ import path from 'node:path';
 
 export const ENTRIES = [
   { in: 'server/src/cli/bin.ts', out: 'dist/cli.js', platform: 'node', format: 'cjs', command: true },
+  // The language server, and its check worker: main.ts starts one when loaded in a worker thread.
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js', platform: 'node', format: 'cjs', command: true },
   { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { in: 'client/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
