@@ -12,6 +12,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import type { Analysis } from './project';
 import { RecentParses } from './recentParses';
+import { SettingBaselines } from './settingBaseline';
 import { documentSymbols, foldingRanges } from './symbols';
 import { uriFromPath } from './uris';
 
@@ -21,6 +22,9 @@ interface Checked {
   options: LintOptions;
   uriOf: (path: string) => string;
 }
+
+/** The plan at the `crm-rollout.baseline` ref, for hovers, remembered as the server's thread does for its files. */
+const baselines = new SettingBaselines();
 
 /**
  * A language-server check worker: a worker thread running dist/server.js (main.ts starts this
@@ -81,7 +85,7 @@ function checkResult(result: LintResult, uriOf: (path: string) => string): Check
 function answer({ analysis, options, uriOf }: Checked, feature: Feature): unknown {
   switch (feature.name) {
     case 'hover':
-      return hover(analysis, feature.offset, []);
+      return hover(analysis, feature.offset, [], baselines);
     case 'completion':
       return completions(analysis, feature.offset, { snippets: feature.snippets });
     case 'documentSymbols':
