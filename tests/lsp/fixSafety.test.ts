@@ -72,7 +72,8 @@ describe('quick fixes on hostile plans, over stdio', () => {
 });
 
 describe('light-bulb insertions on the layouts that once broke plans, over stdio', () => {
-  const ws = createWorkspace({ '.crm-rollout.yaml': onlyRulesConfig(['change-control', 'objectives-defined', 'migration-backup']) });
+  // data-retention is in the `all` set only: switched on by name.
+  const ws = createWorkspace({ '.crm-rollout.yaml': `${onlyRulesConfig(['change-control', 'objectives-defined', 'migration-backup', 'data-retention'])}  data-retention: info\n` });
   let server: LspServer;
 
   beforeAll(async () => {
@@ -129,5 +130,15 @@ describe('light-bulb insertions on the layouts that once broke plans, over stdio
     const after = await accept(ws.uri('wide-dash.rollout.yaml'), migrationPlan(items), ['migration-backup']);
     expect(after).toBe(migrationPlan(`\n      -   ${BACKUP_ITEM}${items}`));
     expect(parse(after).phases[0].checklist).toHaveLength(2);
+  });
+
+  it('keeps the trailing blank lines of a keep-chomping block scalar when a key is inserted after it', async () => {
+    const keep = 'governance:\n  change_control: |+\n    Changes go through the steering group.\n\n\n';
+    const text = `${migrationPlan(`\n      - ${FINAL_MIGRATION_ITEM.trim()}\n      - { task: Back up, tags: [backup], due: 2027-02-01 }`)}${keep}`;
+    const after = await accept(ws.uri('keep-chomping.rollout.yaml'), text, ['data-retention']);
+    expect(after.startsWith(text)).toBe(true);
+    const plan = parse(after);
+    expect(plan.governance.change_control).toBe('Changes go through the steering group.\n\n\n');
+    expect(Object.keys(plan.governance)).toEqual(['change_control', 'retention']);
   });
 });

@@ -142,3 +142,20 @@ describe('a validation over its time budget', () => {
     expect(await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } })).not.toBeUndefined();
   });
 });
+
+describe('80,000 invalid checklist items, the plan that once held the server 36 s without a diagnostic', () => {
+  it('answers a hover on another plan before its diagnostics, then publishes a clear finding for it', async () => {
+    const { server, uri, workspace } = await start();
+    const small = workspace.uri('small.rollout.yaml');
+    await server.open(small, SMALL_PLAN);
+    server.openQuietly(uri, PLAN_HEAD + Array.from({ length: 80_000 }, (_, i) => `      - { task: T${i}, owner: dana, bogus: ${i} }\n`).join(''));
+    const hover = await server.request('textDocument/hover', { textDocument: { uri: small }, position: at(SMALL_PLAN, 'ravi') });
+    expect(server.published(uri)).toEqual([]);
+    expect(hoverText(hover)).toContain('Ravi Menon');
+    // Within the editor's budget every unknown key is a schema finding; past it, the limits finding says the check stopped.
+    const { diagnostics } = await server.waitForDiagnostics(uri);
+    const checked = diagnostics.filter((d) => d.code === 'schema').length >= 80_000;
+    const stopped = diagnostics.some((d) => d.code === 'limits' && d.range.start.line === 0 && d.message.startsWith('checking this file took longer than 10 s'));
+    expect(checked || stopped).toBe(true);
+  }, 120_000);
+});
