@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { TIMELINE_REQUEST, type TimelineView } from '../../server/src/protocol';
+import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
 import { onlyRulesConfig } from '../helpers/cli';
 import { EXECUTION_PLAN } from '../helpers/statusPlan';
 import { at, createWorkspace, LspServer } from './harness';
@@ -72,6 +74,22 @@ describe('the phase hover against the baseline setting', () => {
     );
     // A phase the plan does not move is on time against the baseline.
     expect((await lines('id: de-prep'))[3]).toBe('baseline `v1.0` 2027-05-17 → 2027-05-28 · ends on time');
+  });
+
+  it('draws the timeline as the forecast over the baseline\'s bars, labelled with the ref', async () => {
+    // The previous test set the baseline to v1.0.
+    const view = await server.request<TimelineView | null>(TIMELINE_REQUEST, { uri });
+    const build = (data: { phases: { id: string; start: string; end: string }[] } | undefined) => data?.phases.find((p) => p.id === 'build');
+    expect(view?.ghostLabel).toBe('baseline v1.0');
+    expect([build(view ?? undefined)?.start, build(view ?? undefined)?.end]).toEqual(['2027-05-05', '2027-06-01']);
+    expect([build(view?.ghost)?.start, build(view?.ghost)?.end]).toEqual(['2027-05-03', '2027-05-21']);
+    expect(renderTimelineSvg(view as TimelineView)).toContain('baseline v1.0: 2027-05-03 → 2027-05-21, +7d (7 working days later)');
+    // Without the setting, the ghost is the plan's own planned schedule again.
+    configure({ asOf: AS_OF });
+    await expect.poll(async () => (await server.request<TimelineView | null>(TIMELINE_REQUEST, { uri }))?.ghostLabel ?? 'none').toBe('none');
+    const own = await server.request<TimelineView | null>(TIMELINE_REQUEST, { uri });
+    expect([build(own?.ghost)?.start, build(own?.ghost)?.end]).toEqual(['2027-05-03', '2027-05-28']);
+    configure({ asOf: AS_OF, baseline: 'v1.0' });
   });
 
   it('keeps the baseline it read until the document changes, then reads the ref again', async () => {

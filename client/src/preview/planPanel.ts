@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { SETTINGS_SECTION } from '../../../server/src/protocol';
 
 /**
  * What the panels that show one plan beside its editor (the timeline, the status report) share:
@@ -49,7 +50,8 @@ export function registerPlanPanelSerializer(viewType: string, shows: (uri: vscod
 
 /**
  * Calls `refresh` when what the panel shows of the plan may have changed: its text, its
- * diagnostics (an imported file or the configuration changed) or the server (restarted).
+ * diagnostics (an imported file or the configuration changed), the extension's settings (the
+ * as-of date, the baseline) or the server (restarted).
  */
 export function onPlanChange(ctx: Ctx, uri: vscode.Uri, refresh: () => void): vscode.Disposable[] {
   const isMine = (u: vscode.Uri) => u.toString() === uri.toString();
@@ -59,6 +61,9 @@ export function onPlanChange(ctx: Ctx, uri: vscode.Uri, refresh: () => void): vs
     }),
     vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some(isMine)) refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SETTINGS_SECTION, uri)) refresh();
     }),
     ctx.onDidStartServer(refresh),
   ];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { planStem } from '../../../server/src/fileRoles';
-import { SETTINGS_SECTION, STATUS_VIEW_TYPE, type StatusReportResult } from '../../../server/src/protocol';
+import { STATUS_VIEW_TYPE, type StatusReportResult } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { debounce } from '../debounce';
 import { onPlanChange, planPanelTitle, registerPlanPanelSerializer, setPlanPanelIcon } from './planPanel';
@@ -83,9 +83,6 @@ export class StatusPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       ...onPlanChange(ctx, uri, () => this.scheduleUpdate()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SETTINGS_SECTION, uri)) this.scheduleUpdate();
-      }),
     );
     void this.update();
   }

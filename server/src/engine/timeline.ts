@@ -146,10 +146,12 @@ export interface TimelineData {
   findings: FindingCounts;
   /**
    * The schedule these bars are compared with, drawn as faint "ghost" bars under them: the
-   * plan read without its actual dates, when this timeline is a forecast (see
-   * buildTrackedTimeline). Absent when there is nothing to compare.
+   * plan read without its actual dates, or a baseline version of it, when this timeline is a
+   * forecast (see buildTrackedTimeline). Absent when there is nothing to compare.
    */
   ghost?: TimelineData;
+  /** What the ghost bars are called on the chart when they are not the plan's own planned schedule. */
+  ghostLabel?: string;
 }
 
 export interface BuildTimelineOptions {
@@ -195,17 +197,27 @@ export function recordsProgress(plan: Plan): boolean {
   return plan.phases.some((p) => p.actual?.start || p.actual?.end || p.milestones.some((m) => m.achieved));
 }
 
+/** An earlier version of the plan that a timeline is compared with (plan-format.md, Baselines). */
+export interface TimelineBaseline {
+  /** That version, linted. */
+  result: LintResult;
+  /** What its bars are called on the chart: `baseline v1.0`. */
+  label: string;
+}
+
 /**
  * The timeline a plan in execution is followed on: when it records actual dates or achieved
- * milestones, the forecast schedule as of `asOf` (plan-format.md, "Progress and actual
- * dates"), with the planned schedule as its `ghost`; otherwise the planned timeline.
+ * milestones, or a baseline is given, the forecast schedule as of `asOf` (plan-format.md,
+ * "Progress and actual dates"), with the baseline's planned schedule, else the plan's own, as
+ * its `ghost`; otherwise the planned timeline.
  */
-export function buildTrackedTimeline(result: LintResult, asOf: string): TimelineData {
+export function buildTrackedTimeline(result: LintResult, asOf: string, baseline?: TimelineBaseline): TimelineData {
   const planned = buildTimeline(result, asOf);
   const asOfDay = dayFromIso(asOf);
-  if (!result.plan || asOfDay === undefined || !recordsProgress(result.plan)) return planned;
+  if (!result.plan || asOfDay === undefined || (!baseline && !recordsProgress(result.plan))) return planned;
   const forecast = buildTimeline(result, asOf, { schedule: buildSchedule(result.plan, { mode: 'forecast', asOf: asOfDay }) });
-  return { ...forecast, ghost: planned };
+  if (!baseline) return { ...forecast, ghost: planned };
+  return { ...forecast, ghost: buildTimeline(baseline.result, asOf), ghostLabel: baseline.label };
 }
 
 function countFindings(severities: Severity[]): FindingCounts {

@@ -309,7 +309,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onRequest(
     TIMELINE_REQUEST,
-    guard(log, 'timeline', null as TimelineResult, async (params: TimelineParams) => timeline(await analysisOf(params.uri))),
+    guard(log, 'timeline', null as TimelineResult, async (params: TimelineParams) => timeline(await analysisOf(params.uri), baselines)),
   );
   connection.onRequest(
     TIMELINE_EDIT_REQUEST,

@@ -380,7 +380,7 @@ export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOption
   const theme = options.theme ?? 'light';
   const ghost = options.ghost === null ? undefined : (options.ghost ?? data.ghost);
   const layout = layoutTimeline(data, { ...(options.zoom ? zoomLayout(options.zoom, options.width ?? EXPORT_WIDTH) : options), ghost });
-  const ghostLabel = options.ghostLabel ?? 'planned';
+  const ghostLabel = options.ghostLabel ?? data.ghostLabel ?? 'planned';
   const slipOf = slipsOf(data, ghost);
   const ghostOf = (phase: TimelinePhase): GhostOf | undefined => {
     const slip = slipOf(phase);
