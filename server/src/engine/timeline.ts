@@ -139,6 +139,7 @@ export interface TimelineData {
   criticalPath: string[];
   /** Each critical chain from its first phase to its last (see criticalChains.ts; at most 20). */
   criticalChains: string[][];
+  /** The lane of phases in no wave first, then the waves by number: the order every view shows. */
   lanes: TimelineLane[];
   phases: TimelinePhase[];
   milestones: TimelineMilestone[];
@@ -241,7 +242,10 @@ export function buildTimeline(result: LintResult, asOf: string, options: BuildTi
     const o = nodeOffsets(node) ?? [0, 0];
     return rangeFromOffsets(source, o[0], o[1]);
   };
-  // Array.prototype.sort always moves undefined last, so order through a numeric key: no wave first.
+  // Lanes are in the order every view shows them: phases of no wave (shared by every wave) first,
+  // then the waves by number, as a plan author counts them, whatever order `waves:` lists them in
+  // and whichever wave starts first. Array.prototype.sort always moves undefined last, so order
+  // through a numeric key.
   const waves = [...new Set(schedule.windows.map((w) => w.phase.wave?.value))]
     .map((wave) => ({ wave, key: wave ?? Number.NEGATIVE_INFINITY }))
     .sort((a, b) => a.key - b.key)

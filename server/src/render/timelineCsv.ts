@@ -1,6 +1,6 @@
 import type { TimelineData } from '../engine/timeline';
 import { escapeCsvCell } from './escape';
-import { laneOrder } from './timelineLayout';
+import { phasesByLane } from './timelineLayout';
 
 /**
  * The timeline as CSV (RFC 4180: CRLF line ends, a header row, fields quoted only when they
@@ -59,9 +59,8 @@ export function renderTimelineCsv(data: TimelineData): string {
     criteria: m.criteria.join('; '),
   });
   const placed = new Set(data.phases.map((p) => p.id));
-  for (const index of laneOrder(data)) {
-    const lane = data.lanes[index].label;
-    for (const p of data.phases.filter((phase) => phase.lane === index)) {
+  for (const { lane: { label: lane }, phases } of phasesByLane(data)) {
+    for (const p of phases) {
       rows.push(
         line({
           type: 'phase',

@@ -2,7 +2,7 @@ import type { TimelineData } from '../engine/timeline';
 import { MAX_CRITICAL_CHAINS } from '../engine/criticalChains';
 import { escapeXml } from './escape';
 import { el, text } from './svg';
-import { laneOrder } from './timelineLayout';
+import { phasesByLane } from './timelineLayout';
 import { renderTimelineSvg, type TimelineSvgOptions } from './timelineSvg';
 import { checklistText, findingsText, plural } from './timelineText';
 import { TIMELINE_ROOT_CLASS } from './timelineTheme';
@@ -89,13 +89,13 @@ function table(caption: string, headers: string[], rows: (string | number)[][], 
 function phaseTable(data: TimelineData): string {
   const calendars = new Map(data.calendars.map((c) => [c.id, c.label]));
   const rows: (string | number)[][] = [];
-  for (const index of laneOrder(data)) {
-    for (const p of data.phases.filter((phase) => phase.lane === index)) {
+  for (const { lane, phases } of phasesByLane(data)) {
+    for (const p of phases) {
       rows.push([
         p.id,
         p.name,
         p.kind ?? '',
-        data.lanes[p.lane]?.label ?? '',
+        lane.label,
         p.calendar === undefined ? 'plan' : (calendars.get(p.calendar) ?? p.calendar),
         p.owner ?? '',
         p.start,
