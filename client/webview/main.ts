@@ -1,6 +1,6 @@
 import type { TimelineData } from '../../server/src/protocol';
 import { timelineCss } from '../../server/src/render/timelineTheme';
-import { findingsText } from '../../server/src/render/timelineText';
+import { toolbarSummary } from '../../server/src/render/timelineText';
 import { DEFAULT_ZOOM, isZoom, TIMELINE_ZOOMS, zoomStep, type TimelineZoom } from '../../server/src/render/timelineZoom';
 import { Chart, type RevealRequest, type ZoomAnchor } from './chart';
 import { TimelineDragging } from './drag';
@@ -123,8 +123,7 @@ function draw(data: TimelineData, anchor?: ZoomAnchor): void {
     zoomSelect.value = currentZoom();
     const ms = chart.render(data, currentZoom(), anchor);
     dragging.reattach();
-    const findings = findingsText(data.findings);
-    summary.textContent = `${data.goLive ? `Go-live ${data.goLive}` : 'No go-live phase'} · as of ${data.asOf}${findings ? ` · ${findings}` : ''}`;
+    summary.textContent = toolbarSummary(data);
     app.setAttribute('aria-busy', 'false');
     host.postMessage({ type: 'rendered', phases: data.phases.length, milestones: data.milestones.length, ms });
   } catch (error) {

@@ -295,6 +295,7 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
             otherStroke: strokeOf('g.phase:not(.critical) .bar'),
             milestoneArrows: [...(svg?.querySelectorAll('g.dependency[data-milestone]') ?? [])].map((g) => g.getAttribute('data-milestone')),
             holidayTitles: [...(svg?.querySelectorAll('rect.holiday > title') ?? [])].map((t) => t.textContent),
+            summary: document.querySelector('.toolbar .summary')?.textContent ?? '',
           };
         });
         const problems = [];
@@ -304,6 +305,7 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         if (!found.criticalStroke || found.criticalStroke === found.otherStroke) problems.push(`critical bars are not drawn in a colour of their own (${found.criticalStroke} vs ${found.otherStroke})`);
         if (!same(found.milestoneArrows, checkpoint.milestoneArrows)) problems.push(`arrows from milestones ${JSON.stringify(found.milestoneArrows)}`);
         for (const holiday of checkpoint.holidays) if (!found.holidayTitles.includes(holiday)) problems.push(`no shaded "${holiday}"`);
+        if (!found.summary.startsWith(checkpoint.summary)) problems.push(`toolbar summary "${found.summary}", expected it to start "${checkpoint.summary}"`);
         return { ok: problems.length === 0, detail: problems.join('; ') };
       }
       case 'expect-ghosts': {

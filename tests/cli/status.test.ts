@@ -83,6 +83,13 @@ describe('crm-rollout status --baseline', () => {
     expect(own.goLives[0].variance).toBe(0);
   });
 
+  it('heads the text go-live column "planned" without a baseline and "baseline" with one', () => {
+    const dir = repository();
+    const heading = (args: string[]): string | undefined => runCli(['status', 'fjord.rollout.yaml', '--as-of', '2027-05-03', ...args], dir).stdout.split('\n').find((line) => line.trimStart().startsWith('wave '));
+    expect(heading([])?.split(/\s+/).filter(Boolean)).toEqual(['wave', 'planned', 'forecast', 'variance']);
+    expect(heading(['--baseline', 'v1.0'])?.split(/\s+/).filter(Boolean)).toEqual(['wave', 'baseline', 'forecast', 'variance']);
+  });
+
   it('reads imports at the same ref as the plan', () => {
     const dir = tempTree({
       'fjord.rollout.yaml': EXECUTION_PLAN.replace('    actual: { start: 2027-05-05 }\n', '').replace('calendar: { start: 2027-05-03 }', 'imports: [holidays.yaml]\ncalendar: { start: 2027-05-03 }'),

@@ -209,7 +209,7 @@ export async function run(): Promise<void> {
   });
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await check('webview: wave lanes are titled with the wave names, each shaded on its calendar, and every critical bar is marked', async () => {
+  await check('webview: wave lanes are titled with the wave names, each shaded on its calendar, every critical bar is marked, and the toolbar names every go-live', async () => {
     await showWithTimeline(api, 'waves.rollout.yaml');
     const ack = await checkpoint('expect-lanes', {
       lanes: ['All waves', 'Wave 1: France', 'Wave 2: Germany', 'Wave 3: United Kingdom'],
@@ -217,6 +217,7 @@ export async function run(): Promise<void> {
       critical: ['build', 'hypercare', 'fr-uat', 'fr-training', 'fr-go-live', 'uk-go-live', 'de-uat', 'de-go-live'],
       milestoneArrows: ['design-signed-off'],
       holidays: ['holiday 2027-05-17 (France)', 'holiday 2027-05-27 (Germany)', 'holiday 2027-05-31 (United Kingdom)'],
+      summary: 'Go-lives: Wave 1 (France) 2027-05-19, Wave 2 (Germany) 2027-06-18, Wave 3 (United Kingdom) 2027-06-21 · as of ',
     });
     assert.ok(ack.ok, ack.detail);
   });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LintResult } from '../engine/lint';
-import type { StatusOptions } from '../engine/status';
+import type { ScheduleBaseline } from '../engine/status';
 import { fileRole } from '../fileRoles';
 import { UsageError } from './args';
 import { planAtRef } from '../platform/gitRef';
@@ -13,9 +13,6 @@ import { displayPath, lintPlanFile } from './timelineCommand';
  * ref), else a usage error. Not to be confused with `lint --baseline`, a file of accepted
  * findings (baseline.ts).
  */
-
-/** The baseline's schedule for the report, and its lint result for the timeline's ghost bars. */
-export type ScheduleBaseline = NonNullable<StatusOptions['baseline']> & { result: LintResult };
 
 function isFile(file: string): boolean {
   try {

@@ -148,6 +148,9 @@ export interface StatusOptions {
   baseline?: { schedule: Schedule; kind: 'git-ref' | 'file'; source: string };
 }
 
+/** A baseline as `status --baseline` and the editor's setting load it: with its lint result, for the timeline's ghost bars. */
+export type ScheduleBaseline = NonNullable<StatusOptions['baseline']> & { result: LintResult };
+
 /** What the report needs of a plan, computed once. */
 interface Context {
   plan: Plan;

@@ -13,15 +13,19 @@ import { ruleDocUrl } from '../engine/ruleDocs';
 import type { PhaseWindow, Schedule } from '../engine/schedule';
 import { buildSchedule } from '../engine/scheduler';
 import { buildTimeline } from '../engine/timeline';
+import { variance } from '../engine/variance';
+import { slipText } from '../render/timelineSvg';
 import type { SchemaKind } from '../engine/schemaFiles';
 import { descriptionOf, schemaAtPath, titleOf } from '../engine/schemaPath';
 import { nodeOffsets, rangeFromOffsets } from '../engine/source';
 import type { Analysis } from './project';
+import type { SettingBaseline, SettingBaselines } from './settingBaseline';
 
 /**
  * Hover: for an id, what it names (a person's name, role and what they are responsible for;
  * a phase's scheduled window, its calendar, its float and the critical chains it lies on, and
- * its planned and forecast dates when the plan records progress); for a key or value, the
+ * its planned and forecast dates when the plan records progress, and its dates in the
+ * `crm-rollout.baseline` setting's version of the plan with the slip); for a key or value, the
  * schema's description; for a place with a diagnostic, a link to each rule's page.
  */
 
@@ -88,19 +92,40 @@ function forecastLine(phase: Phase, planned: PhaseWindow, forecast: Schedule | u
   return `planned ${span(planned)} · forecast ${span(f)}${state ? ` (${state})` : ''}`;
 }
 
+/**
+ * `baseline \`v1.0\` 2027-05-03 → 2027-05-28 · ends +5d (5 working days later)`: the phase in the
+ * `crm-rollout.baseline` setting's version of the plan, and how far the schedule shown (the
+ * forecast, else the planned one) ends from it, in working days of the phase's calendar as the
+ * status report counts them. Nothing without the setting; one line when it cannot be used.
+ */
+function baselineLine(phase: Phase, shown: Schedule, ref: string, setting: SettingBaseline): string | undefined {
+  if (setting.problem !== undefined) return `no baseline: ${setting.problem} (\`crm-rollout.baseline\`)`;
+  const { baseline } = setting;
+  if (!baseline) return undefined;
+  const label = `baseline ${code(ref)}`;
+  const before = baseline.schedule.phaseById.get(phase.id);
+  const was = before && baseline.schedule.windowOf(before);
+  if (!was) return `${label}: not in that version of the plan`;
+  const slip = variance(baseline.schedule, shown).phases.find((v) => v.phase === phase)?.days ?? 0;
+  const ends = slip === 0 ? 'ends on time' : `ends ${slipText(slip)} (${days(Math.abs(slip))} ${slip > 0 ? 'later' : 'earlier'})`;
+  return `${label} ${isoFromDay(was.start)} → ${isoFromDay(was.end)} · ${ends}`;
+}
+
 function phaseLines(entity: Phase, plan: Plan, schedule: Schedule | undefined, view: PhaseView): string[] {
   const phase = plan.phases.find((p) => p === entity) ?? plan.phases.find((p) => p.id === entity.id);
   if (!phase) return [`**phase** ${code(entity.id)}`];
   const kind = phase.phaseKind ? ` (${phase.phaseKind.value})` : '';
   const lines = [`**phase** ${code(phase.id)}${phase.name ? ` — ${phase.name.value}` : ''}${kind}`];
   const window = schedule?.windowOf(phase);
-  if (window) {
+  if (schedule && window) {
     lines.push(`${isoFromDay(window.start)} → ${isoFromDay(window.end)} · ${days(window.workingDays)}`);
     const forecast = view.forecast();
     if (forecast) {
       const line = forecastLine(phase, window, forecast);
       if (line) lines.push(line);
     }
+    const againstBaseline = baselineLine(phase, forecast ?? schedule, view.ref, view.baseline());
+    if (againstBaseline) lines.push(againstBaseline);
     lines.push(calendarLine(window, phase));
     const shown = forecast?.windowOf(phase) ?? window;
     lines.push(...floatLines(shown, shown.critical ? view.chains(forecast ? 'forecast' : 'planned') : []));
@@ -154,9 +179,12 @@ function findingLines(analysis: Analysis, offset: number): string[] {
 interface PhaseView {
   forecast(): Schedule | undefined;
   chains(which: 'planned' | 'forecast'): string[][];
+  /** The `crm-rollout.baseline` setting and what it resolves to. */
+  ref: string;
+  baseline(): SettingBaseline;
 }
 
-function phaseView(analysis: Analysis): PhaseView {
+function phaseView(analysis: Analysis, baselines: SettingBaselines): PhaseView {
   const { plan } = analysis.result;
   const asOf = dayFromIso(analysis.settings.asOf);
   let forecast: Schedule | undefined | null = null;
@@ -169,6 +197,8 @@ function phaseView(analysis: Analysis): PhaseView {
       const schedule = which === 'forecast' ? this.forecast() : analysis.result.schedule;
       return schedule ? buildTimeline({ ...analysis.result, schedule }, analysis.settings.asOf).criticalChains : [];
     },
+    ref: analysis.settings.baseline,
+    baseline: () => baselines.of(analysis),
   };
 }
 
@@ -177,7 +207,7 @@ function schemaKindOf(analysis: Analysis): SchemaKind {
   return role === 'config' ? 'config' : role === 'plan' ? 'plan' : 'directory';
 }
 
-export function hover(analysis: Analysis, offset: number, plansImporting: readonly Analysis[]): Hover | null {
+export function hover(analysis: Analysis, offset: number, plansImporting: readonly Analysis[], baselines: SettingBaselines): Hover | null {
   const { result } = analysis;
   const { source } = result;
   const sections: string[] = [];
@@ -189,7 +219,7 @@ export function hover(analysis: Analysis, offset: number, plansImporting: readon
   if (occurrence) {
     const entity = occurrence.entity ?? (result.plan ? declarationOf(result.plan, occurrence.id) : undefined);
     if (entity) {
-      sections.push(entityLines(entity, result.plan, result.schedule, plansImporting, phaseView(analysis)).join('\n\n'));
+      sections.push(entityLines(entity, result.plan, result.schedule, plansImporting, phaseView(analysis, baselines)).join('\n\n'));
       range = nodeOffsets(occurrence.node);
     }
   }

@@ -43,6 +43,7 @@ import { newPlanFiles, planTemplates } from './newPlan';
 import { Project, VALIDATION_BUDGET_MS, type Analysis } from './project';
 import { showRuleDoc } from './ruleDoc';
 import { SettingsStore } from './settings';
+import { SettingBaselines } from './settingBaseline';
 import { statusReport } from './statusReport';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { timeline } from './timeline';
@@ -79,6 +80,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let support: ClientSupport = NO_CLIENT_SUPPORT;
   const settings: SettingsStore = new SettingsStore(connection, () => canPullSettings, (uri): string | undefined => project.folderOf(pathFromUri(uri)));
   const project: Project = new Project(documents, settings, validationBudgetMs());
+  const baselines = new SettingBaselines();
   const validator = new Validator(connection, project, options.clock);
   const uriOf = (path: string) => documents.uriOf(path);
 
@@ -175,7 +177,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const analysis = await analysisOf(params.textDocument.uri, true);
       if (!analysis) return null;
       const importing = analysis.result.role === 'directory' ? await project.importers(analysis.path) : [];
-      return hover(analysis, offsetOf(analysis, params.position), importing);
+      return hover(analysis, offsetOf(analysis, params.position), importing, baselines);
     }),
   );
   connection.onDefinition(
@@ -262,7 +264,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onRequest(
     STATUS_REPORT_REQUEST,
-    guard(log, 'status report', null as StatusReportResult, async (params: StatusReportParams) => statusReport(await analysisOf(params.uri), params)),
+    guard(log, 'status report', null as StatusReportResult, async (params: StatusReportParams) => statusReport(await analysisOf(params.uri), params, baselines)),
   );
   connection.onRequest(PLAN_TEMPLATES_REQUEST, () => planTemplates());
   // Invalid parameters are answered with the protocol's error, which names what is wrong.

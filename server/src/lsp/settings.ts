@@ -14,7 +14,8 @@ import { SETTINGS_SECTION } from '../protocol';
  * - `asOf` (ISO date, default empty = today): the date the date-sensitive rules (`overdue`)
  *   and the timeline's "today" use. The editor always runs them; an invalid date means today.
  * - `baseline` (a git ref, default empty = none): the version of the plan the status report
- *   compares each go-live with (plan-format.md, Baselines).
+ *   compares each go-live with, and whose dates a phase's hover shows (plan-format.md,
+ *   Baselines; read by settingBaseline.ts).
  * - `configPath` (default empty): a configuration file to use instead of the nearest
  *   `.crm-rollout.yaml`; a relative path is relative to the resource's workspace folder.
  * - `trace.server` (`off`, `messages`, `verbose`): the client traces the protocol with it;

@@ -1,6 +1,6 @@
 import type { StatusReport } from '../engine/status';
 import { displayText } from './escape';
-import { baselineLabel, findingsLine, goLiveLabel, progressLine, signedDays, STATE_LABELS, titleLine, workLabel, type AsOfSource } from './statusWords';
+import { baselineHeading, baselineLabel, findingsLine, goLiveLabel, progressLine, signedDays, STATE_LABELS, titleLine, workLabel, type AsOfSource } from './statusWords';
 
 /** The status reports for a terminal or a plain-text email: one section per plan. */
 
@@ -16,7 +16,7 @@ function section(report: StatusReport): string[] {
   lines.push(`Compared with ${t(baselineLabel(report.baseline))}.`, '');
   lines.push('Go-lives');
   if (report.goLives.length === 0) lines.push('  no go-live phase is scheduled');
-  else lines.push(...table([['wave', 'baseline', 'forecast', 'variance'], ...report.goLives.map((g) => [t(goLiveLabel(g)), g.baseline ?? '—', g.forecast, signedDays(g.variance)])]));
+  else lines.push(...table([['wave', baselineHeading(report.baseline).toLowerCase(), 'forecast', 'variance'], ...report.goLives.map((g) => [t(goLiveLabel(g)), g.baseline ?? '—', g.forecast, signedDays(g.variance)])]));
   lines.push('', `Progress: ${t(progressLine(report))}`);
   if (report.phases.length > 0) {
     lines.push(...table(report.phases.map((p) => [t(p.id), STATE_LABELS[p.state], `${p.done}/${p.total}`, `${p.forecast.start} .. ${p.forecast.end}`, `variance ${signedDays(p.variance)}`, p.critical ? 'critical' : `float ${p.float}`])));

@@ -1,4 +1,4 @@
-import type { FindingCounts, TimelineMilestone, TimelinePhase } from '../engine/timeline';
+import type { FindingCounts, TimelineData, TimelineGoLive, TimelineMilestone, TimelinePhase } from '../engine/timeline';
 
 /** Plain-text descriptions shared by the SVG's tooltips and labels and the HTML tables. */
 
@@ -13,6 +13,27 @@ export function findingsText(counts: FindingCounts): string {
   if (counts.warning) parts.push(plural(counts.warning, 'warning'));
   if (counts.info) parts.push(`${counts.info} info`);
   return parts.join(', ');
+}
+
+/** `Wave 2 (Germany) 2027-06-18`, `Wave 2 2027-06-18`, or `Plan 2027-06-18` for a go-live of no wave. */
+function waveGoLiveText(g: TimelineGoLive): string {
+  if (g.wave === undefined) return `Plan ${g.date}`;
+  return `Wave ${g.wave}${g.name ? ` (${g.name})` : ''} ${g.date}`;
+}
+
+/**
+ * The timeline panel's toolbar line: every wave's go-live (a plan of one go-live and no waves:
+ * `Go-live 2027-02-16`), the as-of date and the findings:
+ * `Go-lives: Wave 1 (France) 2027-05-19, Wave 2 (Germany) 2027-06-18 · as of 2027-04-19 · 2 warnings`.
+ * Plain text: the page sets it as text, never as markup.
+ */
+export function toolbarSummary(data: Pick<TimelineData, 'goLive' | 'goLives' | 'asOf' | 'findings'>): string {
+  // A drawing restored from the state an older version of the panel saved may lack `goLives`.
+  const goLives = data.goLives ?? [];
+  const waves = goLives.length > 1 || goLives.some((g) => g.wave !== undefined);
+  const goLive = waves ? `Go-live${goLives.length > 1 ? 's' : ''}: ${goLives.map(waveGoLiveText).join(', ')}` : data.goLive ? `Go-live ${data.goLive}` : 'No go-live phase';
+  const findings = findingsText(data.findings);
+  return `${goLive} · as of ${data.asOf}${findings ? ` · ${findings}` : ''}`;
 }
 
 export function totalFindings(counts: FindingCounts): number {
