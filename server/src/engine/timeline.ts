@@ -101,7 +101,7 @@ export interface TimelineLane {
 }
 
 /** A named calendar, resolved: the plan's holidays and extra working days included. */
-export interface TimelineCalendar {
+interface TimelineCalendar {
   id: string;
   /** Its `name`, else its id. */
   label: string;
@@ -153,7 +153,7 @@ export interface TimelineData {
   ghost?: TimelineData;
 }
 
-export interface BuildTimelineOptions {
+interface BuildTimelineOptions {
   /** The schedule to show; the lint result's (the planned one) unless given. */
   schedule?: Schedule;
 }
@@ -192,7 +192,7 @@ function progressOf(phase: Plan['phases'][number]): TimelinePhase['progress'] {
 }
 
 /** Whether the plan records anything that happened: an `actual` date or an `achieved` milestone. */
-export function recordsProgress(plan: Plan): boolean {
+function recordsProgress(plan: Plan): boolean {
   return plan.phases.some((p) => p.actual?.start || p.actual?.end || p.milestones.some((m) => m.achieved));
 }
 

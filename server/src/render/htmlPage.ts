@@ -10,9 +10,9 @@ import { escapeXml } from './escape';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
-export type PageTheme = 'light' | 'dark' | 'vscode';
+type PageTheme = 'light' | 'dark' | 'vscode';
 
-export interface PageColours {
+interface PageColours {
   background: string;
   text: string;
   muted: string;
@@ -48,7 +48,7 @@ export function basePageCss(theme: PageTheme): string[] {
   ].filter(Boolean);
 }
 
-export interface HtmlPage {
+interface HtmlPage {
   title: string;
   css: string;
   /** The markup inside `<main>`. */

@@ -20,7 +20,7 @@ export interface StatusPage {
   timeline?: TimelineData;
 }
 
-export interface StatusHtmlOptions {
+interface StatusHtmlOptions {
   /** `light` for a file; `vscode` takes colours from the editor's theme variables. */
   theme?: 'light' | 'vscode';
   /** The webview's policy and the nonce its `<style>` elements carry. */

@@ -21,17 +21,17 @@ export interface LayoutOptions {
   ghost?: TimelineData;
 }
 
-export const ROW_HEIGHT = 28;
-export const MILESTONE_ROW_HEIGHT = 22;
-export const LANE_HEIGHT = 22;
+const ROW_HEIGHT = 28;
+const MILESTONE_ROW_HEIGHT = 22;
+const LANE_HEIGHT = 22;
 export const BAR_HEIGHT = 16;
-export const HEADER_HEIGHT = 70;
+const HEADER_HEIGHT = 70;
 /** Room under the chart for the date lines' labels: the as-of date and each wave's go-live. */
-export const FOOTER_HEIGHT = 44;
+const FOOTER_HEIGHT = 44;
 /** Height of one footer label row. */
 export const FOOTER_ROW = 16;
 /** Room right of the last day for slack whiskers' badges and milestone names. */
-export const RIGHT_PAD = 140;
+const RIGHT_PAD = 140;
 export const DEFAULT_LABEL_WIDTH = 230;
 
 export type LayoutRow =
