@@ -46,6 +46,10 @@ function itemOf(target: EventTarget | null): SVGGElement | null {
 
 export class TimelineDragging {
   private drag: Drag | undefined;
+  /** Why gestures cannot edit the plan now; undefined when they can. */
+  private off: string | undefined;
+  /** A pointer pressed on an entry while dragging is off: told why once it moves a day. */
+  private refusedPointer: { pointerId: number; startX: number } | undefined;
   /** Set after a drag so the click that ends it does not also reveal the entry in the editor. */
   private swallowClick = false;
   private readonly label: HTMLElement;
@@ -72,6 +76,17 @@ export class TimelineDragging {
     if (this.drag && !this.drag.item.isConnected) this.cancel();
     if (!this.label.isConnected) this.container.append(this.label);
     if (!this.drag) this.label.hidden = true;
+  }
+
+  /** Turns gestures off (saying why when one is tried) or back on; a drag under way is cancelled. */
+  setOff(reason: string | undefined): void {
+    this.off = reason;
+    this.container.classList.toggle('drag-off', !!reason);
+    if (reason) this.container.classList.remove('grip-resize');
+    if (reason && this.drag) {
+      this.cancel();
+      this.sink.announce(`Not moved: ${reason}`);
+    }
   }
 
   /** A preview or commit answered by the server. */
@@ -105,7 +120,7 @@ export class TimelineDragging {
   }
 
   private showGrip(event: PointerEvent): void {
-    if (this.drag) return;
+    if (this.drag || this.off) return;
     const item = itemOf(event.target);
     this.container.classList.toggle('grip-resize', !!item && this.resizeGrip(item, event.clientX));
   }
@@ -121,6 +136,10 @@ export class TimelineDragging {
     const item = itemOf(event.target);
     const id = item?.dataset.id;
     if (!item || !id || !this.sink.dayWidth()) return;
+    if (this.off) {
+      this.refusedPointer = { pointerId: event.pointerId, startX: event.clientX };
+      return;
+    }
     const kind: TimelineGesture['kind'] = item.dataset.kind === 'milestone' ? 'move-milestone' : this.resizeGrip(item, event.clientX) ? 'resize' : 'move';
     const bar = item.querySelector('rect.bar');
     this.drag = {
@@ -139,6 +158,13 @@ export class TimelineDragging {
   private onPointerMove(event: PointerEvent): void {
     const drag = this.drag;
     const dayWidth = this.sink.dayWidth();
+    const refused = this.refusedPointer;
+    if (refused && event.pointerId === refused.pointerId && dayWidth && Math.abs(event.clientX - refused.startX) >= dayWidth) {
+      this.refusedPointer = undefined;
+      this.swallowClick = true;
+      this.sink.announce(`Not moved: ${this.off ?? 'dragging is off'}`);
+      return;
+    }
     if (!drag || event.pointerId !== drag.pointerId || !dayWidth) return;
     const days = Math.round((event.clientX - drag.startX) / dayWidth);
     if (days === drag.days) return;
@@ -158,6 +184,7 @@ export class TimelineDragging {
   }
 
   private onPointerUp(event: PointerEvent): void {
+    if (this.refusedPointer?.pointerId === event.pointerId) this.refusedPointer = undefined;
     const drag = this.drag;
     if (!drag || event.pointerId !== drag.pointerId) return;
     this.finish(drag);
@@ -191,6 +218,10 @@ export class TimelineDragging {
     const id = item?.dataset.id;
     if (!item || !id) return;
     event.preventDefault();
+    if (this.off) {
+      this.sink.announce(`Not moved: ${this.off}`);
+      return;
+    }
     const kind: TimelineGesture['kind'] = item.dataset.kind === 'milestone' ? 'move-milestone' : event.shiftKey ? 'resize' : 'move';
     this.sink.send(gestureOf(kind, id, event.key === 'ArrowRight' ? 1 : -1, 'working'), true);
   }

@@ -92,6 +92,13 @@ dragStatus.setAttribute('role', 'status');
 dragStatus.setAttribute('aria-live', 'polite');
 app.insertBefore(dragStatus, container);
 
+/** Why gestures cannot edit the plan now, shown before anyone tries. */
+const dragOff = document.createElement('p');
+dragOff.className = 'drag-off';
+dragOff.setAttribute('role', 'status');
+dragOff.hidden = true;
+app.insertBefore(dragOff, dragStatus);
+
 let gestureSeq = 0;
 const dragging = new TimelineDragging(container, {
   send(gesture, commit) {
@@ -149,6 +156,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       return;
     case 'gestureResult':
       dragging.onResult(message.seq, message.commit, message.result);
+      return;
+    case 'dragOff':
+      dragOff.textContent = message.reason ? `Dragging is off: ${message.reason}.` : '';
+      dragOff.hidden = !message.reason;
+      dragging.setOff(message.reason);
       return;
   }
 });

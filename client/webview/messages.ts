@@ -14,6 +14,8 @@ export type ToWebview =
   | { type: 'unavailable'; uri: string; message: string }
   /** The entry under the editor's cursor, or undefined when the cursor is on none. */
   | { type: 'highlight'; id: string | undefined }
+  /** Why gestures cannot edit the plan now (read-only, out of step with the disk, YAML errors); undefined: they can. */
+  | { type: 'dragOff'; reason: string | undefined }
   /** The answer to a gesture: a preview while dragging (`commit` false), or the edit applied or refused. */
   | { type: 'gestureResult'; seq: number; commit: boolean; result: TimelineEditResult };
 

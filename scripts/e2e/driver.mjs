@@ -29,7 +29,7 @@ const wantScreenshots = argv.includes('--screenshots');
 const wantVsix = argv.includes('--vsix');
 const verbose = argv.includes('--verbose') || !!process.env.CRM_ROLLOUT_E2E_VERBOSE;
 const keep = argv.includes('--keep');
-const SESSION_LIMIT_MS = 150_000;
+const SESSION_LIMIT_MS = 240_000;
 
 const results = [];
 const record = (title, ok, error) => results.push({ title, state: ok ? 'passed' : 'failed', error });
@@ -262,6 +262,48 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         }
         await page.mouse.up();
         return { ok: true, detail: label ?? '' };
+      }
+      case 'drag-refused': {
+        // The same mouse drag where dragging is off: nothing may follow the pointer; answers what
+        // the live region says instead.
+        // The live region is emptied first: an empty one takes no room, so the chart moves up.
+        await frame.evaluate(() => {
+          document.querySelector('.drag-status').textContent = '';
+        });
+        const bar = frame.locator(`[data-id="${checkpoint.id}"][data-kind="phase"] rect.bar`);
+        await bar.scrollIntoViewIfNeeded();
+        const box = await bar.boundingBox();
+        if (!box) return { ok: false, detail: `no bar for ${checkpoint.id}` };
+        const x = box.x + box.width / 3;
+        const y = box.y + box.height / 2;
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        await page.mouse.move(x + box.width, y, { steps: 12 });
+        await frame.waitForFunction(() => document.querySelector('.drag-status')?.textContent !== '', undefined, { timeout: 10_000 });
+        const moved = await frame.evaluate(
+          (id) => !!document.querySelector(`[data-id="${id}"][data-kind].is-dragging, [data-id="${id}"][data-kind][transform]`) || !!document.querySelector('.drag-label:not([hidden])'),
+          checkpoint.id,
+        );
+        await page.mouse.up();
+        if (moved) return { ok: false, detail: 'the bar followed the pointer although dragging is off' };
+        return { ok: true, detail: (await frame.textContent('.drag-status')) ?? '' };
+      }
+      case 'expect-drag-off': {
+        // What the line above the chart says about dragging: `text`, or nothing (hidden) when it is on.
+        const shown = (text) => {
+          const line = document.querySelector('.drag-off');
+          return !!line && (text ? !line.hidden && line.textContent === text : line.hidden);
+        };
+        try {
+          await frame.waitForFunction(shown, checkpoint.text, { timeout: 10_000 });
+          return { ok: true };
+        } catch {
+          const line = await frame.evaluate(() => {
+            const el = document.querySelector('.drag-off');
+            return el ? `${el.hidden ? 'hidden' : 'shown'}: ${el.textContent}` : 'no .drag-off line';
+          });
+          return { ok: false, detail: `expected ${checkpoint.text ? `"${checkpoint.text}"` : 'no reason'}, found ${line}` };
+        }
       }
       case 'press-on': {
         // A key on a focused bar; answers what the live region then says.

@@ -23,14 +23,15 @@ export function testsWorkspace(target) {
 }
 
 /**
- * The folder out/test/tour.js walks: the samples, the plan full of markup, the plan it edits
- * from the timeline, and the three-wave and in-execution plans of the timeline's golden files.
+ * The folder out/test/tour.js walks: the samples, the plan full of markup, the plans it edits
+ * (and may not edit) from the timeline, and the three-wave and in-execution plans of the timeline's golden files.
  */
 export function tourWorkspace(target) {
   return copyInto(target, [
     [path.join(repo, 'samples'), '.'],
     [path.join(fixtures, 'xss.rollout.yaml'), 'xss.rollout.yaml'],
     [path.join(repo, 'tests', 'e2e', 'fixtures', 'tour', 'drag.rollout.yaml'), 'drag.rollout.yaml'],
+    [path.join(repo, 'tests', 'e2e', 'fixtures', 'tour', 'history.rollout.yaml'), 'history.rollout.yaml'],
     [path.join(repo, 'tests', 'render', 'golden', 'waves.rollout.yaml'), 'waves.rollout.yaml'],
     [path.join(repo, 'tests', 'render', 'golden', 'tracked.rollout.yaml'), 'tracked.rollout.yaml'],
   ]);

@@ -100,8 +100,11 @@ export interface TimelineParams {
   uri: string;
 }
 
+/** The timeline of a plan, and why no gesture on it can edit the plan, when none can (YAML errors). */
+export type TimelineView = TimelineData & { dragOff?: string };
+
 /** Null when the document is not a plan or cannot be read at all. */
-export type TimelineResult = TimelineData | null;
+export type TimelineResult = TimelineView | null;
 
 /** The status report's webview panel type. */
 export const STATUS_VIEW_TYPE = 'crm-rollout.statusReport';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CrmRolloutApi } from '../../client/src/api';
@@ -206,6 +206,100 @@ export async function run(): Promise<void> {
     assert.ok(ack.ok, ack.detail);
     assert.equal(ack.detail, 'Not moved: "build" cannot start before 2027-03-15: it waits for "design" finishing');
     assert.equal(drag.document.getText(), dragOriginal);
+  });
+
+  const files = () => vscode.workspace.getConfiguration('files');
+  /** Asks the driver what the line above the chart says about dragging ('' : that it says nothing). */
+  const dragOffSays = async (text: string): Promise<void> => {
+    const ack = await checkpoint('expect-drag-off', { text });
+    assert.ok(ack.ok, ack.detail);
+  };
+  /** A mouse drag of the bar where dragging is off: answers what the timeline says; the text must not change. */
+  const refusedDrag = async (editor: vscode.TextEditor, id: string): Promise<string> => {
+    const before = editor.document.getText();
+    const ack = await checkpoint('drag-refused', { id });
+    assert.ok(ack.ok, ack.detail);
+    assert.equal(editor.document.getText(), before, 'a refused drag leaves the text as it was');
+    return ack.detail ?? '';
+  };
+
+  await check('timeline: a plan made read-only by files.readonlyInclude says dragging is off, a drag leaves the text unchanged, and clearing the setting turns it back on', async () => {
+    assert.ok(drag);
+    await restore(drag);
+    const reason = 'the plan is read-only in VS Code (the files.readonlyInclude setting names it)';
+    await files().update('readonlyInclude', { 'drag.rollout.yaml': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await dragOffSays(`Dragging is off: ${reason}.`);
+      assert.equal(await refusedDrag(drag, 'build'), `Not moved: ${reason}`);
+    } finally {
+      await files().update('readonlyInclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await dragOffSays('');
+  });
+
+  await check('timeline: a plan file without write permission, with files.readonlyFromPermissions on, says dragging is off and Alt+Right leaves the text unchanged', async () => {
+    assert.ok(drag);
+    const file = drag.document.uri.fsPath;
+    const reason = 'the plan file is read-only (no write permission, and files.readonlyFromPermissions is on)';
+    // Root may write to any file, but VS Code goes by the permission bits, as this check does.
+    chmodSync(file, 0o444);
+    try {
+      await files().update('readonlyFromPermissions', true, vscode.ConfigurationTarget.Workspace);
+      await dragOffSays(`Dragging is off: ${reason}.`);
+      const ack = await checkpoint('press-on', { id: 'build', key: 'Alt+ArrowRight' });
+      assert.ok(ack.ok, ack.detail);
+      assert.equal(ack.detail, `Not moved: ${reason}`);
+      assert.equal(drag.document.getText(), dragOriginal);
+    } finally {
+      chmodSync(file, 0o644);
+      await files().update('readonlyFromPermissions', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await dragOffSays('');
+  });
+
+  await check('timeline: unsaved changes with the file changed on disk say dragging is off, a drag leaves the text unchanged, and a revert turns it back on', async () => {
+    assert.ok(drag);
+    const editor = await vscode.window.showTextDocument(drag.document, vscode.ViewColumn.One);
+    const file = editor.document.uri.fsPath;
+    const reason = 'the plan changed on disk while the editor holds unsaved changes: save it (choosing which version to keep) or revert it first';
+    const onDisk = dragOriginal.replace('name: Drag from the timeline', 'name: Changed on disk');
+    await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), '# an unsaved note\n'));
+    assert.ok(editor.document.isDirty);
+    writeFileSync(file, onDisk);
+    await dragOffSays(`Dragging is off: ${reason}.`);
+    assert.equal(await refusedDrag(editor, 'build'), `Not moved: ${reason}`);
+    // Revert (the drag focused the panel: the editor is made active again): the editor takes the disk's text, and dragging is on again.
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    const reverted = when(vscode.workspace.onDidChangeTextDocument, (e) => (e?.document === editor.document && !editor.document.isDirty ? true : undefined), 'the revert');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await reverted;
+    assert.equal(editor.document.getText(), onDisk);
+    await dragOffSays('');
+    // Back to the plan the next checks start from: VS Code reloads an unchanged editor from disk.
+    const reloaded = when(vscode.workspace.onDidChangeTextDocument, (e) => (e?.document === editor.document && editor.document.getText() === dragOriginal ? true : undefined), 'the reload');
+    writeFileSync(file, dragOriginal);
+    await reloaded;
+  });
+
+  await check('timeline: a plan with YAML errors says dragging is off until they are fixed', async () => {
+    assert.ok(drag);
+    const editor = await vscode.window.showTextDocument(drag.document, vscode.ViewColumn.One);
+    await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), '  - id: [oops\n'));
+    await dragOffSays('Dragging is off: the plan has YAML errors: fix them in the editor before dragging on the timeline.');
+    await undoOnce(editor);
+    await dragOffSays('');
+  });
+
+  await check('timeline: a phase with actual dates and a date shared through an anchor are refused with the reason, the text unchanged', async () => {
+    const history = await showWithTimeline(api, 'history.rollout.yaml');
+    const original = history.document.getText();
+    const started = await checkpoint('press-on', { id: 'design', key: 'Alt+ArrowRight' });
+    assert.ok(started.ok, started.detail);
+    assert.equal(started.detail, 'Not moved: phase "design" has actual dates: history is not dragged (edit `actual` in the plan)');
+    const anchored = await checkpoint('press-on', { id: 'build', key: 'Alt+ArrowRight' });
+    assert.ok(anchored.ok, anchored.detail);
+    assert.equal(anchored.detail, 'Not moved: the start of "build" is written through an anchor or alias: edit the plan by hand');
+    assert.equal(history.document.getText(), original);
   });
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -18,6 +18,7 @@ import { buildSchedule } from '../../server/src/engine/scheduler';
  * uat      start Mon 04-19, end Fri 04-30.
  * cutover  on `de`, end Fri 05-28 and 2d, scheduled backwards: Thu 05-27 is a German holiday,
  *          so it starts Wed 05-26.
+ * training start Mon 06-07, 4d -> Thu 06-10.
  */
 const PLAN = `plan: 1
 name: Drag test
@@ -57,6 +58,11 @@ phases:
     calendar: de
     end: "2027-05-28"
     duration: 2d
+  - id: training
+    name: Training
+    kind: training
+    start: 2027-06-07   # its own start
+    duration: 4d
 `;
 
 function planOf(text: string): { plan: Plan; schedule: Schedule } {
@@ -133,8 +139,21 @@ describe('moving a phase', () => {
   it('on the plan calendar the same move counts the plan calendar: Thu 05-27 is worked there', () => {
     const onPlanCalendar = PLAN.replace('    calendar: de\n', '');
     const { plan, schedule } = planOf(onPlanCalendar);
-    const result = gestureEdit(plan, schedule, { kind: 'move', phase: 'cutover', days: -2 });
-    expect(result.ok && applyEdits(onPlanCalendar, result.edits)).toBe(onPlanCalendar.replace('end: "2027-05-28"', 'end: "2027-05-26"'));
+    const edited = (gesture: TimelineGesture) => {
+      const result = gestureEdit(plan, schedule, gesture);
+      return result.ok ? applyEdits(onPlanCalendar, result.edits) : result.reason;
+    };
+    expect(edited({ kind: 'move', phase: 'cutover', days: -2 })).toBe(onPlanCalendar.replace('end: "2027-05-28"', 'end: "2027-05-26"'));
+    expect(edited({ kind: 'move', phase: 'cutover', days: 3 })).toBe(onPlanCalendar.replace('end: "2027-05-28"', 'end: "2027-06-02"'));
+    // One working day shorter: Thu 05-27 alone, where on `de` (below) the holiday makes it Wed 05-26.
+    const shorter = edited({ kind: 'resize', phase: 'cutover', days: -1 });
+    expect(shorter).toBe(onPlanCalendar.replace('end: "2027-05-28"\n    duration: 2d', 'end: "2027-05-27"\n    duration: 1d'));
+    expect(datesOf(shorter, 'cutover')).toEqual(['2027-05-27', '2027-05-27']);
+  });
+
+  it('with its own start and a duration: only the start moves', () => {
+    expect(after({ kind: 'move', phase: 'training', days: 3 })).toBe(plan('start: 2027-06-07   # its own start', 'start: 2027-06-10   # its own start'));
+    expect(after({ kind: 'move', phase: 'training', days: -2 })).toBe(plan('start: 2027-06-07   # its own start', 'start: 2027-06-03   # its own start'));
   });
 });
 
@@ -145,6 +164,21 @@ describe('resizing a phase', () => {
     const shorter = after({ kind: 'resize', phase: 'design', days: -2 });
     expect(shorter).toBe(plan('    duration: 2w\n', '    duration: 8d\n'));
     expect(datesOf(shorter, 'design')).toEqual(['2027-03-01', '2027-03-10']);
+  });
+
+  it('of a phase placed by after with a lag, or by its own start: the duration', () => {
+    expect(after({ kind: 'resize', phase: 'data', days: 3 })).toBe(plan('    duration: 10d\n', '    duration: 13d\n'));
+    expect(after({ kind: 'resize', phase: 'training', days: -2 })).toBe(plan('    duration: 4d\n', '    duration: 2d\n'));
+  });
+
+  it('scheduled backwards from its end: the end and the duration change together, so the start stays', () => {
+    // de: Fri 05-28 +3 = Wed 06-02; from Wed 05-26 that is five working days (05-27 is off): a week.
+    const longer = after({ kind: 'resize', phase: 'cutover', days: 3 });
+    expect(longer).toBe(plan('end: "2027-05-28"\n    duration: 2d', 'end: "2027-06-02"\n    duration: 1w'));
+    expect(datesOf(longer, 'cutover')).toEqual(['2027-05-26', '2027-06-02']);
+    const shorter = after({ kind: 'resize', phase: 'cutover', days: -1 });
+    expect(shorter).toBe(plan('end: "2027-05-28"\n    duration: 2d', 'end: "2027-05-26"\n    duration: 1d'));
+    expect(datesOf(shorter, 'cutover')).toEqual(['2027-05-26', '2027-05-26']);
   });
 
   it('changes the end when the phase has one, and refuses to end before the start', () => {

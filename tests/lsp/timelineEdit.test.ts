@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TIMELINE_EDIT_REQUEST, type TimelineEditResult } from '../../server/src/protocol';
+import { TIMELINE_EDIT_REQUEST, TIMELINE_REQUEST, type TimelineEditResult, type TimelineView } from '../../server/src/protocol';
 import { NORTHWIND } from './fixtures';
 import { applyTextEdits, editsFor } from './harness';
 import { northwindSession } from './session';
@@ -48,6 +48,34 @@ describe('editing the plan from the timeline over the language server', () => {
       ok: false,
       reason: '"go-live" cannot start before 2027-03-22: it waits for "build" finishing',
     });
+  });
+
+  it('refuses to drag history (a phase with actual dates) and a date written through an anchor, saying why', async () => {
+    const historyUri = ws.uri('plans/history.rollout.yaml');
+    const text = `${NORTHWIND}x-build-start: *build-start\n`
+      .replace('    duration: 4w\n', '    duration: 4w\n    actual: { start: 2027-01-11 }\n')
+      .replace('    after: [discovery]\n', '    start: &build-start 2027-02-08\n');
+    expect(text).not.toBe(NORTHWIND);
+    await session.server.open(historyUri, text);
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri: historyUri, gesture: { kind: 'move', phase: 'discovery', days: 1 } })).toEqual({
+      ok: false,
+      reason: 'phase "discovery" has actual dates: history is not dragged (edit `actual` in the plan)',
+    });
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri: historyUri, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({
+      ok: false,
+      reason: 'the start of "build" is written through an anchor or alias: edit the plan by hand',
+    });
+  });
+
+  it('says in the timeline itself that dragging is off for a plan with YAML errors, before any gesture', async () => {
+    const brokenUri = ws.uri('plans/broken.rollout.yaml');
+    await session.server.open(brokenUri, `${NORTHWIND}  - id: [oops\n`);
+    const broken = await session.server.request<TimelineView | null>(TIMELINE_REQUEST, { uri: brokenUri });
+    expect(broken?.dragOff).toBe('the plan has YAML errors: fix them in the editor before dragging on the timeline');
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri: brokenUri, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({ ok: false, reason: broken?.dragOff });
+    const editable = await session.server.request<TimelineView | null>(TIMELINE_REQUEST, { uri });
+    expect(editable?.phases.length).toBeGreaterThan(0);
+    expect(editable).not.toHaveProperty('dragOff');
   });
 
   it('answers a refusal, not an error, for a file that is not open or a gesture it cannot read', async () => {

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { Range } from '../../../server/src/engine/types';
 import { planStem } from '../../../server/src/fileRoles';
-import { TIMELINE_VIEW_TYPE, type RenderTimelineResult, type TimelineData, type TimelineEditResult, type TimelineGesture } from '../../../server/src/protocol';
+import { TIMELINE_VIEW_TYPE, type RenderTimelineResult, type TimelineEditResult, type TimelineGesture, type TimelineView } from '../../../server/src/protocol';
 import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../../webview/messages';
 import type { Ctx } from '../ctx';
 import { debounce } from '../debounce';
 import { itemAtCursor } from './itemAtCursor';
+import { PlanEditGuard } from './planEditGuard';
 import { createNonce, timelineHtml } from './webviewHtml';
 
 /** Quiet time after an edit before the timeline is asked for again. */
@@ -62,7 +63,8 @@ export class TimelinePanel implements vscode.Disposable {
 
   private readonly disposables: vscode.Disposable[] = [];
   private readonly scheduleUpdate = debounce(() => void this.update(), UPDATE_DELAY_MS);
-  private data: TimelineData | undefined;
+  private data: TimelineView | undefined;
+  private readonly guard: PlanEditGuard;
   private generation = 0;
   private highlighted: string | undefined;
 
@@ -106,7 +108,10 @@ export class TimelinePanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'images', 'icon.png');
     panel.webview.html = timelineHtml(panel.webview, ctx.extension.extensionUri, createNonce());
     const isMine = (u: vscode.Uri) => u.toString() === uri.toString();
+    this.guard = new PlanEditGuard(uri);
     this.disposables.push(
+      this.guard,
+      this.guard.onDidChange(() => this.postDragOff()),
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -139,8 +144,14 @@ export class TimelinePanel implements vscode.Disposable {
     }
     this.data = data;
     this.post({ type: 'timeline', uri: this.uri.toString(), data });
+    this.postDragOff();
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
     if (editor) this.followCursor(editor.selection.active);
+  }
+
+  /** Tells the webview whether gestures can edit the plan: the editor and the disk first, then the plan itself. */
+  private postDragOff(): void {
+    this.post({ type: 'dragOff', reason: this.guard.reason ?? this.data?.dragOff });
   }
 
   private followCursor(at: vscode.Position): void {
@@ -184,15 +195,15 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private async gestureResult(gesture: TimelineGesture, commit: boolean): Promise<TimelineEditResult> {
-    if (vscode.workspace.fs.isWritableFileSystem(this.uri.scheme) === false) {
-      return { ok: false, reason: 'the plan is on a read-only file system: the timeline cannot edit it' };
-    }
+    // A preview goes by what was last seen; an edit looks again first (a setting or the disk may have changed since).
+    const off = commit ? await this.guard.check() : this.guard.reason;
+    if (off) return { ok: false, reason: off };
     try {
       const document = await vscode.workspace.openTextDocument(this.uri);
       const result = await this.ctx.timelineEdit({ uri: this.uri.toString(), version: document.version, gesture });
       if (!commit || !result.ok) return result;
       const edit = await this.ctx.client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
-      if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: 'the editor did not accept the edit (is the file read-only?)' };
+      if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: 'the editor did not accept the edit: try again on the updated timeline' };
       this.ctx.output.info(`timeline edit of ${this.uri.fsPath}: ${result.summary}`);
       TimelinePanel.edited.fire({ uri: this.uri.toString(), summary: result.summary });
       return result;

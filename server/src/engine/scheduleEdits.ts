@@ -4,6 +4,7 @@ import { applyEdits, insertMapEntry, replaceNode } from './edits';
 import { checkFix, parsedForCheck } from './fixCheck';
 import type { Dependency, Milestone, Phase, Plan } from './model';
 import type { PhaseWindow, Schedule } from './schedule';
+import type { SourceFile } from './source';
 import type { TextEdit } from './types';
 
 /**
@@ -15,7 +16,8 @@ import type { TextEdit } from './types';
  *   that hold it back shrink, and a move earlier than the prerequisites allow is refused;
  * - `calendar.start`: a `start` is added;
  * - its `end` only (scheduled backwards): the new `end`.
- * Resizing changes `end` when the phase has one, else `duration` (weeks when whole weeks).
+ * Resizing keeps the start: it changes `end` when the phase has one (and `duration` with it when
+ * the start is counted back from the end), else `duration` (weeks when whole weeks).
  * Amounts are working days of the phase's own calendar. The edits keep comments, key order and
  * quoting: they replace single scalars or add one key, and pass the same re-parse check as
  * every quick fix. History (`actual`, `achieved`) is not dragged, and a value written through
@@ -50,15 +52,15 @@ export type GestureResult = GestureEdit | GestureRefusal;
 
 const refuse = (reason: string): GestureRefusal => ({ ok: false, reason });
 
-/** Why no gesture at all can edit this plan, or undefined when it can be edited from the timeline. */
-function planNotEditable(plan: Plan): string | undefined {
-  if (plan.source.doc.errors.length > 0) return 'the plan has YAML errors: fix them in the editor before dragging on the timeline';
+/** Why no gesture at all can edit the plan in this file, or undefined when it can be edited from the timeline. */
+export function planNotEditable(source: SourceFile): string | undefined {
+  if (source.doc.errors.length > 0) return 'the plan has YAML errors: fix them in the editor before dragging on the timeline';
   return undefined;
 }
 
 /** Why a phase's bar cannot be dragged or resized, or undefined when it can. */
 function phaseNotDraggable(plan: Plan, schedule: Schedule, phase: Phase): string | undefined {
-  const whole = planNotEditable(plan);
+  const whole = planNotEditable(plan.source);
   if (whole) return whole;
   if (phase.source !== plan.source) return `phase "${phase.id}" is declared in an imported file: edit it there`;
   if (phase.actual) return `phase "${phase.id}" has actual dates: history is not dragged (edit \`actual\` in the plan)`;
@@ -69,7 +71,7 @@ function phaseNotDraggable(plan: Plan, schedule: Schedule, phase: Phase): string
 
 /** Why a milestone's diamond cannot be dragged, or undefined when it can. */
 function milestoneNotDraggable(plan: Plan, schedule: Schedule, milestone: Milestone): string | undefined {
-  const whole = planNotEditable(plan);
+  const whole = planNotEditable(plan.source);
   if (whole) return whole;
   if (milestone.source !== plan.source) return `milestone "${milestone.id}" is declared in an imported file: edit it there`;
   if (milestone.achieved) return `milestone "${milestone.id}" was achieved on ${milestone.achieved.value}: history is not dragged`;
@@ -105,8 +107,8 @@ export function gestureEdit(plan: Plan, schedule: Schedule, gesture: TimelineGes
     if (!milestone) return refuse(`no milestone "${gesture.milestone}" in the plan`);
     const blocked = milestoneNotDraggable(plan, schedule, milestone);
     if (blocked) return refuse(blocked);
-    const from = milestone.date?.day ?? (schedule.windowOf(milestone.phase) as PhaseWindow).end;
-    const days = calendarDays ? workingDaysAcross(schedule.calendarOf(milestone.phase).work, from, gesture.days) : gesture.days;
+    const { day, cal } = milestonePlace(schedule, milestone);
+    const days = calendarDays ? workingDaysAcross(cal, day, gesture.days) : gesture.days;
     return days === 0 ? refuse(NOTHING) : checked(plan, moveMilestone(schedule, milestone, days));
   }
   const phase = schedule.phaseById.get(gesture.phase);
@@ -264,7 +266,12 @@ function resizePhase(window: PhaseWindow, days: number): GestureResult {
   if (phase.end) {
     const end = cal.addWorkingDays(onOrBefore(cal, window.end), days);
     if (end < start) return refuse(`"${phase.id}" cannot end before it starts on ${isoFromDay(start)}`);
-    return collect([setScalar(phase.map, 'end', isoFromDay(end), `the end of "${phase.id}"`)], `${phase.id}: ${span(window.start, end)} (${direction(days)} end)`);
+    const edits = [setScalar(phase.map, 'end', isoFromDay(end), `the end of "${phase.id}"`)];
+    // Scheduled backwards, the start is counted back from the end: the duration grows with the end, so the start stays.
+    if (window.startSource === 'none' && phase.duration) {
+      edits.push(setScalar(phase.map, 'duration', durationText(phase.duration.value + days), `the duration of "${phase.id}"`));
+    }
+    return collect(edits, `${phase.id}: ${span(window.start, end)} (${direction(days)} end)`);
   }
   const workingDays = Math.max(1, phase.duration?.value ?? window.workingDays) + days;
   if (workingDays < 1) return refuse(`"${phase.id}" cannot be shorter than one working day`);
@@ -274,10 +281,17 @@ function resizePhase(window: PhaseWindow, days: number): GestureResult {
   return collect([phase.duration ? setScalar(phase.map, 'duration', text, `the duration of "${phase.id}"`) : addPhaseKey(phase, 'duration', text)], summary);
 }
 
+/**
+ * Where a milestone's diamond stands: its own `date`, else the end of its phase, and the
+ * calendar of its phase that counts its moves (milestoneNotDraggable refuses one with neither).
+ */
+function milestonePlace(schedule: Schedule, milestone: Milestone): { day: number; cal: WorkCalendar } {
+  const day = milestone.date?.day ?? (schedule.windowOf(milestone.phase) as PhaseWindow).end;
+  return { day, cal: schedule.calendarOf(milestone.phase).work };
+}
+
 function moveMilestone(schedule: Schedule, milestone: Milestone, days: number): GestureResult {
-  const phaseWindow = schedule.windowOf(milestone.phase);
-  const cal = schedule.calendarOf(milestone.phase).work;
-  const from = milestone.date?.day ?? (phaseWindow as PhaseWindow).end;
+  const { day: from, cal } = milestonePlace(schedule, milestone);
   const date = cal.addWorkingDays(cal.isWorkingDay(from) ? from : days > 0 ? cal.previousBefore(from) : cal.nextAfter(from), days);
   const summary = `${milestone.id}: ${isoFromDay(date)} (${direction(days)})`;
   if (milestone.date) return collect([setScalar(milestone.map, 'date', isoFromDay(date), `the date of "${milestone.id}"`)], summary);

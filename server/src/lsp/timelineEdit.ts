@@ -4,7 +4,7 @@ import { applyEdits } from '../engine/edits';
 import { lintText } from '../engine/lint';
 import type { Schedule } from '../engine/schedule';
 import type { Finding } from '../engine/types';
-import { gestureEdit } from '../engine/scheduleEdits';
+import { gestureEdit, planNotEditable } from '../engine/scheduleEdits';
 import type { TimelineEditParams, TimelineEditResult, TimelineMove } from '../protocol';
 import { toProtocolEdit } from './diagnostics';
 import type { Analysis, Project } from './project';
@@ -17,7 +17,12 @@ import type { Analysis, Project } from './project';
  */
 export function timelineEdit(project: Project, analysis: Analysis | undefined, params: TimelineEditParams): TimelineEditResult {
   const result = analysis?.result;
-  if (!analysis || !result || result.role !== 'plan' || !result.plan || !result.schedule) return { ok: false, reason: 'this file is not a plan the timeline can edit' };
+  const notPlan = { ok: false, reason: 'this file is not a plan the timeline can edit' } as const;
+  if (!analysis || !result || result.role !== 'plan') return notPlan;
+  // A plan with YAML errors has no model to edit: the same reason the timeline shows.
+  const off = planNotEditable(result.source);
+  if (off) return { ok: false, reason: off };
+  if (!result.plan || !result.schedule) return notPlan;
   if (params.version !== undefined && analysis.version !== undefined && params.version !== analysis.version) {
     return { ok: false, reason: 'the plan changed while you were dragging: try again on the updated timeline' };
   }
