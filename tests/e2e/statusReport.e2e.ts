@@ -31,7 +31,12 @@ suite('status report', () => {
     const red = shown(editor.document.uri, 'red');
     assert.ok(await editor.edit((b) => b.replace(editor.document.lineAt(editor.document.getText().split('\n').indexOf('    kind: planning')).range, '    kind: nonsense')));
     await red;
+    // Revert acts on the active editor: the report panel may hold the focus, so focus the plan
+    // first, or the next test would find the plan still red.
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    const reverted = when(vscode.workspace.onDidChangeTextDocument, (e) => (e?.document === editor.document && !editor.document.isDirty ? true : undefined), 'the revert');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await reverted;
     await closeAll();
   });
 
