@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -8,9 +9,10 @@ import { NodeFileSystem } from '../server/src/platform/nodeFileSystem';
 import { createWorkspace, LspServer, uriOf } from '../tests/lsp/harness';
 import { createSpectral, createYamlLanguageServer, floorParse, ourLint } from './contenders';
 import { typingEdits } from './edits';
+import { ylsEditLatency } from './ylsEdits';
 import { generatePlan } from './generatePlan';
 import { median, percentile, race, raceProcesses, round, runCommand, runNode } from './measure';
-import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult, type ManyFindingsResult, type SizeResult } from './report';
+import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult, type HugeFindingsResult, type ManyFindingsResult, type SizeResult } from './report';
 
 /**
  * `npm run bench`: one process run that measures the engine against its floor and against
@@ -125,6 +127,34 @@ function tinyInvalidPhases(count: number): string {
   return `plan: 1\nname: Many small mistakes\nphases:\n${Array.from({ length: count }, (_, i) => `  - { id: p${i}, kind: nope }\n`).join('')}`;
 }
 
+/** The whole CLI on 300,000 of the smallest invalid phases there are (`- {kind: x}`, 4 MB): it must finish, with a capped report. */
+function measureHugeFindings(): HugeFindingsResult {
+  const items = quick ? 100_000 : 300_000;
+  const dir = mkdtempSync(join(tmpdir(), 'crm-rollout-huge-'));
+  try {
+    const file = join(dir, 'huge.rollout.yaml');
+    const text = `plan: 1\nname: Many small mistakes\nphases:\n${'  - {kind: x}\n'.repeat(items)}`;
+    writeFileSync(file, text);
+    log(`huge findings: crm-rollout lint on ${items} tiny invalid phases (${(text.length / 1024 / 1024).toFixed(1)} MiB), one run, stylish`);
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [CLI, 'lint', file, '--no-color'], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - started;
+    const stdout = run.stdout ?? '';
+    const summary = stdout.trimEnd().split('\n').at(-1) ?? '';
+    return {
+      items,
+      mebibytes: round(text.length / 1024 / 1024),
+      ms: round(ms),
+      finished: run.status === 1 && summary.includes('problems'),
+      reportLines: stdout.split('\n').length,
+      leftOutLines: stdout.split('\n').filter((l) => l.includes('more findings like this')).length,
+      summary,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Lint time of plans with N tiny invalid phases (one round each): the cost must grow as N, not faster. */
 function measureManyFindings(): ManyFindingsResult[] {
   const fs = new NodeFileSystem();
@@ -236,6 +266,7 @@ async function measureEdits(): Promise<EditResult[]> {
       const latency = await editLatency(target, count);
       const full = await fullLintMs(target);
       const engine = engineEditMs(target, count);
+      const yls = skip.has('yls') || !target.label.startsWith('generated') ? undefined : await ylsEditLatency(ROOT, target.path, target.text, count);
       out.push({
         file: target.label.startsWith('generated') ? undefined : basename(target.path),
         lines,
@@ -247,6 +278,7 @@ async function measureEdits(): Promise<EditResult[]> {
         p50RatioAfterDebounce: round((latency.p50 - latency.debounceMs) / full, 2),
         engineEditMs: round(engine),
         engineEditRatio: round(engine / full, 2),
+        ...(yls ? { ylsP50Ms: round(yls.p50), ylsP95Ms: round(yls.p95), p50RatioToYls: round(latency.p50 / yls.p50, 2) } : {}),
       });
     }
   } finally {
@@ -286,6 +318,7 @@ async function main(): Promise<void> {
     batch: skip.has('batch') ? null : measureBatch(),
     coldStart: skip.has('cold') ? null : measureColdStart(),
     manyFindings: skip.has('many') ? [] : measureManyFindings(),
+    hugeFindings: skip.has('many') ? null : measureHugeFindings(),
     edit: skip.has('edit') ? [] : await measureEdits(),
     machine: { ...before, loadAverageAfter: loadavg().map((l) => round(l, 1)) },
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,

@@ -1,11 +1,11 @@
-// `npm run bench` and `npm run soak`: bundles the CLI and the language server as `npm run build`
-// does (dist/cli.js, dist/server.js), bundles the TypeScript script named by the first argument
+// `npm run bench` and `npm run soak`: bundles the CLI, its worker and the language server as
+// `npm run build` does (dist/cli.js, dist/lintWorker.js, dist/server.js), bundles the TypeScript script named by the first argument
 // into bench/build.tmp/, then runs it with the remaining arguments.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundle, ENTRIES } from '../scripts/bundle.mjs';
+import { bundle, RUNTIME_ENTRIES } from '../scripts/bundle.mjs';
 import { writeSchemaValidators } from '../scripts/schemaValidators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,7 +19,7 @@ const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', 
 writeSchemaValidators();
 const out = join('bench', 'build.tmp', `${basename(script, '.ts')}.cjs`);
 await Promise.all([
-  ...ENTRIES.filter((e) => e.command).map((e) => bundle(root, e)),
+  ...RUNTIME_ENTRIES.map((e) => bundle(root, e)),
   build({
     ...node,
     entryPoints: [script],

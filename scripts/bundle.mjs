@@ -1,6 +1,6 @@
-// The bundles every front end is built into, and how: one list for esbuild.mjs (the build) and
-// tests/lsp/globalSetup.ts (which builds only the entries that tests spawn), so the two cannot
-// drift apart.
+// The bundles every front end is built into, and how: one list for esbuild.mjs (the build),
+// tests/lsp/globalSetup.ts and bench/run.mjs (which build only what node runs: the commands and
+// the worker threads they start), so the three cannot drift apart.
 import { build } from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,9 +8,14 @@ import path from 'node:path';
 export const ENTRIES = [
   { in: 'server/src/cli/bin.ts', out: 'dist/cli.js', platform: 'node', format: 'cjs', command: true },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js', platform: 'node', format: 'cjs', command: true },
+  // `lint`'s worker thread, loaded from beside dist/cli.js (server/src/cli/parallelLint.ts).
+  { in: 'server/src/cli/lintWorker.ts', out: 'dist/lintWorker.js', platform: 'node', format: 'cjs', worker: true },
   { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { in: 'client/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
 ];
+
+/** The bundles node runs: the commands (package.json "bin") and the worker threads they start. */
+export const RUNTIME_ENTRIES = ENTRIES.filter((e) => e.command || e.worker);
 
 /**
  * Bundles one entry of ENTRIES under `root`. A command (package.json "bin") starts with a

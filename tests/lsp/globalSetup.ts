@@ -1,12 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { bundle, ENTRIES } from '../../scripts/bundle.mjs';
+import { bundle, RUNTIME_ENTRIES } from '../../scripts/bundle.mjs';
 import { writeSchemaValidators } from '../../scripts/schemaValidators.mjs';
 
-/** The Node entries that tests spawn: the language server and the CLI. */
-const SPAWNED = ['dist/server.js', 'dist/cli.js'];
-
 /**
- * Bundles the language server and the CLI once before the tests run, exactly as the build does
+ * Bundles the language server, the CLI and its worker thread once before the tests run, exactly as the build does
  * (scripts/bundle.mjs), so the LSP tests drive the same `dist/server.js` that
  * `crm-rollout-language-server --stdio` runs, and the terminal tests (tests/cli/progress.test.ts)
  * and the hostile-input tests that must time out a hang (tests/corpus/containment.test.ts) the
@@ -17,5 +14,5 @@ const SPAWNED = ['dist/server.js', 'dist/cli.js'];
 export default async function setup(): Promise<void> {
   writeSchemaValidators();
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  await Promise.all(ENTRIES.filter((e) => SPAWNED.includes(e.out)).map((e) => bundle(root, e)));
+  await Promise.all(RUNTIME_ENTRIES.map((e) => bundle(root, e)));
 }

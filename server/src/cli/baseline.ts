@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import type { Finding } from '../engine/types';
 import { readSmallTextFile } from '../platform/safeRead';
 import { UsageError } from './args';
-import type { FileReport } from './report';
+import type { FileReport, ReportedFinding } from './report';
 
 /**
  * A baseline: the findings a team has accepted for now, so `lint --baseline FILE` reports only
@@ -40,7 +39,7 @@ function keyOf(file: string, rule: string, idPath: string | undefined, message: 
   return JSON.stringify([file, rule, idPath === undefined ? 'm' : 'i', idPath ?? message]);
 }
 
-function findingKey(file: string, f: Finding): string {
+function findingKey(file: string, f: ReportedFinding): string {
   return f.idPath ? keyOf(file, f.ruleId, f.idPath, undefined) : keyOf(file, f.ruleId, undefined, f.message);
 }
 
@@ -79,27 +78,48 @@ export function readBaseline(file: string, shownAs: string): Baseline {
   return { version: BASELINE_VERSION, entries: record.findings };
 }
 
-/** Hides baselined findings; returns the reports and how many baseline entries matched nothing. */
-export function applyBaseline(reports: readonly FileReport[], baseline: Baseline, baselineFile: string): { reports: FileReport[]; unused: number } {
-  const remaining = new Map<string, number>();
-  for (const e of baseline.entries) remaining.set(entryKey(e), (remaining.get(entryKey(e)) ?? 0) + e.count);
-  const linted = new Set(reports.map((r) => baselinePath(baselineFile, r.path)));
-  const out = reports.map((report) => {
-    const rel = baselinePath(baselineFile, report.path);
+/**
+ * Hides baselined findings, one report at a time in file order (so a long run can stream its
+ * reports): when a file has more findings of a key than the baseline allows, the first ones
+ * are hidden. `unused` counts the entries of the files seen that matched nothing.
+ */
+export class BaselineFilter {
+  private readonly remaining = new Map<string, number>();
+  private readonly linted = new Set<string>();
+
+  constructor(
+    private readonly baseline: Baseline,
+    private readonly baselineFile: string,
+  ) {
+    for (const e of baseline.entries) this.remaining.set(entryKey(e), (this.remaining.get(entryKey(e)) ?? 0) + e.count);
+  }
+
+  filter(report: FileReport): FileReport {
+    const rel = baselinePath(this.baselineFile, report.path);
+    this.linted.add(rel);
     let baselined = 0;
     const findings = report.findings.filter((f) => {
       const key = findingKey(rel, f);
-      const left = remaining.get(key) ?? 0;
+      const left = this.remaining.get(key) ?? 0;
       if (left === 0) return true;
-      remaining.set(key, left - 1);
+      this.remaining.set(key, left - 1);
       baselined++;
       return false;
     });
     return { ...report, findings, baselined: (report.baselined ?? 0) + baselined };
-  });
-  // Only entries of files linted this run can be known to be unused.
-  const unused = baseline.entries.filter((e) => linted.has(e.file)).reduce((n, e) => n + Math.min(e.count, remaining.get(entryKey(e)) ?? 0), 0);
-  return { reports: out, unused };
+  }
+
+  /** Findings of the baseline that no longer occur; only entries of files linted this run can be known to be unused. */
+  unused(): number {
+    return this.baseline.entries.filter((e) => this.linted.has(e.file)).reduce((n, e) => n + Math.min(e.count, this.remaining.get(entryKey(e)) ?? 0), 0);
+  }
+}
+
+/** Hides baselined findings; returns the reports and how many baseline entries matched nothing. */
+export function applyBaseline(reports: readonly FileReport[], baseline: Baseline, baselineFile: string): { reports: FileReport[]; unused: number } {
+  const filter = new BaselineFilter(baseline, baselineFile);
+  const out = reports.map((report) => filter.filter(report));
+  return { reports: out, unused: filter.unused() };
 }
 
 /**

@@ -1,23 +1,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayFromIso } from '../engine/calendar';
-import { lintFile, type LintOptions } from '../engine/lint';
-import { projectRoot } from '../engine/projectRoot';
 import { RULE_METAS } from '../engine/rules/index';
-import type { Finding } from '../engine/types';
 import { writeFileAtomic, WriteError } from '../platform/atomicWrite';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import { displayText } from '../render/escape';
 import { makeParentFolders } from '../platform/parentFolders';
 import { optionValue, parseArgs, UsageError, type ParsedArgs } from './args';
-import { applyBaseline, buildBaseline, readBaseline, serializeBaseline, type Baseline } from './baseline';
+import { BaselineFilter, buildBaseline, readBaseline, serializeBaseline, type Baseline } from './baseline';
 import { collectFiles } from './collectFiles';
 import { palette, shouldColor } from './color';
 import { fixFile } from './fixFiles';
 import { checkedFormat, formatsHelp } from './formatRegistry';
-import { FORMATTERS } from './formatters/index';
+import { FORMATTERS, STREAMED_FORMATS } from './formatters/index';
+import { displayPath, lintOneFile, lintOptions, type FileOutcome, type LintSetup } from './lintOneFile';
+import { lintInOrder, threadCount } from './parallelLint';
 import { ProgressLine, type StatusStream } from './progress';
-import { plural, summarize, type FileReport } from './report';
+import { addToTotals, emptyTotals, plural, type FileReport, type FormatContext, type Formatter, type ReportTotals, type StreamedFormat } from './report';
 import { unifiedDiff } from './unifiedDiff';
 import { VERSION } from './version';
 
@@ -34,6 +33,7 @@ export const LINT_OPTIONS = {
   'max-warnings': { value: true },
   'no-ignore': {},
   'no-color': {},
+  threads: { value: true },
   help: {},
 } as const;
 
@@ -43,15 +43,16 @@ export interface CommandIO {
   stderr: StatusStream;
 }
 
-function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
-}
-
 export function checkedAsOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (dayFromIso(value) === undefined) throw new UsageError(`--as-of "${value}" is not a date; write it as YYYY-MM-DD`);
   return value;
+}
+
+function checkedThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--threads "${value}" is not a whole number of at least 1`);
+  return Number(value);
 }
 
 function checkedMaxWarnings(value: string | undefined): number | undefined {
@@ -60,8 +61,8 @@ function checkedMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** The plan files named on the command line and the engine options for each of them. */
-function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; optionsFor(file: string): LintOptions } {
+/** The plan files named on the command line and what `lint` settles once for all of them. */
+function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; setup: LintSetup; fs: NodeFileSystem } {
   if (args.positionals.length === 0) throw new UsageError('name at least one plan file, directory or glob, for example: crm-rollout lint plans/');
   const asOf = checkedAsOf(optionValue(args, 'as-of'));
   const configArg = optionValue(args, 'config');
@@ -69,32 +70,38 @@ function lintTargets(args: ParsedArgs, io: CommandIO): { files: string[]; option
   const fs = new NodeFileSystem();
   if (configPath && fs.kind(configPath) !== 'file') throw new UsageError(`--config "${configArg}" is not a readable file`);
   const files = collectFiles(args.positionals, io.cwd, { noIgnore: args.flags.has('no-ignore') });
-  return { files, optionsFor: (file) => ({ fs, asOf, configPath, root: projectRoot(file, fs, { lastResort: io.cwd }) }) };
+  return { files, setup: { cwd: io.cwd, asOf, configPath }, fs };
 }
 
-/** Lints the named files and returns the findings per file (shared by lint, fix and report commands). */
-function lintPaths(args: ParsedArgs, io: CommandIO, progress?: ProgressLine): FileReport[] {
-  const { files, optionsFor } = lintTargets(args, io);
-  const reports: FileReport[] = [];
-  try {
-    for (const [index, file] of files.entries()) {
-      progress?.count('linting', index, files.length, 'plan');
-      const result = lintFile(file, optionsFor(file));
-      if ('error' in result) throw new UsageError(result.error);
-      reports.push({ path: file, display: displayPath(io.cwd, file), findings: result.findings, waived: result.waived });
-      for (const f of result.configFindings) {
-        const existing = reports.find((r) => r.path === f.file);
-        if (existing) {
-          if (!existing.findings.some((e) => e.offsets[0] === f.offsets[0] && e.message === f.message)) existing.findings.push(f);
-        } else {
-          reports.push({ path: f.file, display: displayPath(io.cwd, f.file), findings: [f] });
-        }
-      }
+/**
+ * Lints the named files, on more than one thread when there are many (parallelLint.ts), and
+ * hands each report to `sink` in file order as soon as it is ready: a plan's report, then the
+ * report of its configuration file the first time that file has problems.
+ */
+function lintPaths(args: ParsedArgs, io: CommandIO, progress: ProgressLine, sink: (report: FileReport) => void): void {
+  const { files, setup, fs } = lintTargets(args, io);
+  const threads = threadCount(files.length, checkedThreads(optionValue(args, 'threads')));
+  /** Findings of configuration files already reported, so each is reported once. */
+  const configSeen = new Map<string, Set<string>>();
+  const hand = (outcome: FileOutcome, index: number) => {
+    if ('error' in outcome) throw new UsageError(outcome.error);
+    progress.count('linting', index + 1, files.length, 'plan');
+    const [plan, ...configs] = outcome.reports;
+    sink(plan);
+    for (const config of configs) {
+      const seen = configSeen.get(config.path) ?? new Set<string>();
+      configSeen.set(config.path, seen);
+      const fresh = config.findings.filter((f) => !seen.has(`${f.offsets[0]}\u0000${f.message}`));
+      for (const f of fresh) seen.add(`${f.offsets[0]}\u0000${f.message}`);
+      if (fresh.length > 0) sink({ ...config, findings: fresh });
     }
+  };
+  try {
+    progress.count('linting', 0, files.length, 'plan');
+    lintInOrder(files, setup, threads, (file) => lintOneFile(file, setup, fs), hand);
   } finally {
-    progress?.clear();
+    progress.clear();
   }
-  return reports;
 }
 
 interface FixRun {
@@ -106,14 +113,14 @@ interface FixRun {
 
 /** `--fix` writes fixed files; `--fix-dry-run` prints their diff instead. A file that cannot be written does not stop the others. */
 function runFixes(args: ParsedArgs, io: CommandIO, write: boolean, progress: ProgressLine): FixRun {
-  const { files, optionsFor } = lintTargets(args, io);
+  const { files, setup, fs } = lintTargets(args, io);
   const run: FixRun = { changed: false, failed: 0 };
   try {
     for (const [index, file] of files.entries()) {
       progress.count(write ? 'fixing' : 'checking fixes in', index, files.length, 'plan');
       // The diff's body is the file's own text, exactly (a patch); names are shown safely.
       const shown = displayText(displayPath(io.cwd, file));
-      const outcome = fixFile(file, optionsFor(file), write, shown);
+      const outcome = fixFile(file, lintOptions(file, setup, fs), write, shown);
       if (outcome.dropped > 0) {
         progress.print(`skipped ${outcome.dropped} ${outcome.dropped === 1 ? 'fix' : 'fixes'} in ${shown} that would have broken the YAML or changed other values\n`);
       }
@@ -137,31 +144,85 @@ function checkCombinations(args: ParsedArgs): void {
   const given = (name: string) => args.flags.has(name) || args.options.has(name);
   if (given('fix') && given('fix-dry-run')) throw new UsageError('--fix and --fix-dry-run exclude each other; --fix-dry-run shows what --fix would write');
   if (given('fix-dry-run')) {
-    for (const other of ['format', 'output', 'baseline', 'update-baseline', 'quiet', 'max-warnings']) {
+    for (const other of ['format', 'output', 'baseline', 'update-baseline', 'quiet', 'max-warnings', 'threads']) {
       if (given(other)) throw new UsageError(`--fix-dry-run prints only a diff, so --${other} does not apply; drop one of them`);
     }
   }
   if (given('update-baseline') && !given('baseline')) throw new UsageError('--update-baseline needs --baseline <file> to name the file it writes');
 }
 
-/** Writes or applies the baseline; returns the reports with baselined findings removed. */
-function withBaseline(reports: FileReport[], args: ParsedArgs, io: CommandIO): FileReport[] {
-  const baselineArg = optionValue(args, 'baseline');
-  if (baselineArg === undefined) return reports;
-  const baselineFile = path.resolve(io.cwd, baselineArg);
-  if (args.flags.has('update-baseline')) {
-    const previous = fs.existsSync(baselineFile) ? readPreviousBaseline(baselineFile, baselineArg) : undefined;
-    const baseline = buildBaseline(reports, baselineFile, previous);
-    writeBaseline(baselineFile, baselineArg, serializeBaseline(baseline));
-    const total = baseline.entries.reduce((n, e) => n + e.count, 0);
-    io.stderr.write(`wrote ${displayText(baselineArg)} with ${plural(total, 'finding')}\n`);
-    return applyBaseline(reports, baseline, baselineFile).reports;
+/** Where the report goes: the terminal, streamed when its format allows, and the `--output` file. */
+interface ReportOutput {
+  terminal: { render: Formatter; streamed?: StreamedFormat; context: FormatContext };
+  file?: { name: string; render: Formatter; context: FormatContext };
+}
+
+/**
+ * Where each file's report goes once it is linted: through the baseline and `--quiet`, into
+ * the totals, and out. A streamed format (stylish, github) is printed file by file and keeps
+ * nothing; the others need the whole set and keep the small reports until the end; so does
+ * `--update-baseline`, which must see every finding before it can write the baseline.
+ */
+class ReportSink {
+  readonly totals = emptyTotals();
+  private readonly kept: FileReport[] = [];
+  /** The reports before any baseline, while `--update-baseline` waits for all of them. */
+  private readonly unfiltered: FileReport[] = [];
+  private readonly keep: boolean;
+  private readonly baselineFile?: string;
+  private filter?: BaselineFilter;
+
+  constructor(
+    private readonly args: ParsedArgs,
+    private readonly io: CommandIO,
+    private readonly progress: ProgressLine,
+    private readonly out: ReportOutput,
+  ) {
+    const baselineArg = optionValue(args, 'baseline');
+    if (baselineArg !== undefined) this.baselineFile = path.resolve(io.cwd, baselineArg);
+    if (this.baselineFile && !args.flags.has('update-baseline')) this.filter = new BaselineFilter(readBaseline(this.baselineFile, baselineArg ?? ''), this.baselineFile);
+    this.keep = out.file !== undefined || out.terminal.streamed === undefined;
   }
-  const { reports: filtered, unused } = applyBaseline(reports, readBaseline(baselineFile, baselineArg), baselineFile);
-  if (unused > 0) {
-    io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${displayText(baselineArg)}\n`);
+
+  readonly add = (report: FileReport): void => {
+    if (this.args.flags.has('update-baseline')) this.unfiltered.push(report);
+    else this.show(this.filter ? this.filter.filter(report) : report);
+  };
+
+  private show(filtered: FileReport): void {
+    const report = this.args.flags.has('quiet') ? { ...filtered, findings: filtered.findings.filter((f) => f.severity === 'error') } : filtered;
+    addToTotals(this.totals, report);
+    if (this.keep) this.kept.push(report);
+    const text = this.out.terminal.streamed?.file(report, this.out.terminal.context);
+    if (text) {
+      this.progress.clear();
+      this.io.stdout.write(text);
+    }
   }
-  return filtered;
+
+  /** Writes the baseline if asked to, then the rest of the report; returns the totals. */
+  finish(): ReportTotals {
+    const baselineArg = optionValue(this.args, 'baseline') ?? '';
+    if (this.baselineFile && this.args.flags.has('update-baseline')) {
+      const previous = fs.existsSync(this.baselineFile) ? readPreviousBaseline(this.baselineFile, baselineArg) : undefined;
+      const baseline = buildBaseline(this.unfiltered, this.baselineFile, previous);
+      writeBaseline(this.baselineFile, baselineArg, serializeBaseline(baseline));
+      const total = baseline.entries.reduce((n, e) => n + e.count, 0);
+      this.io.stderr.write(`wrote ${displayText(baselineArg)} with ${plural(total, 'finding')}\n`);
+      const filter = new BaselineFilter(baseline, this.baselineFile);
+      for (const report of this.unfiltered.splice(0)) this.show(filter.filter(report));
+    } else if (this.filter) {
+      const unused = this.filter.unused();
+      if (unused > 0) {
+        this.io.stderr.write(`${plural(unused, 'baselined finding')} no longer ${unused === 1 ? 'occurs' : 'occur'}; run with --update-baseline to drop ${unused === 1 ? 'it' : 'them'} from ${displayText(baselineArg)}\n`);
+      }
+    }
+    const whole = { files: this.kept, ...this.totals };
+    const { terminal, file } = this.out;
+    if (file) writeReport(path.resolve(this.io.cwd, file.name), file.name, file.render(whole, file.context));
+    this.io.stdout.write(terminal.streamed ? terminal.streamed.end(this.totals, terminal.context) : terminal.render(whole, terminal.context));
+    return this.totals;
+  }
 }
 
 /** The baseline being replaced: entries of files not linted now are kept; an unreadable one is simply replaced. */
@@ -183,31 +244,36 @@ export function runLint(argv: readonly string[], io: CommandIO): number {
   checkCombinations(args);
   const format = checkedFormat(FORMATTERS, optionValue(args, 'format') ?? 'stylish');
   const maxWarnings = checkedMaxWarnings(optionValue(args, 'max-warnings'));
-  const output = optionValue(args, 'output');
   // Started before any work, so the delay counts from the start of the command, not of each phase.
   const progress = new ProgressLine(io.stderr, { quiet: args.flags.has('quiet') });
   if (args.flags.has('fix-dry-run')) return runFixes(args, io, false, progress).changed ? 1 : 0;
   const unwritten = args.flags.has('fix') ? runFixes(args, io, true, progress).failed : 0;
-  let reports = withBaseline(lintPaths(args, io, progress), args, io);
-  if (args.flags.has('quiet')) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f: Finding) => f.severity === 'error') }));
-  const report = summarize(reports);
-  const context = { rules: RULE_METAS, toolVersion: VERSION };
-  const color = palette(shouldColor(io.stdout, args.flags.has('no-color')));
-  if (output !== undefined) {
-    // The chosen format goes to the file; the terminal still gets the human-readable report.
-    writeReport(path.resolve(io.cwd, output), output, FORMATTERS[format].render(report, { ...context, color: palette(false) }));
-    io.stdout.write(FORMATTERS.stylish.render(report, { ...context, color }));
-  } else {
-    io.stdout.write(FORMATTERS[format].render(report, { ...context, color: format === 'stylish' ? color : palette(false) }));
-  }
+  const sink = new ReportSink(args, io, progress, reportOutput(args, io, format));
+  lintPaths(args, io, progress, sink.add);
+  const totals = sink.finish();
   // A plan --fix could not write is a failure of the run, reported above, even when the rest is clean.
   if (unwritten > 0) return 2;
-  if (report.errorCount > 0) return 1;
-  if (maxWarnings !== undefined && maxWarnings >= 0 && report.warningCount > maxWarnings) {
-    io.stderr.write(`crm-rollout: ${report.warningCount} warnings exceed --max-warnings ${maxWarnings}\n`);
+  if (totals.errorCount > 0) return 1;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && totals.warningCount > maxWarnings) {
+    io.stderr.write(`crm-rollout: ${totals.warningCount} warnings exceed --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+/** The chosen format goes to the `--output` file, and then the terminal still gets the human-readable report. */
+function reportOutput(args: ParsedArgs, io: CommandIO, format: keyof typeof FORMATTERS): ReportOutput {
+  const context = { rules: RULE_METAS, toolVersion: VERSION };
+  const color = palette(shouldColor(io.stdout, args.flags.has('no-color')));
+  const output = optionValue(args, 'output');
+  const terminalFormat = output === undefined ? format : 'stylish';
+  const terminal = {
+    render: FORMATTERS[terminalFormat].render,
+    streamed: STREAMED_FORMATS[terminalFormat],
+    context: { ...context, color: terminalFormat === 'stylish' ? color : palette(false) },
+  };
+  if (output === undefined) return { terminal };
+  return { terminal, file: { name: output, render: FORMATTERS[format].render, context: { ...context, color: palette(false) } } };
 }
 
 function writeReport(file: string, shownAs: string, text: string): void {
@@ -253,6 +319,8 @@ ${formatsHelp(FORMATTERS, 'stylish', 26)}
   --no-ignore             also lint the plans that .gitignore ignores under a named
                           directory or glob
   --no-color              plain output even on a terminal
+  --threads <n>           lint on n threads (default: 2 from 32 plans on when there is a
+                          second core, else 1); the report is the same either way
   --help                  show this help
 
 Waivers: a plan's x-waivers list ({ rule, target, reason, owner, until }) silences

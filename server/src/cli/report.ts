@@ -1,27 +1,48 @@
 import type { RuleMeta } from '../engine/rules/types';
-import type { Finding } from '../engine/types';
+import type { Finding, Fix } from '../engine/types';
 import type { WaivedFinding } from '../engine/waivers';
 import type { Palette } from './color';
+
+/**
+ * What a report shows of a finding: no data, related locations or fix edits, only each fix's
+ * kind. A reported file keeps nothing of its parse (the engine's findings can hold nodes of
+ * the Document), so a batch of a thousand plans holds a thousand small reports, not a
+ * thousand parses, and a report crosses from a worker thread as plain data.
+ */
+export type ReportedFinding = Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'message' | 'range' | 'offsets' | 'idPath'> & {
+  fixes?: readonly Pick<Fix, 'kind'>[];
+};
+
+/** A waived finding as reported: the finding and what the audit needs of its waiver. */
+export interface ReportedWaiver {
+  finding: ReportedFinding;
+  waiver: Pick<WaivedFinding['waiver'], 'target' | 'reason' | 'owner' | 'until'>;
+}
 
 export interface FileReport {
   /** Absolute path. */
   path: string;
   /** Path as shown to the user: relative to the working directory, with forward slashes. */
   display: string;
-  findings: Finding[];
+  findings: ReportedFinding[];
   /** Findings the plan's `x-waivers` silence (never in `findings`). */
-  waived?: WaivedFinding[];
+  waived?: ReportedWaiver[];
   /** How many findings the `--baseline` file hid. */
   baselined?: number;
 }
 
-interface LintReport {
-  files: FileReport[];
+/** The counts every summary line shows; a streamed report knows them only at its end. */
+export interface ReportTotals {
+  fileCount: number;
   errorCount: number;
   warningCount: number;
   infoCount: number;
   waivedCount: number;
   baselinedCount: number;
+}
+
+export interface LintReport extends ReportTotals {
+  files: FileReport[];
 }
 
 export interface FormatContext {
@@ -32,20 +53,66 @@ export interface FormatContext {
 
 export type Formatter = (report: LintReport, context: FormatContext) => string;
 
+/**
+ * A format whose output is each file's part in file order and then a summary, so a long run
+ * can print each file as soon as it is linted and keep nothing of it.
+ */
+export interface StreamedFormat {
+  file(file: FileReport, context: FormatContext): string;
+  end(totals: ReportTotals, context: FormatContext): string;
+}
+
+/** The whole report of a streamed format at once: exactly what streaming it prints. */
+export function wholeReport(format: StreamedFormat): Formatter {
+  return (report, context) => report.files.map((file) => format.file(file, context)).join('') + format.end(report, context);
+}
+
 export function summarize(files: FileReport[]): LintReport {
-  const all = files.flatMap((f) => f.findings);
+  const totals = emptyTotals();
+  for (const file of files) addToTotals(totals, file);
+  return { files, ...totals };
+}
+
+export function emptyTotals(): ReportTotals {
+  return { fileCount: 0, errorCount: 0, warningCount: 0, infoCount: 0, waivedCount: 0, baselinedCount: 0 };
+}
+
+/** Counts one more file's findings into `totals`. */
+export function addToTotals(totals: ReportTotals, file: FileReport): void {
+  totals.fileCount++;
+  for (const f of file.findings) {
+    if (f.severity === 'error') totals.errorCount++;
+    else if (f.severity === 'warning') totals.warningCount++;
+    else totals.infoCount++;
+  }
+  totals.waivedCount += file.waived?.length ?? 0;
+  totals.baselinedCount += file.baselined ?? 0;
+}
+
+/** A finding as a report keeps it (see ReportedFinding). */
+export function reportedFinding(f: ReportedFinding): ReportedFinding {
   return {
-    files,
-    errorCount: all.filter((f) => f.severity === 'error').length,
-    warningCount: all.filter((f) => f.severity === 'warning').length,
-    infoCount: all.filter((f) => f.severity === 'info').length,
-    waivedCount: files.reduce((n, f) => n + (f.waived?.length ?? 0), 0),
-    baselinedCount: files.reduce((n, f) => n + (f.baselined ?? 0), 0),
+    ruleId: f.ruleId,
+    messageId: f.messageId,
+    severity: f.severity,
+    message: f.message,
+    range: f.range,
+    offsets: f.offsets,
+    ...(f.idPath ? { idPath: f.idPath } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ kind: x.kind })) } : {}),
+  };
+}
+
+/** A waived finding as a report keeps it. */
+export function reportedWaiver({ finding, waiver }: ReportedWaiver): ReportedWaiver {
+  return {
+    finding: reportedFinding(finding),
+    waiver: { target: waiver.target, reason: waiver.reason, owner: waiver.owner, ...(waiver.until ? { until: waiver.until } : {}) },
   };
 }
 
 /** 1-based line and column of a finding's start and end, as every report format shows them. */
-export function oneBased(f: Finding) {
+export function oneBased(f: ReportedFinding) {
   return {
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
@@ -59,14 +126,14 @@ export function plural(n: number, word: string): string {
 }
 
 /** `8 problems (5 errors, 3 warnings, 0 info)`: the one summary every human-readable format shows. */
-export function problemSummary(report: LintReport): string {
+export function problemSummary(report: ReportTotals): string {
   const total = report.errorCount + report.warningCount + report.infoCount;
   const parts = [plural(report.errorCount, 'error'), plural(report.warningCount, 'warning'), `${report.infoCount} info`];
   return `${plural(total, 'problem')} (${parts.join(', ')})`;
 }
 
 /** `; 2 waived, 3 in the baseline`, or nothing when no finding was hidden. */
-export function hiddenSummary(report: LintReport): string {
+export function hiddenSummary(report: ReportTotals): string {
   const parts: string[] = [];
   if (report.waivedCount > 0) parts.push(`${report.waivedCount} waived`);
   if (report.baselinedCount > 0) parts.push(`${report.baselinedCount} in the baseline`);

@@ -12,9 +12,12 @@ import type { Finding } from './types';
 export const MAX_ALIKE = 100;
 
 /** A line of a capped report: a finding, or the count of the findings like it left out. */
-export type CappedEntry = { finding: Finding } | { more: number; like: Finding };
+export type CappedEntry<F extends FindingKind = Finding> = { finding: F } | { more: number; like: F };
 
-function kindOf(finding: Finding): string {
+/** What a capped list needs of a finding: its kind (rule and message id), and what the count line shows. */
+type FindingKind = Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'message'>;
+
+function kindOf(finding: FindingKind): string {
   return `${finding.ruleId}\u0000${finding.messageId}`;
 }
 
@@ -22,11 +25,11 @@ function kindOf(finding: Finding): string {
  * The findings of one file in their order, each kind cut after its first `max` findings,
  * with a `more` entry right after the last one shown. Two passes, linear in the findings.
  */
-export function capFindings(findings: readonly Finding[], max: number = MAX_ALIKE): CappedEntry[] {
+export function capFindings<F extends FindingKind>(findings: readonly F[], max: number = MAX_ALIKE): CappedEntry<F>[] {
   const total = new Map<string, number>();
   for (const finding of findings) total.set(kindOf(finding), (total.get(kindOf(finding)) ?? 0) + 1);
   const shown = new Map<string, number>();
-  const entries: CappedEntry[] = [];
+  const entries: CappedEntry<F>[] = [];
   for (const finding of findings) {
     const kind = kindOf(finding);
     const count = (shown.get(kind) ?? 0) + 1;

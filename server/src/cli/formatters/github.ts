@@ -1,7 +1,7 @@
 import { capFindings, moreFindingsText } from '../../engine/capFindings';
 import type { Severity } from '../../engine/types';
 import { displayText } from '../../render/escape';
-import { oneBased, type Formatter } from '../report';
+import { oneBased, wholeReport, type StreamedFormat } from '../report';
 
 /**
  * GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
@@ -24,14 +24,14 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Formatter = (report) => {
-  const lines: string[] = [];
-  for (const file of report.files) {
+export const githubStream: StreamedFormat = {
+  file(file) {
+    const lines: string[] = [];
     for (const entry of capFindings(file.findings)) {
       if ('more' in entry) {
         // One annotation on the file for the rest: the runner shows only the first few per step anyway.
         const properties = `file=${escapeProperty(file.display)},title=${escapeProperty(entry.like.ruleId)}`;
-        lines.push(`::${COMMAND[entry.like.severity]} ${properties}::${escapeData(moreFindingsText(entry.more))}`);
+        lines.push(`::${COMMAND[entry.like.severity]} ${properties}::${escapeData(moreFindingsText(entry.more))}\n`);
         continue;
       }
       const f = entry.finding;
@@ -44,8 +44,11 @@ export const github: Formatter = (report) => {
         `endColumn=${endColumn}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(',');
-      lines.push(`::${COMMAND[f.severity]} ${properties}::${escapeData(displayText(f.message))}`);
+      lines.push(`::${COMMAND[f.severity]} ${properties}::${escapeData(displayText(f.message))}\n`);
     }
-  }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+    return lines.join('');
+  },
+  end: () => '',
 };
+
+export const github = wholeReport(githubStream);

@@ -1,12 +1,12 @@
 import type { FormatRegistry } from '../formatRegistry';
-import type { Formatter } from '../report';
-import { github } from './github';
+import type { Formatter, StreamedFormat } from '../report';
+import { github, githubStream } from './github';
 import { gitlab } from './gitlab';
 import { json } from './json';
 import { junit } from './junit';
 import { markdown } from './markdown';
 import { sarif } from './sarif';
-import { stylish } from './stylish';
+import { stylish, stylishStream } from './stylish';
 
 /** Report formats by name; `lint --format` accepts exactly these and `lint --help` lists them. */
 export const FORMATTERS = {
@@ -18,3 +18,6 @@ export const FORMATTERS = {
   gitlab: { render: gitlab, description: 'GitLab Code Quality JSON' },
   markdown: { render: markdown, description: 'a pull-request comment' },
 } satisfies FormatRegistry<string, Formatter>;
+
+/** The formats printed file by file as a run goes (the others need every file before they can start). */
+export const STREAMED_FORMATS: Partial<Record<keyof typeof FORMATTERS, StreamedFormat>> = { stylish: stylishStream, github: githubStream };

@@ -1,5 +1,4 @@
-import type { Finding } from '../../engine/types';
-import { oneBased, type FileReport, type Formatter } from '../report';
+import { oneBased, type FileReport, type Formatter, type ReportedFinding } from '../report';
 
 /**
  * JUnit XML (the Jenkins/Ant dialect GitLab, Jenkins and Azure DevOps read).
@@ -30,9 +29,13 @@ function escapeXmlAttribute(text: string): string {
   return escapeXmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
 
-function byRule(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
+function byRule(findings: readonly ReportedFinding[]): Map<string, ReportedFinding[]> {
+  const groups = new Map<string, ReportedFinding[]>();
+  for (const f of findings) {
+    const group = groups.get(f.ruleId);
+    if (group) group.push(f);
+    else groups.set(f.ruleId, [f]);
+  }
   return groups;
 }
 

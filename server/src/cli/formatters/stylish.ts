@@ -2,7 +2,7 @@ import { capFindings, moreFindingsText } from '../../engine/capFindings';
 import type { Severity } from '../../engine/types';
 import { displayText } from '../../render/escape';
 import type { Palette } from '../color';
-import { hiddenSummary, oneBased, plural, problemSummary, type Formatter } from '../report';
+import { hiddenSummary, oneBased, plural, problemSummary, wholeReport, type StreamedFormat } from '../report';
 
 function severityLabel(severity: Severity, color: Palette): string {
   const padded = severity.padEnd(7);
@@ -17,12 +17,11 @@ function severityLabel(severity: Severity, color: Palette): string {
  * is one line, and no value can write a control sequence or a workflow command to the log.
  * Past MAX_ALIKE findings of one kind in a file, one line counts the rest (capFindings.ts).
  */
-export const stylish: Formatter = (report, { color }) => {
-  const lines: string[] = [];
-  for (const file of report.files) {
-    if (file.findings.length === 0) continue;
+export const stylishStream: StreamedFormat = {
+  file(file, { color }) {
+    if (file.findings.length === 0) return '';
     const display = displayText(file.display);
-    lines.push(color.underline(display));
+    const lines = [color.underline(display)];
     for (const entry of capFindings(file.findings)) {
       if ('more' in entry) {
         lines.push(`  ${color.dim(moreFindingsText(entry.more))}  ${color.dim(`[${displayText(entry.like.ruleId)}]`)}`);
@@ -32,16 +31,16 @@ export const stylish: Formatter = (report, { color }) => {
       const { line, column } = oneBased(f);
       lines.push(`  ${display}:${line}:${column}  ${severityLabel(f.severity, color)}  ${displayText(f.message)}  ${color.dim(`[${displayText(f.ruleId)}]`)}`);
     }
-    lines.push('');
-  }
-  const total = report.errorCount + report.warningCount + report.infoCount;
-  const checked = plural(report.files.length, 'file');
-  const hidden = hiddenSummary(report);
-  if (total === 0) {
-    lines.push(color.green(`✔ ${checked} checked, no problems${hidden}`));
-  } else {
-    const mark = report.errorCount > 0 ? color.red('✖') : color.yellow('⚠');
-    lines.push(color.bold(`${mark} ${problemSummary(report)} in ${checked}${hidden}`));
-  }
-  return `${lines.join('\n')}\n`;
+    return `${lines.join('\n')}\n\n`;
+  },
+  end(totals, { color }) {
+    const total = totals.errorCount + totals.warningCount + totals.infoCount;
+    const checked = plural(totals.fileCount, 'file');
+    const hidden = hiddenSummary(totals);
+    if (total === 0) return `${color.green(`✔ ${checked} checked, no problems${hidden}`)}\n`;
+    const mark = totals.errorCount > 0 ? color.red('✖') : color.yellow('⚠');
+    return `${color.bold(`${mark} ${problemSummary(totals)} in ${checked}${hidden}`)}\n`;
+  },
 };
+
+export const stylish = wholeReport(stylishStream);
