@@ -100,8 +100,8 @@ describe('shared names', () => {
     expect(named.filter((c) => !known.has(c))).toEqual([]);
   });
 
-  it('package.json activates on plans and on the timeline panel by the shared pattern and view type', () => {
-    expect(pkg.activationEvents).toEqual(['onLanguage:yaml', `workspaceContains:${PLAN_GLOB}`, `onWebviewPanel:${TIMELINE_VIEW_TYPE}`]);
+  it('package.json activates on plans and on the timeline and status panels (to revive them) by the shared pattern and view types', () => {
+    expect(pkg.activationEvents).toEqual(['onLanguage:yaml', `workspaceContains:${PLAN_GLOB}`, `onWebviewPanel:${TIMELINE_VIEW_TYPE}`, `onWebviewPanel:${STATUS_VIEW_TYPE}`]);
   });
 
   it('package.json validates plans and configurations by the shared file names', () => {

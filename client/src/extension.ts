@@ -4,7 +4,7 @@ import type { CrmRolloutApi } from './api';
 import * as commands from './commands';
 import { Ctx } from './ctx';
 import { StatusPanel } from './preview/statusPanel';
-import { TimelinePanel, registerTimelineSerializer } from './preview/timelinePanel';
+import { TimelinePanel } from './preview/timelinePanel';
 import { PlanStatus } from './status';
 
 let current: Ctx | undefined;
@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmRol
     saveStatusReport: commands.saveStatusReport,
   });
   const status = new PlanStatus(ctx);
-  ctx.push(status, registerTimelineSerializer(ctx), { dispose: () => TimelinePanel.disposeAll() }, { dispose: () => StatusPanel.disposeAll() });
+  ctx.push(status, TimelinePanel.registerSerializer(ctx), StatusPanel.registerSerializer(ctx), { dispose: () => TimelinePanel.disposeAll() }, { dispose: () => StatusPanel.disposeAll() });
   const api: CrmRolloutApi = {
     activation: { registeredMs: performance.now() - started },
     status: () => status.snapshot(),

@@ -29,6 +29,7 @@ const wantScreenshots = argv.includes('--screenshots');
 const wantVsix = argv.includes('--vsix');
 const verbose = argv.includes('--verbose') || !!process.env.CRM_ROLLOUT_E2E_VERBOSE;
 const keep = argv.includes('--keep');
+// A cap for a session that hangs, not a measure: the tour now also reloads the window once.
 const SESSION_LIMIT_MS = 240_000;
 
 const results = [];
@@ -371,6 +372,29 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         }
         if (!found.ghostUnderBar) problems.push('a ghost bar is not drawn right under its forecast bar');
         return { ok: problems.length === 0, detail: problems.join('; ') };
+      }
+      case 'expect-status-report': {
+        // A status report panel showing the plan; with `timeline`, also its timeline drawn (after
+        // the window reload, both pages are the extension's new answers: VS Code keeps only the
+        // webviews' state).
+        if (checkpoint.timeline) await timelineFrame(page);
+        const deadline = Date.now() + 20_000;
+        while (Date.now() < deadline) {
+          for (const frame of page.frames()) {
+            const report = await frame
+              .evaluate(() => {
+                const verdict = document.querySelector('[data-status]');
+                return verdict ? { status: verdict.getAttribute('data-status'), text: document.body.textContent ?? '' } : undefined;
+              })
+              .catch(() => undefined);
+            if (!report) continue;
+            const problems = [];
+            if (!report.text.includes(checkpoint.plan)) problems.push(`the report does not name the plan "${checkpoint.plan}"`);
+            return { ok: problems.length === 0, detail: problems.join('; ') || `a ${report.status} report` };
+          }
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        return { ok: false, detail: 'no webview frame shows a status report' };
       }
       case 'expect-fitted': {
         // The panel redraws once its size settles; wait for a drawing as wide as the panel.

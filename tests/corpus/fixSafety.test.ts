@@ -268,3 +268,51 @@ describe('fixes and suggestions land at the right syntactic place, or not at all
     expect(after.startsWith('{ plan: 1, name: Flow, sponsor: dan, owner: dan, people: [{ id: dan, name: Dan }]')).toBe(true);
   });
 });
+
+describe('lint --fix on the layouts where insertions once broke plans: only the fixed tokens change', () => {
+  /** Fix-kind findings (typos), and two rules whose insertions after the last key are suggestions --fix leaves to a person. */
+  const GOVERNANCE = onlyRulesConfig(['known-tags', 'known-references', 'change-control', 'objectives-defined']);
+
+  /** Runs `lint --fix` on one plan; the plan after, the run, and the findings left. */
+  function fix(text: string, config = GOVERNANCE) {
+    const dir = workspace({ 'p.rollout.yaml': text }, config);
+    const run = runCli(['lint', '--fix', '--no-color', 'p.rollout.yaml'], dir);
+    const after = read(dir, 'p.rollout.yaml').toString('utf8');
+    return { run, after, left: jsonFindings(dir, 'p.rollout.yaml').map((f) => f.rule) };
+  }
+
+  it('fixes a plan whose last top-level key is phases: and that lacks governance, appending nothing after phases', () => {
+    const text = planWith(`${TYPO_ITEM}      - { task: Kick off, owner: dna }\n`);
+    const { run, after, left } = fix(text);
+    expect(run.stderr).toBe('fixed 2 problems in p.rollout.yaml\n');
+    // Byte for byte: the two typos replaced, nothing inserted (governance is for a person to write).
+    expect(after).toBe(text.replace('[stakholders]', '[stakeholders]').replace('owner: dna }', 'owner: dan }'));
+    expect(parse(after).phases[0].checklist).toHaveLength(2);
+    expect(left.sort()).toEqual(['change-control', 'objectives-defined']);
+  });
+
+  it('keeps a trailing comma single in flow sequences and flow mappings', () => {
+    const text = planWith('      - { task: Interview the leads, tags: [sales, stakholders, ], }\n').replace(
+      '  - id: discovery\n    name: Discovery\n    kind: planning\n    owner: dan\n    start: 2027-01-11\n    duration: 1w\n    checklist:\n',
+      '  - { id: discovery, name: Discovery, kind: planning, owner: dna, start: 2027-01-11, duration: 1w, }\n  - id: build\n    name: Build\n    kind: configuration\n    owner: dan\n    after: [discovery]\n    duration: 1w\n    checklist:\n',
+    );
+    const { run, after } = fix(text);
+    expect(run.stderr).toBe('fixed 2 problems in p.rollout.yaml\n');
+    expect(after).toBe(text.replace('[sales, stakholders, ]', '[sales, stakeholders, ]').replace('owner: dna,', 'owner: dan,'));
+    expect(after).not.toContain(',,');
+    expect(after).not.toMatch(/,\s*,/);
+    expect(parse(after).phases[1].checklist[0].tags).toEqual(['sales', 'stakeholders']);
+  });
+
+  it('fixes items of a block list written `-   task:` in place, at their own columns', () => {
+    const items = '      -   task: Interview the leads\n          tags: [stakholders]\n      -   task: Kick off\n          owner: dna\n';
+    const text = planWith(items);
+    const { run, after } = fix(text);
+    expect(run.stderr).toBe('fixed 2 problems in p.rollout.yaml\n');
+    expect(after).toBe(planWith(items.replace('[stakholders]', '[stakeholders]').replace('owner: dna', 'owner: dan')));
+    expect(parse(after).phases[0].checklist).toEqual([
+      { task: 'Interview the leads', tags: ['stakeholders'] },
+      { task: 'Kick off', owner: 'dan' },
+    ]);
+  });
+});

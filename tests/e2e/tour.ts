@@ -14,6 +14,10 @@ import { EXTENSION_ID, rangeOf, when } from './helpers';
  *
  * Handshake files live in `CRM_ROLLOUT_E2E_TOUR`: `checkpoint-N.json` ({ name }) from here,
  * `ack-N.json` ({ ok, detail }) from the driver. Results go to `CRM_ROLLOUT_E2E_RESULTS`.
+ *
+ * The walk ends by reloading the window (`workbench.action.reloadWindow`), which stops this
+ * extension host; VS Code then runs the tour again in the new one, which finds what the first
+ * part did in `RELOADED` and checks that the plan panels came back.
  */
 
 interface Ack {
@@ -29,6 +33,15 @@ interface Check {
 
 const ACK_LIMIT_MS = 60_000;
 let checkpoints = 0;
+
+/** Written just before the reload: the checks so far and the checkpoints used, for the tour's second part. */
+const RELOADED = 'before-reload.json';
+const REVIVED_PLAN = 'tracked.rollout.yaml';
+
+interface BeforeReload {
+  checks: Check[];
+  checkpoints: number;
+}
 
 function tourDir(): string {
   const dir = process.env.CRM_ROLLOUT_E2E_TOUR;
@@ -104,6 +117,24 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<CrmRolloutApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
+  const reloaded = path.join(tourDir(), RELOADED);
+  if (existsSync(reloaded)) {
+    const before = JSON.parse(readFileSync(reloaded, 'utf8')) as BeforeReload;
+    checks.push(...before.checks);
+    checkpoints = before.checkpoints;
+    await check('reload: the status report and timeline panels come back after a window reload, showing the same plan', async () => {
+      const webviewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+      const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => `${t.label} (${t.input instanceof vscode.TabInputWebview ? t.input.viewType : typeof t.input})`));
+      await when(vscode.window.tabGroups.onDidChangeTabs, () => (webviewTabs().length >= 2 ? true : undefined), 'the two panels to be restored').catch((error: Error) => {
+        throw new Error(`${error.message}; the tabs: ${tabs().join(', ') || 'none'}`);
+      });
+      assert.deepEqual(webviewTabs().map((t) => t.label).sort(), [`Status: ${REVIVED_PLAN}`, `Timeline: ${REVIVED_PLAN}`]);
+      const ack = await checkpoint('expect-status-report', { plan: 'Tracked', timeline: true });
+      assert.ok(ack.ok, ack.detail);
+    });
+    report(api, checks);
+    return;
+  }
   await tidyWindow();
 
   let xss: vscode.TextEditor | undefined;
@@ -383,6 +414,32 @@ export async function run(): Promise<void> {
     assert.ok(ack.ok, ack.detail);
   });
 
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  let panelsOpen = false;
+  await check('reload: the status report and timeline panels of a plan are open before the reload', async () => {
+    const plan = folderFile(REVIVED_PLAN);
+    await showWithTimeline(api, REVIVED_PLAN);
+    // The report opens beside the timeline, so both are visible, and so restored, after the reload.
+    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+    const shown = when(api.onDidShowStatusReport, (r) => (r?.uri === plan.toString() ? r : undefined), 'the status report');
+    await vscode.commands.executeCommand('crm-rollout.showStatusReport', plan);
+    await shown;
+    // Its page has run the script that keeps the plan's URI once the driver sees the report.
+    const ack = await checkpoint('expect-status-report', { plan: 'Tracked', timeline: false });
+    assert.ok(ack.ok, ack.detail);
+    panelsOpen = true;
+  });
+  if (!panelsOpen) {
+    report(api, checks);
+    return;
+  }
+  writeFileSync(path.join(tourDir(), RELOADED), JSON.stringify({ checks, checkpoints } satisfies BeforeReload));
+  await vscode.commands.executeCommand('workbench.action.reloadWindow');
+  // This extension host stops with the window; the tour's second part reports for both.
+  await new Promise<never>(() => undefined);
+}
+
+function report(api: CrmRolloutApi, checks: Check[]): void {
   const passed = checks.filter((c) => c.state === 'passed').length;
   const failed = checks.length - passed;
   const file = process.env.CRM_ROLLOUT_E2E_RESULTS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance } from '../../server/src/engine/suggest';
+import { closest, editDistance, Suggester } from '../../server/src/engine/suggest';
 
 describe('editDistance', () => {
   it('is 0 for equal words', () => {
@@ -72,5 +72,20 @@ describe('closest', () => {
 
   it('returns undefined for no candidates', () => {
     expect(closest('anything', [])).toBeUndefined();
+  });
+});
+
+describe('Suggester (large candidate sets)', () => {
+  /** 2,000 ids like `anna-k17`, with near neighbours of each other, and the words people mistype them as. */
+  const people = Array.from({ length: 2_000 }, (_, i) => `${['anna', 'ann', 'hanna', 'jon', 'john', 'joan'][i % 6]}-k${i}`);
+  const typed = ['ana-k6', 'anna-k6', 'john-k10', 'jhon-k10', 'joh-k10', 'hana-k2', 'jon-k33', 'joan-k5', 'anna-k', 'ann-k13', 'nobody', 'JOHN-K1O', 'anna-k1999', 'hannah-k8', 'jno-k3', 'jo-k15'];
+
+  it('gives the same answers by scanning and through its deletion index, however many words it was asked before', () => {
+    // Each word asked first (answered by a scan, as the first few are) and after the index exists.
+    const warmed = new Suggester(people);
+    for (const word of typed) warmed.closest(`${word}-warm-up`);
+    const answers = typed.map((word) => new Suggester(people).closest(word));
+    expect(typed.map((word) => warmed.closest(word))).toEqual(answers);
+    expect(answers.slice(0, 6)).toEqual(['anna-k6', 'anna-k6', 'john-k10', 'john-k10', 'john-k10', 'hanna-k2']);
   });
 });

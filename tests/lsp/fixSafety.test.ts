@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { onlyRulesConfig } from '../helpers/cli';
@@ -67,5 +68,77 @@ describe('quick fixes on hostile plans, over stdio', () => {
     const published = await server.changeAndWait(uri, text);
     const messages = published.diagnostics.filter((d) => d.code === 'import').map((d) => d.message);
     expect(messages).toEqual([expect.stringMatching(/^import "people\.yaml" cannot be read: .*byte 0xFC on line 2 looks like Windows-1252/)]);
+  });
+});
+
+describe('light-bulb insertions on the layouts that once broke plans, over stdio', () => {
+  // data-retention is in the `all` set only: switched on by name.
+  const ws = createWorkspace({ '.crm-rollout.yaml': `${onlyRulesConfig(['change-control', 'objectives-defined', 'migration-backup', 'data-retention'])}  data-retention: info\n` });
+  let server: LspServer;
+
+  beforeAll(async () => {
+    server = await LspServer.start(ws.root);
+  });
+  afterAll(async () => {
+    await server.stop();
+    ws.dispose();
+  });
+
+  /** Accepts, in the editor, the light-bulb suggestion of the first finding of each rule in turn; the text after. */
+  async function accept(uri: string, text: string, ruleIds: readonly string[]): Promise<string> {
+    let published = await server.open(uri, text);
+    let current = text;
+    for (const ruleId of ruleIds) {
+      const diagnostic = published.diagnostics.find((d) => d.code === ruleId);
+      expect(diagnostic, ruleId).toBeDefined();
+      const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic!.range,
+        context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      });
+      const suggestion = actions.find((a) => a.diagnostics?.some((d) => d.code === ruleId) && !a.title.startsWith('disable '));
+      expect(suggestion, ruleId).toBeDefined();
+      current = applyTextEdits(current, editsFor(suggestion!.edit, uri));
+      published = await server.changeAndWait(uri, current);
+    }
+    expect(published.diagnostics.filter((d) => d.code === 'yaml-syntax')).toEqual([]);
+    return current;
+  }
+
+  it('adds governance and objectives to a plan whose last top-level key is phases:, each where it belongs, leaving every other byte', async () => {
+    const phases = 'phases:\n  - id: data\n';
+    const text = migrationPlan('\n      - { task: Final import, tags: [final-migration], due: 2027-02-12 }\n      - { task: Back up, tags: [backup], due: 2027-02-01 }');
+    const after = await accept(ws.uri('last-phases.rollout.yaml'), text, ['change-control', 'objectives-defined']);
+    const objectives =
+      'objectives:\n  - id: objective-1\n    statement: TODO what the rollout must achieve\n    metric: TODO metric and unit\n    baseline: TODO\n    target: TODO\n    due: 2027-05-05\n    owner: dan\n';
+    const governance = 'governance: { change_control: TODO how change requests are submitted and reviewed and who approves them }\n';
+    // Objectives go before the phases (the format's key order), governance after the last key: the plan's own bytes are all kept.
+    expect(after).toBe(`${text.replace(phases, `${objectives}${phases}`)}${governance}`);
+    const plan = parse(after);
+    expect(Object.keys(plan)).toEqual(['plan', 'name', 'sponsor', 'owner', 'people', 'objectives', 'phases', 'governance']);
+    expect(plan.phases[0].checklist).toHaveLength(2);
+  });
+
+  it('inserts an item into a flow list with a trailing comma without a second comma', async () => {
+    const text = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ]`);
+    const after = await accept(ws.uri('trailing-comma.rollout.yaml'), text, ['migration-backup']);
+    expect(after).toBe(migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ${BACKUP_ITEM}, ]`));
+  });
+
+  it('inserts a block item at the dash column of a list written `-   task:`', async () => {
+    const items = '\n      -   task: Final import\n          tags: [final-migration]\n          due: 2027-02-12';
+    const after = await accept(ws.uri('wide-dash.rollout.yaml'), migrationPlan(items), ['migration-backup']);
+    expect(after).toBe(migrationPlan(`\n      -   ${BACKUP_ITEM}${items}`));
+    expect(parse(after).phases[0].checklist).toHaveLength(2);
+  });
+
+  it('keeps the trailing blank lines of a keep-chomping block scalar when a key is inserted after it', async () => {
+    const keep = 'governance:\n  change_control: |+\n    Changes go through the steering group.\n\n\n';
+    const text = `${migrationPlan(`\n      - ${FINAL_MIGRATION_ITEM.trim()}\n      - { task: Back up, tags: [backup], due: 2027-02-01 }`)}${keep}`;
+    const after = await accept(ws.uri('keep-chomping.rollout.yaml'), text, ['data-retention']);
+    expect(after.startsWith(text)).toBe(true);
+    const plan = parse(after);
+    expect(plan.governance.change_control).toBe('Changes go through the steering group.\n\n\n');
+    expect(Object.keys(plan.governance)).toEqual(['change_control', 'retention']);
   });
 });

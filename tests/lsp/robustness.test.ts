@@ -81,8 +81,9 @@ describe('robustness against bad input', () => {
         .filter(({ answer, method }) => answer.status === 'rejected' && method !== 'textDocument/rename');
       expect(failures).toEqual([]);
       server.change(uri, `${text}\nextra: line`);
-      const completion = await server.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
-      expect(Array.isArray(completion)).toBe(true);
+      const completion = await server.request<unknown[] | { isIncomplete: boolean; items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      // A list, or for a large file still being checked in its worker an empty, incomplete one.
+      expect(Array.isArray(completion) ? completion : completion.items).toBeInstanceOf(Array);
       server.close(uri);
       expect(server.alive).toBe(true);
       expect(server.logs.filter((line) => / failed: /.test(line))).toEqual([]);

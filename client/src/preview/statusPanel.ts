@@ -3,29 +3,30 @@ import { planStem } from '../../../server/src/fileRoles';
 import { SETTINGS_SECTION, STATUS_VIEW_TYPE, type StatusReportResult } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { debounce } from '../debounce';
-import { createNonce } from './webviewHtml';
+import { onPlanChange, planPanelTitle, registerPlanPanelSerializer, setPlanPanelIcon } from './planPanel';
+import { createNonce, withPanelState } from './webviewHtml';
 
 /** Quiet time after an edit before the report is asked for again. */
 const UPDATE_DELAY_MS = 400;
 
-function panelTitle(uri: vscode.Uri): string {
-  return `Status: ${uri.path.split('/').pop() ?? uri.path}`;
+/** Nothing remote: only the page's own nonced style element applies, and the one script that saves the panel's state. */
+function policy(styleNonce: string, scriptNonce: string): string {
+  return `default-src 'none'; style-src 'nonce-${styleNonce}'; script-src 'nonce-${scriptNonce}'`;
 }
 
-/** No script and nothing remote: only the page's own nonced style element applies. */
-function policy(nonce: string): string {
-  return `default-src 'none'; style-src 'nonce-${nonce}'`;
+function unavailable(message: string, nonce: string, scriptNonce: string): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy(nonce, scriptNonce)}"></head><body><p>${message}</p></body></html>`;
 }
 
-function unavailable(message: string, nonce: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy(nonce)}"></head><body><p>${message}</p></body></html>`;
-}
+/** Scripts only for the state script (the policy admits nothing else); no local files. */
+const WEBVIEW_OPTIONS: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
 
 /**
  * The status report of one plan beside its editor (docs/status.md): the server renders the
  * same html as `crm-rollout status --format html`, themed for the editor and under this
  * webview's policy; the panel only shows it, and asks again as the plan, its diagnostics or
- * the settings change.
+ * the settings change. Its page runs one script of the panel's, which keeps the plan's URI in
+ * the webview state, so the serializer brings the panel back after a window reload.
  */
 export class StatusPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, StatusPanel>();
@@ -46,8 +47,20 @@ export class StatusPanel implements vscode.Disposable {
       existing.panel.reveal(existing.panel.viewColumn, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(STATUS_VIEW_TYPE, panelTitle(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+    const panel = vscode.window.createWebviewPanel(STATUS_VIEW_TYPE, planPanelTitle('Status', uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, WEBVIEW_OPTIONS);
     return new StatusPanel(ctx, panel, uri);
+  }
+
+  /** Brings report panels back after a window reload (needs `onWebviewPanel:crm-rollout.statusReport`). */
+  static registerSerializer(ctx: Ctx): vscode.Disposable {
+    return registerPlanPanelSerializer(
+      STATUS_VIEW_TYPE,
+      (uri) => StatusPanel.panels.has(uri.toString()),
+      (panel, uri) => {
+        panel.webview.options = WEBVIEW_OPTIONS;
+        new StatusPanel(ctx, panel, uri);
+      },
+    );
   }
 
   /** The report the user is looking at, for "Save Status Report" from the panel. */
@@ -65,20 +78,14 @@ export class StatusPanel implements vscode.Disposable {
     readonly uri: vscode.Uri,
   ) {
     StatusPanel.panels.set(uri.toString(), this);
-    panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'images', 'icon.png');
-    const isMine = (u: vscode.Uri) => u.toString() === uri.toString();
+    panel.title = planPanelTitle('Status', uri);
+    setPlanPanelIcon(ctx, panel);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (isMine(e.document.uri) && e.contentChanges.length > 0) this.scheduleUpdate();
-      }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some(isMine)) this.scheduleUpdate();
-      }),
+      ...onPlanChange(ctx, uri, () => this.scheduleUpdate()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SETTINGS_SECTION, uri)) this.scheduleUpdate();
       }),
-      ctx.onDidStartServer(() => this.scheduleUpdate()),
     );
     void this.update();
   }
@@ -86,16 +93,18 @@ export class StatusPanel implements vscode.Disposable {
   private async update(): Promise<void> {
     const generation = ++this.generation;
     const nonce = createNonce();
-    const result = await this.ctx.statusReport({ uri: this.uri.toString(), format: 'html', webview: { csp: policy(nonce), nonce } });
+    const scriptNonce = createNonce();
+    const state = { uri: this.uri.toString() };
+    const result = await this.ctx.statusReport({ uri: this.uri.toString(), format: 'html', webview: { csp: policy(nonce, scriptNonce), nonce } });
     // An older answer that arrives after a newer request would show a stale report.
     if (generation !== this.generation || !StatusPanel.panels.has(this.uri.toString())) return;
     if (!result) {
       const message = result === null ? 'This file is not a rollout plan (*.rollout.yaml).' : 'The language server is not running; see the CRM Rollout output channel.';
-      this.panel.webview.html = unavailable(message, nonce);
+      this.panel.webview.html = withPanelState(unavailable(message, nonce, scriptNonce), scriptNonce, state);
       return;
     }
     this.warn(result);
-    this.panel.webview.html = result.text;
+    this.panel.webview.html = withPanelState(result.text, scriptNonce, state);
     this.colour = result.colour;
     StatusPanel.shown.fire({ uri: this.uri.toString(), colour: result.colour });
   }

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { Range } from '../../../server/src/engine/types';
 import { planStem } from '../../../server/src/fileRoles';
 import { TIMELINE_VIEW_TYPE, type RenderTimelineResult, type TimelineEditResult, type TimelineGesture, type TimelineView } from '../../../server/src/protocol';
-import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../../webview/messages';
+import type { ExportFormat, FromWebview, ToWebview } from '../../webview/messages';
 import type { Ctx } from '../ctx';
 import { debounce } from '../debounce';
 import { itemAtCursor } from './itemAtCursor';
 import { PlanEditGuard } from './planEditGuard';
+import { onPlanChange, planPanelTitle, registerPlanPanelSerializer, setPlanPanelIcon } from './planPanel';
 import { createNonce, timelineHtml } from './webviewHtml';
 
 /** Quiet time after an edit before the timeline is asked for again. */
@@ -17,10 +18,6 @@ export interface RenderReport {
   phases: number;
   milestones: number;
   ms: number;
-}
-
-function panelTitle(uri: vscode.Uri): string {
-  return `Timeline: ${uri.path.split('/').pop() ?? uri.path}`;
 }
 
 function webviewOptions(ctx: Ctx): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -35,16 +32,6 @@ function toRange(r: Range): vscode.Range {
 function exportTheme(): 'light' | 'dark' {
   const kind = vscode.window.activeColorTheme.kind;
   return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
-}
-
-function stateUri(state: unknown): vscode.Uri | undefined {
-  const uri = (state as Partial<WebviewState> | undefined)?.uri;
-  if (typeof uri !== 'string') return undefined;
-  try {
-    return vscode.Uri.parse(uri, true);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -74,19 +61,20 @@ export class TimelinePanel implements vscode.Disposable {
       existing.panel.reveal(existing.panel.viewColumn, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, panelTitle(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx));
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, planPanelTitle('Timeline', uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx));
     return new TimelinePanel(ctx, panel, uri);
   }
 
-  /** Restores a panel VS Code kept across a reload; its webview state names the plan. */
-  static revive(ctx: Ctx, panel: vscode.WebviewPanel, state: unknown): void {
-    const uri = stateUri(state);
-    if (!uri || TimelinePanel.panels.has(uri.toString())) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = webviewOptions(ctx);
-    new TimelinePanel(ctx, panel, uri);
+  /** Brings timeline panels back after a window reload (needs `onWebviewPanel:crm-rollout.timeline`); the webview state names the plan. */
+  static registerSerializer(ctx: Ctx): vscode.Disposable {
+    return registerPlanPanelSerializer(
+      TIMELINE_VIEW_TYPE,
+      (uri) => TimelinePanel.panels.has(uri.toString()),
+      (panel, uri) => {
+        panel.webview.options = webviewOptions(ctx);
+        new TimelinePanel(ctx, panel, uri);
+      },
+    );
   }
 
   /** The panel the user is looking at, for the export commands of the panel's title bar. */
@@ -104,8 +92,8 @@ export class TimelinePanel implements vscode.Disposable {
     readonly uri: vscode.Uri,
   ) {
     TimelinePanel.panels.set(uri.toString(), this);
-    panel.title = panelTitle(uri);
-    panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'images', 'icon.png');
+    panel.title = planPanelTitle('Timeline', uri);
+    setPlanPanelIcon(ctx, panel);
     panel.webview.html = timelineHtml(panel.webview, ctx.extension.extensionUri, createNonce());
     const isMine = (u: vscode.Uri) => u.toString() === uri.toString();
     this.guard = new PlanEditGuard(uri);
@@ -114,17 +102,10 @@ export class TimelinePanel implements vscode.Disposable {
       this.guard.onDidChange(() => this.postDragOff()),
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (isMine(e.document.uri) && e.contentChanges.length > 0) this.scheduleUpdate();
-      }),
-      // Imported people or holiday files and the configuration change the plan's diagnostics.
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some(isMine)) this.scheduleUpdate();
-      }),
+      ...onPlanChange(ctx, uri, () => this.scheduleUpdate()),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (isMine(e.textEditor.document.uri)) this.followCursor(e.selections[0].active);
       }),
-      ctx.onDidStartServer(() => this.scheduleUpdate()),
     );
   }
 
@@ -270,11 +251,4 @@ export class TimelinePanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-/** Brings timeline panels back after a window reload (needs `onWebviewPanel:crm-rollout.timeline`). */
-export function registerTimelineSerializer(ctx: Ctx): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
-    deserializeWebviewPanel: async (panel, state) => TimelinePanel.revive(ctx, panel, state),
-  });
 }

@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
+import type { PlanPanelState } from './planPanel';
 
 /** A fresh nonce per page load: the only scripts and inline styles that run are the ones carrying it. */
 export function createNonce(): string {
@@ -32,4 +33,16 @@ export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
 <script nonce="${nonce}" src="${asset('webview.js')}"></script>
 </body>
 </html>`;
+}
+
+/**
+ * A page the server rendered (the status report), given the one script it runs: under its own
+ * nonce, it saves the panel's state, the plan's URI, so the panel comes back after a window
+ * reload. The state is JSON with `<` escaped, so no text in it can end the script element.
+ */
+export function withPanelState(html: string, scriptNonce: string, state: PlanPanelState): string {
+  const json = JSON.stringify(state).replace(/</g, '\\u003c');
+  const script = `<script nonce="${scriptNonce}">acquireVsCodeApi().setState(${json});</script>`;
+  const head = html.indexOf('</head>');
+  return head < 0 ? `${script}${html}` : `${html.slice(0, head)}${script}\n${html.slice(head)}`;
 }

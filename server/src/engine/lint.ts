@@ -17,7 +17,7 @@ import type { Rule } from './rules/types';
 import type { Schedule } from './schedule';
 import { buildSchedule } from './scheduler';
 import { validateAgainstSchema } from './schema';
-import { rangeFromOffsets, type SourceFile } from './source';
+import type { SourceFile } from './source';
 import type { Finding } from './types';
 import { applyWaivers, type WaivedFinding } from './waivers';
 import { withholdAnchoredFixes } from './anchoredFixes';
@@ -132,16 +132,20 @@ export type LintStage = 'schema' | 'imports' | 'model' | 'rules' | 'waivers';
 
 const LIMITS_MESSAGES = CORE_RULES.find((rule) => rule.id === 'limits')?.messages ?? {};
 
-/** The `limits` finding of a lint stopped before `stage` for running over its budget: on the first line. */
-function budgetFinding(source: SourceFile, stage: LintStage, budgetMs: number): Finding {
-  const end = source.text.search(/\r?\n|$/);
+/**
+ * The `limits` finding of a lint stopped before `stage` for running over its budget, on the
+ * first line of `text`. `parse` is a lint stopped while the text was still being parsed (the
+ * language server's worker, terminated at the budget: lsp/checkWorkers.ts).
+ */
+export function timeBudgetFinding(path: string, text: string, stage: LintStage | 'parse', budgetMs: number): Finding {
+  const end = text.search(/\r?\n|$/);
   return {
     ruleId: 'limits',
     messageId: 'timeBudget',
     severity: 'error',
     message: formatMessage(LIMITS_MESSAGES.timeBudget ?? '', { seconds: Number((budgetMs / 1000).toFixed(3)), stage }),
-    file: source.path,
-    range: rangeFromOffsets(source, 0, end),
+    file: path,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } },
     offsets: [0, end],
     data: { stage, budgetMs },
   };
@@ -170,7 +174,7 @@ export function* lintSteps(path: string, text: string, options: LintOptions): Ge
     if (stopped) kept.push(stopped);
     return { ...result, findings: withSeverity(pushAll(kept, disables.findings), settings).sort(byPosition) };
   };
-  const step = (next: LintStage): LintStep => ({ next, partial: (budgetMs) => finish(budgetMs === undefined ? undefined : budgetFinding(source, next, budgetMs)) });
+  const step = (next: LintStage): LintStep => ({ next, partial: (budgetMs) => finish(budgetMs === undefined ? undefined : timeBudgetFinding(source.path, source.text, next, budgetMs)) });
   if (parsed.fatal) {
     result.findings = withSeverity(findings, settings).sort(byPosition);
     return result;

@@ -56,15 +56,24 @@ interface Entry {
 }
 
 /**
+ * Words looked up one edit away by a scan before the deletion map is built: building it costs
+ * about as much as scanning a few times (a map entry per letter of every candidate), so a plan
+ * with a handful of unknown ids among 130,000 imported people never pays for it, and one with
+ * thousands pays once.
+ */
+const SCANS_BEFORE_INDEX = 8;
+
+/**
  * The candidates of one set, indexed for "did you mean": an exact map, a map from every
  * one-letter deletion (a word one edit away shares a key with it, so those are found without
- * comparing against every candidate), and letter masks that rule out most candidates of a
- * wider search in one instruction. Answers are remembered per word.
+ * comparing against every candidate; built once a few words needed it), and letter masks that
+ * rule out most candidates of a scan in one instruction. Answers are remembered per word.
  */
 export class Suggester {
   private readonly entries: Entry[];
   private readonly exact = new Map<string, number>();
-  private readonly deletions = new Map<string, number[]>();
+  private deletions: Map<string, number[]> | undefined;
+  private scansLeft = SCANS_BEFORE_INDEX;
   private readonly answers = new Map<string, string | undefined>();
   private cellsLeft = SEARCH_CELLS;
 
@@ -78,12 +87,6 @@ export class Suggester {
     });
     this.entries.forEach((entry, index) => {
       if (!this.exact.has(entry.lower)) this.exact.set(entry.lower, index);
-      for (let i = 0; i < entry.lower.length; i++) {
-        const key = entry.lower.slice(0, i) + entry.lower.slice(i + 1);
-        const list = this.deletions.get(key);
-        if (!list) this.deletions.set(key, [index]);
-        else if (list[list.length - 1] !== index) list.push(index);
-      }
     });
   }
 
@@ -106,27 +109,63 @@ export class Suggester {
   private search(typed: string): string | undefined {
     const exact = this.exact.get(typed);
     if (exact !== undefined) return this.entries[exact].candidate;
-    const oneEdit = this.oneEditAway(typed);
+    const oneEdit = this.scansLeft > 0 ? this.oneEditAwayByScan(typed) : this.oneEditAway(typed);
     if (oneEdit !== undefined) return this.entries[oneEdit].candidate;
     return this.wider(typed);
   }
 
+  /** Whether a candidate one edit away from the typed word may be suggested (the budget, or an abbreviation). */
+  private allowsOneEdit(typed: string, known: string): boolean {
+    return this.budget(typed, known) >= 1 || (typed.length >= 3 && known.startsWith(typed));
+  }
+
   /** The earliest candidate exactly one edit away (that the budget allows), through the deletion map. */
   private oneEditAway(typed: string): number | undefined {
+    const deletions = this.deletionMap();
     let best: number | undefined;
     const consider = (index: number | undefined) => {
       if (index === undefined || (best !== undefined && index >= best)) return;
       const known = this.entries[index].lower;
-      const abbreviation = typed.length >= 3 && known.startsWith(typed);
-      if ((this.budget(typed, known) >= 1 || abbreviation) && editDistance(typed, known, 1) === 1) best = index;
+      if (this.allowsOneEdit(typed, known) && editDistance(typed, known, 1) === 1) best = index;
     };
-    for (const index of this.deletions.get(typed) ?? []) consider(index);
+    for (const index of deletions.get(typed) ?? []) consider(index);
     for (let i = 0; i < typed.length; i++) {
       const key = typed.slice(0, i) + typed.slice(i + 1);
       consider(this.exact.get(key));
-      for (const index of this.deletions.get(key) ?? []) consider(index);
+      for (const index of deletions.get(key) ?? []) consider(index);
     }
     return best;
+  }
+
+  /**
+   * The same candidate as oneEditAway, by scanning in order: a candidate one edit away differs
+   * in length by at most one and in at most two letter bits, so few are compared at all.
+   */
+  private oneEditAwayByScan(typed: string): number | undefined {
+    this.scansLeft--;
+    const mask = letterMask(typed);
+    for (let index = 0; index < this.entries.length; index++) {
+      const { lower: known, mask: knownMask } = this.entries[index];
+      if (Math.abs(known.length - typed.length) > 1 || popCount(mask ^ knownMask) > 2) continue;
+      if (this.allowsOneEdit(typed, known) && editDistance(typed, known, 1) === 1) return index;
+    }
+    return undefined;
+  }
+
+  /** The map from every one-letter deletion of a candidate to the candidates, built on first use. */
+  private deletionMap(): Map<string, number[]> {
+    if (this.deletions) return this.deletions;
+    const deletions = new Map<string, number[]>();
+    this.entries.forEach((entry, index) => {
+      for (let i = 0; i < entry.lower.length; i++) {
+        const key = entry.lower.slice(0, i) + entry.lower.slice(i + 1);
+        const list = deletions.get(key);
+        if (!list) deletions.set(key, [index]);
+        else if (list[list.length - 1] !== index) list.push(index);
+      }
+    });
+    this.deletions = deletions;
+    return deletions;
   }
 
   /** Two or more edits away: a scan that skips by length and letters, within the cell budget. */

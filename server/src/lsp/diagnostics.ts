@@ -10,12 +10,12 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toProtocolEdit(source: SourceFile, edit: EngineEdit): TextEdit {
+export function toProtocolEdit(source: Pick<SourceFile, 'lineCounter'>, edit: EngineEdit): TextEdit {
   return { range: rangeFromOffsets(source, edit.start, edit.end), newText: edit.newText };
 }
 
 /** A finding as an LSP diagnostic; `uriOf` turns the engine's paths into the client's URIs. */
-export function toDiagnostic(finding: Finding, source: SourceFile, uriOf: (path: string) => string): Diagnostic {
+export function toDiagnostic(finding: Finding, source: Pick<SourceFile, 'lineCounter'>, uriOf: (path: string) => string): Diagnostic {
   const docUrl = ruleDocUrl(finding.ruleId);
   const data: DiagnosticData = {
     ruleId: finding.ruleId,

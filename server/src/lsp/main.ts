@@ -1,7 +1,9 @@
 import { format } from 'node:util';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import packageJson from '../../../package.json';
 import { displayText } from '../render/escape';
+import { runCheckWorker } from './checkWorker';
 import { errorText } from './guard';
 import { startServer } from './server';
 
@@ -25,7 +27,7 @@ and the timeline for *.rollout.yaml plans. Editors start it; see docs/language-s
  * editor restarts a server that exits, while one that stays up and ignores the rest of its
  * input is deaf until the editor is closed.
  */
-function stdioConnection(): Connection {
+function stdioConnection(): { connection: Connection; onShutdown: () => void } {
   const reader = new StreamMessageReader(process.stdin);
   let shutdownReceived = false;
   reader.onError((error) => {
@@ -35,26 +37,34 @@ function stdioConnection(): Connection {
   // As createConnection does for a stdio it opens itself: the end of input ends the server.
   reader.onClose(() => process.exit(shutdownReceived ? 0 : 1));
   const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
-  connection.onShutdown(() => {
-    shutdownReceived = true;
-  });
   // stdout carries the protocol: stray console output goes to the client's log instead.
   console.log = console.info = console.debug = (...values: unknown[]) => connection.console.log(format(...values));
-  return connection;
+  return {
+    connection,
+    onShutdown: () => {
+      shutdownReceived = true;
+    },
+  };
 }
 
-const args = process.argv.slice(2);
-const hasTransport = args.some((a) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)=/.test(a));
-
-if (args.includes('--version')) {
-  process.stdout.write(`${packageJson.version}\n`);
-} else if (args.includes('--help') || !hasTransport) {
-  (hasTransport || args.includes('--help') ? process.stdout : process.stderr).write(USAGE);
-  process.exitCode = args.includes('--help') ? 0 : 2;
-} else {
-  const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-  // The last line of defence: a bug that escapes every handler is logged, and the server stays up.
-  process.on('uncaughtException', (error) => connection.console.error(`crm-rollout: uncaught ${errorText(error)}`));
-  process.on('unhandledRejection', (error) => connection.console.error(`crm-rollout: unhandled rejection ${errorText(error)}`));
-  startServer(connection);
+function startLanguageServer(): void {
+  const args = process.argv.slice(2);
+  const hasTransport = args.some((a) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)=/.test(a));
+  if (args.includes('--version')) {
+    process.stdout.write(`${packageJson.version}\n`);
+  } else if (args.includes('--help') || !hasTransport) {
+    (hasTransport || args.includes('--help') ? process.stdout : process.stderr).write(USAGE);
+    process.exitCode = args.includes('--help') ? 0 : 2;
+  } else {
+    const { connection, onShutdown } = args.includes('--stdio') ? stdioConnection() : { connection: createConnection(ProposedFeatures.all), onShutdown: undefined };
+    // The last line of defence: a bug that escapes every handler is logged, and the server stays up.
+    process.on('uncaughtException', (error) => connection.console.error(`crm-rollout: uncaught ${errorText(error)}`));
+    process.on('unhandledRejection', (error) => connection.console.error(`crm-rollout: unhandled rejection ${errorText(error)}`));
+    // This very file is what a check worker runs (the bundle holds the engine already).
+    startServer(connection, { workerScript: __filename, onShutdown });
+  }
 }
+
+// Started as a worker thread by the server itself, this file checks large documents (checkWorker.ts).
+if (isMainThread || !parentPort) startLanguageServer();
+else runCheckWorker(parentPort);

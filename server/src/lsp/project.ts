@@ -1,9 +1,12 @@
 import * as nodePath from 'node:path';
+import type { Position } from 'vscode-languageserver';
 import { lintSteps, type LintOptions, type LintResult } from '../engine/lint';
 import { fileRole } from '../fileRoles';
 import type { Plan } from '../engine/model';
 import { projectRoot } from '../engine/projectRoot';
 import type { Schedule } from '../engine/schedule';
+import type { CheckResult, Feature } from './checkMessages';
+import { WORKER_MIN_LENGTH, type CheckOutcome, type CheckWorkers } from './checkWorkers';
 import type { OpenDocuments } from './documents';
 import { RecentParses } from './recentParses';
 import type { Settings, SettingsStore } from './settings';
@@ -59,12 +62,19 @@ export class Project {
   private relevance = new WeakMap<Analysis, Promise<boolean>>();
   /** Lints under way, one per file, so a request or a second validation shares them. */
   private readonly running = new Map<string, RunningLint>();
+  /** What the last check in a worker found of each large file (for the dependency graph). */
+  private readonly checkedInWorkers = new Map<string, { path: string; text: string; result: CheckResult; overBudget: boolean }>();
 
   constructor(
     readonly documents: OpenDocuments,
     readonly settings: SettingsStore,
     /** Wall time a lint may take across its stages before it stops with a `limits` finding. */
     private readonly budgetMs = VALIDATION_BUDGET_MS,
+    /**
+     * The workers that check large files (checkWorkers.ts); without them (a server started in a
+     * test's own process) every file is linted here, in stages.
+     */
+    private readonly workers?: CheckWorkers,
   ) {}
 
   setFolders(paths: readonly string[]): void {
@@ -133,7 +143,8 @@ export class Project {
     const settings = await this.settings.get(uri);
     // Read the text only after the await, so the analysis is of the newest version.
     const current = this.textOf(uri);
-    if (!current) return { done: Promise.resolve(undefined) };
+    // A large file has no analysis here: a worker checks it and answers its requests (askWorker).
+    if (!current || this.inWorker(current.text)) return { done: Promise.resolve(undefined) };
     const cached = this.analyses.get(uri);
     if (cached && cached.text === current.text && cached.settings === settings) {
       cached.version = current.version;
@@ -193,6 +204,62 @@ export class Project {
     });
   }
 
+  /** Whether a text is checked in a worker rather than on this thread (checkWorkers.ts). */
+  inWorker(text: string): boolean {
+    return this.workers !== undefined && text.length >= WORKER_MIN_LENGTH;
+  }
+
+  /**
+   * Checks a large file's current text in its worker, which then answers the file's requests;
+   * undefined when the file cannot be read, or a newer text, a close or shutdown ended the check.
+   */
+  async checkInWorker(uri: string, settings: Settings): Promise<(CheckOutcome & { version?: number }) | undefined> {
+    const current = this.textOf(uri);
+    if (!current || !this.workers) return undefined;
+    const path = pathFromUri(uri);
+    const others = this.documents.all().filter((d) => d.uri !== uri);
+    const outcome = await this.workers.check(uri, {
+      uri,
+      path,
+      text: current.text,
+      version: current.version,
+      settings,
+      root: this.rootOf(path),
+      open: others.map((d) => [pathFromUri(d.uri), d.getText()]),
+      uris: this.documents.all().map((d) => [pathFromUri(d.uri), d.uri]),
+    }, this.budgetMs);
+    if (outcome) this.checkedInWorkers.set(uri, { path, text: current.text, result: outcome.result, overBudget: outcome.overBudget });
+    return outcome && { ...outcome, version: current.version };
+  }
+
+  /**
+   * A request on a large open file, answered by its worker from the check of the file's current
+   * text; 'checking' until that check ends (the request is not held up meanwhile); a null answer
+   * when the check ran over its budget; undefined when the file is not checked in a worker.
+   */
+  async askWorker(uri: string, feature: (offsetAt: (position: Position) => number) => Feature): Promise<{ answer: unknown } | 'checking' | undefined> {
+    const open = this.documents.get(uri);
+    if (!open || !this.workers || !this.inWorker(open.getText())) return undefined;
+    if (!(await this.settings.get(uri)).enable) return { answer: null };
+    const text = open.getText();
+    if (this.workers.state(uri, text) !== 'checked') {
+      const last = this.checkedInWorkers.get(uri);
+      return last?.text === text && last.overBudget ? { answer: null } : 'checking';
+    }
+    return { answer: await this.workers.ask(uri, feature((position) => open.offsetAt(position))) };
+  }
+
+  /** A file is no longer validated (closed, deleted, disabled): its worker, if any, ends. */
+  endWorker(uri: string): void {
+    this.workers?.stop(uri);
+    this.checkedInWorkers.delete(uri);
+  }
+
+  /** Stops every worker: the server is shutting down. */
+  stopWorkers(): void {
+    this.workers?.stopAll();
+  }
+
   /** Keeps a finished analysis for its text and remembers its plan for completion while typing. */
   private store(analysis: Analysis): Analysis {
     const { result } = analysis;
@@ -214,15 +281,19 @@ export class Project {
   /** Forgets a file's analysis (its text or one of its dependencies changed). */
   invalidate(uri: string): void {
     this.analyses.delete(uri);
+    this.workers?.cancel(uri);
   }
 
+  /** Forgets a file for good (closed and not linted from disk, or deleted): its worker ends too. */
   forget(uri: string): void {
     this.analyses.delete(uri);
     this.lastPlans.delete(uri);
+    this.endWorker(uri);
   }
 
   invalidateAll(): void {
     this.analyses.clear();
+    for (const uri of this.checkedInWorkers.keys()) this.workers?.cancel(uri);
   }
 
   /**
@@ -232,9 +303,13 @@ export class Project {
    */
   dependantsOf(path: string): string[] {
     const config = fileRole(path) === 'config';
-    return this.analyzed()
+    const here = this.analyzed()
       .filter((a) => a.path !== path && (config || a.result.dependencies.includes(path) || (a.result.imports?.files.some((f) => f.path === path) ?? false)))
       .map((a) => a.uri);
+    const inWorkers = [...this.checkedInWorkers]
+      .filter(([, c]) => c.path !== path && (config || c.result.dependencies.includes(path) || c.result.importFiles.includes(path)))
+      .map(([uri]) => uri);
+    return [...here, ...inWorkers];
   }
 
   /** Every plan file in the workspace folders (cached until files are created, deleted or folders change). */

@@ -1,5 +1,13 @@
 import {
   CodeActionKind,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type CompletionList,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type InlayHint,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
@@ -30,6 +38,8 @@ import {
   type TimelineParams,
   type TimelineResult,
 } from '../protocol';
+import type { Feature } from './checkMessages';
+import { CheckWorkers } from './checkWorkers';
 import { clientSupport, NO_CLIENT_SUPPORT, type ClientSupport } from './clientSupport';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -67,7 +77,20 @@ function validationBudgetMs(): number {
 export interface ServerOptions {
   /** A monotonic clock in ms, which times validations for the adaptive debounce (validation.ts). */
   clock?: () => number;
+  /**
+   * The script a check worker runs (dist/server.js, main.ts): large files are checked in worker
+   * threads (checkWorkers.ts). Without it (a server in a test's own process) every file is
+   * linted on the server's thread, in stages.
+   */
+  workerScript?: string;
+  /** Called when the client asks the server to shut down (the stdio transport's exit code). */
+  onShutdown?: () => void;
 }
+
+/** What a request on a large file answers while its worker still checks it. */
+const STILL_CHECKING: Hover = {
+  contents: { kind: 'markdown', value: 'crm-rollout is still checking this large file; hovers and completion answer once its diagnostics are shown.' },
+};
 
 /** Wiring only: capabilities, and each protocol message handed to the module that answers it. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -79,7 +102,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let folderEvents = false;
   let support: ClientSupport = NO_CLIENT_SUPPORT;
   const settings: SettingsStore = new SettingsStore(connection, () => canPullSettings, (uri): string | undefined => project.folderOf(pathFromUri(uri)));
-  const project: Project = new Project(documents, settings, validationBudgetMs());
+  const workers = options.workerScript ? new CheckWorkers(options.workerScript, (message) => log.error(message)) : undefined;
+  const project: Project = new Project(documents, settings, validationBudgetMs(), workers);
   const baselines = new SettingBaselines();
   const validator = new Validator(connection, project, options.clock);
   const uriOf = (path: string) => documents.uriOf(path);
@@ -92,6 +116,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analysisOf = async (uri: string, now = false): Promise<Analysis | undefined> => {
     const analysis = await (now ? project.analyzeNow(uri) : project.analyze(uri));
     return analysis?.settings.enable && (await project.isRelevant(analysis)) ? analysis : undefined;
+  };
+  /**
+   * A request on a large file, which its worker answers (project.ts askWorker): `checking` while
+   * the worker still checks the file's text, `none` when it has no answer (the check ran over its
+   * budget). Undefined for a file analysed on this thread.
+   */
+  const fromWorker = async <R>(uri: string, feature: (offsetAt: (position: Position) => number) => Feature, checking: R, none: R): Promise<{ answer: R } | undefined> => {
+    const asked = await project.askWorker(uri, feature);
+    if (asked === 'checking') return { answer: checking };
+    // The worker computed the answer with the same function as this thread would (checkWorker.ts).
+    return asked && { answer: (asked.answer ?? none) as R };
   };
   const offsetOf = (analysis: Analysis, position: Position): number => {
     const open = documents.get(analysis.uri);
@@ -167,13 +202,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles(guardNotification(log, 'watched files', (params) => validator.onWatchedFiles(params)));
 
   connection.onCompletion(
-    guard(log, 'completion', [], async (params) => {
+    guard(log, 'completion', [] as CompletionItem[] | CompletionList, async (params) => {
+      const large = await fromWorker<CompletionItem[] | CompletionList>(
+        params.textDocument.uri,
+        (offsetAt) => ({ name: 'completion', offset: offsetAt(params.position), snippets }),
+        // Incomplete: the client asks again at the next keystroke, by when the check may have ended.
+        { isIncomplete: true, items: [] },
+        [],
+      );
+      if (large) return large.answer;
       const analysis = await analysisOf(params.textDocument.uri, true);
       return analysis ? completions(analysis, offsetOf(analysis, params.position), { snippets }) : [];
     }),
   );
   connection.onHover(
-    guard(log, 'hover', null, async (params) => {
+    guard(log, 'hover', null as Hover | null, async (params) => {
+      const large = await fromWorker<Hover | null>(params.textDocument.uri, (offsetAt) => ({ name: 'hover', offset: offsetAt(params.position) }), STILL_CHECKING, null);
+      if (large) return large.answer;
       const analysis = await analysisOf(params.textDocument.uri, true);
       if (!analysis) return null;
       const importing = analysis.result.role === 'directory' ? await project.importers(analysis.path) : [];
@@ -209,13 +254,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
   connection.onDocumentSymbol(
-    guard(log, 'document symbols', [], async (params) => {
+    guard(log, 'document symbols', [] as DocumentSymbol[], async (params) => {
+      const large = await fromWorker<DocumentSymbol[]>(params.textDocument.uri, () => ({ name: 'documentSymbols' }), [], []);
+      if (large) return large.answer;
       const analysis = await analysisOf(params.textDocument.uri);
       return analysis ? documentSymbols(analysis) : [];
     }),
   );
   connection.onFoldingRanges(
-    guard(log, 'folding ranges', [], async (params) => {
+    guard(log, 'folding ranges', [] as FoldingRange[], async (params) => {
+      const large = await fromWorker<FoldingRange[]>(params.textDocument.uri, () => ({ name: 'foldingRanges' }), [], []);
+      if (large) return large.answer;
       const analysis = await analysisOf(params.textDocument.uri);
       return analysis ? foldingRanges(analysis) : [];
     }),
@@ -227,7 +276,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
   connection.onCodeAction(
-    guard(log, 'code actions', [], async (params) => {
+    guard(log, 'code actions', [] as CodeAction[], async (params) => {
+      const large = await fromWorker<CodeAction[]>(params.textDocument.uri, () => ({ name: 'codeActions', params, support }), [], []);
+      if (large) return large.answer;
       const analysis = await analysisOf(params.textDocument.uri);
       if (!analysis) return [];
       const options = project.lintOptions(analysis.path, analysis.settings);
@@ -235,13 +286,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
   connection.onCodeLens(
-    guard(log, 'code lens', [], async (params) => {
+    guard(log, 'code lens', [] as CodeLens[], async (params) => {
+      const large = await fromWorker<CodeLens[]>(params.textDocument.uri, () => ({ name: 'codeLens', support }), [], []);
+      if (large) return large.answer;
       const analysis = await analysisOf(params.textDocument.uri);
       return analysis ? codeLenses(analysis, support) : [];
     }),
   );
   connection.languages.inlayHint.on(
-    guard(log, 'inlay hints', [], async (params) => {
+    guard(log, 'inlay hints', [] as InlayHint[], async (params) => {
+      const large = await fromWorker<InlayHint[]>(params.textDocument.uri, () => ({ name: 'inlayHints', range: params.range }), [], []);
+      if (large) return large.answer;
       const analysis = await analysisOf(params.textDocument.uri);
       return analysis ? inlayHints(analysis, params.range) : [];
     }),
@@ -273,6 +328,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     RENDER_TIMELINE_REQUEST,
     guard(log, 'render timeline', null as RenderTimelineResult, (params: RenderTimelineParams) => renderTimelineExport(params)),
   );
+
+  // After shutdown no check publishes anything: every worker ends at once, whatever it was checking.
+  connection.onShutdown(() => {
+    project.stopWorkers();
+    options.onShutdown?.();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -175,6 +175,8 @@ export class Validator {
       return;
     }
     const started = this.now();
+    const current = this.project.textOf(uri);
+    if (current && this.project.inWorker(current.text)) return this.validateInWorker(uri, run, started);
     const analysis = await this.project.analyze(uri);
     const relevant = analysis !== undefined && analysis.settings.enable && (await this.project.isRelevant(analysis));
     if (this.runs.get(uri) !== run || (analysis && this.isStale(analysis))) return;
@@ -188,7 +190,38 @@ export class Validator {
     if (analysis.settings.trace === 'verbose') {
       this.connection.console.log(`crm-rollout: linted ${analysis.path} in ${durationMs.toFixed(1)} ms (${analysis.result.findings.length} findings)`);
     }
-    this.followDependencies(analysis);
+    this.followDependencies(analysis.uri, analysis.result.imports?.files.map((f) => f.path) ?? [], analysis.result.configPath);
+  }
+
+  /**
+   * Validates a large file in its worker (checkWorkers.ts): this thread stays free for other
+   * files' requests and shutdown meanwhile. A newer text cancels the check (Project.invalidate).
+   */
+  private async validateInWorker(uri: string, run: number, started: number): Promise<void> {
+    const settings = await this.project.settings.get(uri);
+    if (!settings.enable) {
+      this.clear(uri);
+      return;
+    }
+    const checked = await this.project.checkInWorker(uri, settings);
+    if (!checked || this.runs.get(uri) !== run) return;
+    const open = this.project.documents.get(uri);
+    if (open && open.version !== checked.version) return;
+    const path = pathFromUri(uri);
+    const { result } = checked;
+    if (result.role === 'directory' && (await this.project.importers(path)).length === 0) {
+      this.clear(uri);
+      return;
+    }
+    const durationMs = this.now() - started;
+    this.durations.set(uri, durationMs);
+    this.published.set(uri, checked.version);
+    void this.connection.sendDiagnostics({ uri, version: checked.version, diagnostics: result.diagnostics });
+    if (settings.trace === 'verbose') {
+      const how = checked.overBudget ? 'stopped over its time budget after' : 'checked in a worker in';
+      this.connection.console.log(`crm-rollout: ${how} ${path} ${durationMs.toFixed(1)} ms (${result.findingCount} findings)`);
+    }
+    this.followDependencies(uri, result.importFiles, result.configPath);
   }
 
   /** An analysis of a text the open document no longer holds: a newer change has its own run. */
@@ -206,14 +239,13 @@ export class Validator {
   }
 
   /** Open people files a plan imports, and in workspace mode its configuration, get their own diagnostics. */
-  private followDependencies(analysis: Analysis): void {
-    for (const file of analysis.result.imports?.files ?? []) {
-      const uri = this.project.documents.uriOf(file.path);
+  private followDependencies(planUri: string, importFiles: readonly string[], configPath: string | undefined): void {
+    for (const file of importFiles) {
+      const uri = this.project.documents.uriOf(file);
       const open = this.project.documents.get(uri);
       if (open && (!this.published.has(uri) || this.published.get(uri) !== open.version) && !this.timers.has(uri)) this.schedule(uri, 0);
     }
-    const configPath = analysis.result.configPath;
-    if (configPath && this.workspaceFiles.has(analysis.uri)) {
+    if (configPath && this.workspaceFiles.has(planUri)) {
       const uri = this.project.documents.uriOf(configPath);
       if (!this.workspaceFiles.has(uri)) {
         this.workspaceFiles.add(uri);
@@ -228,6 +260,7 @@ export class Validator {
     this.timers.delete(uri);
     this.runs.delete(uri);
     this.durations.delete(uri);
+    this.project.endWorker(uri);
     if (!this.published.has(uri)) return;
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
