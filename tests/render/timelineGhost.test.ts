@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../server/src/engine/fileSystem';
 import { lintText } from '../../server/src/engine/lint';
 import { buildTrackedTimeline, type TimelineData } from '../../server/src/engine/timeline';
+import { renderTimelineCsv } from '../../server/src/render/timelineCsv';
 import { renderTimelineHtml } from '../../server/src/render/timelineHtml';
+import { renderTimelineMermaid } from '../../server/src/render/timelineMermaid';
 import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
 import { withoutFindings } from './timelineOf';
 
@@ -107,5 +109,28 @@ describe('a forecast drawn over its planned schedule (ghost bars)', () => {
     expect(plain.ghost).toBeUndefined();
     expect(plain.phases[1].start).toBe('2027-01-18');
     expect(renderTimelineSvg(plain)).not.toContain('class="ghost"');
+  });
+
+  it('gives each phase its planned dates and slip in the CSV\'s last columns, empty for milestones', () => {
+    const rows = renderTimelineCsv(data).split('\r\n').map((r) => r.split(','));
+    const column = (name: string) => rows[0].indexOf(name);
+    const cells = (id: string) => rows.find((r) => r[column('id')] === id)?.slice(column('planned_start'));
+    expect(rows[0].slice(-3)).toEqual(['planned_start', 'planned_end', 'slip']);
+    expect(cells('design')).toEqual(['2027-01-11', '2027-01-15', '2']);
+    expect(cells('build')).toEqual(['2027-01-18', '2027-01-22', '2']);
+    expect(cells('go-live')).toEqual(['2027-01-25', '2027-01-25', '2']);
+    expect(cells('ready')).toEqual(['', '', '']);
+    const plain = renderTimelineCsv({ ...data, ghost: undefined }).split('\r\n')[1].split(',');
+    expect(plain.slice(-3)).toEqual(['', '', '']);
+  });
+
+  it('marks each slipped phase in the Mermaid chart by name, with its planned dates in a comment', () => {
+    const mermaid = renderTimelineMermaid(data);
+    expect(mermaid).toContain('    %% design: planned 2027-01-11 → 2027-01-15\n    Design (2d late) :');
+    expect(mermaid).toContain('    %% build: planned 2027-01-18 → 2027-01-22\n    Build (2d late) :');
+    const early: TimelineData = { ...data, ghost: { ...data.ghost!, phases: data.ghost!.phases.map((p) => (p.id === 'build' ? { ...p, end: '2027-01-27' } : p)) } };
+    expect(renderTimelineMermaid(early)).toMatch(/\n {4}Build \(1d early\) :/);
+    const onTime: TimelineData = { ...data, ghost: { ...data.ghost!, phases: data.phases } };
+    expect(renderTimelineMermaid(onTime)).not.toMatch(/planned|late|early/);
   });
 });

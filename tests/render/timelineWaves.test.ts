@@ -135,7 +135,7 @@ describe('the timeline of three waves on three calendars', () => {
 
   it('puts calendar and float in the csv and the html tables, and each critical chain on its own line', () => {
     const csv = renderTimelineCsv(data).split('\r\n');
-    expect(csv.find((r) => r.startsWith('phase,uk-uat,'))?.endsWith(',uk,6')).toBe(true);
+    expect(csv.find((r) => r.startsWith('phase,uk-uat,'))?.endsWith(',uk,6,,,')).toBe(true);
     const html = renderTimelineHtml(data);
     expect(html).toContain('<tr><td>de-uat</td><td>UAT Germany</td><td>testing</td><td>Wave 2: Germany</td><td>Germany</td>');
     expect(html).toContain('<li>build → fr-uat → fr-training → fr-go-live → de-uat → de-go-live → uk-go-live → hypercare</li>');

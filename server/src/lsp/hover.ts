@@ -14,7 +14,7 @@ import type { PhaseWindow, Schedule } from '../engine/schedule';
 import { buildSchedule } from '../engine/scheduler';
 import { buildTimeline } from '../engine/timeline';
 import { variance } from '../engine/variance';
-import { slipText } from '../render/timelineSvg';
+import { slipText } from '../render/timelineSlip';
 import type { SchemaKind } from '../engine/schemaFiles';
 import { descriptionOf, schemaAtPath, titleOf } from '../engine/schemaPath';
 import { nodeOffsets, rangeFromOffsets } from '../engine/source';

@@ -1,6 +1,7 @@
 import type { TimelineData } from '../engine/timeline';
 import { escapeCsvCell } from './escape';
 import { phasesByLane } from './timelineLayout';
+import { slipsOf } from './timelineSlip';
 
 /**
  * The timeline as CSV (RFC 4180: CRLF line ends, a header row, fields quoted only when they
@@ -10,6 +11,9 @@ import { phasesByLane } from './timelineLayout';
  * A milestone row has its date as both `start` and `end` and its phase in `phase`. `calendar`
  * is the named calendar a phase is counted on (empty: the plan's) and `float` its float in
  * working days of that calendar; both come last so version-1 readers keep their columns.
+ * For a plan that records progress (a timeline with a ghost: the forecast over the planned
+ * schedule), `planned_start`, `planned_end` and `slip` (working days of the phase's calendar
+ * from the planned end to the forecast end, positive when later) follow, empty otherwise.
  */
 
 export const CSV_COLUMNS = [
@@ -36,6 +40,9 @@ export const CSV_COLUMNS = [
   'info',
   'calendar',
   'float',
+  'planned_start',
+  'planned_end',
+  'slip',
 ] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | boolean>>;
@@ -59,8 +66,10 @@ export function renderTimelineCsv(data: TimelineData): string {
     criteria: m.criteria.join('; '),
   });
   const placed = new Set(data.phases.map((p) => p.id));
+  const slipOf = slipsOf(data, data.ghost);
   for (const { lane: { label: lane }, phases } of phasesByLane(data)) {
     for (const p of phases) {
+      const slip = slipOf(p);
       rows.push(
         line({
           type: 'phase',
@@ -83,6 +92,9 @@ export function renderTimelineCsv(data: TimelineData): string {
           info: p.findings.info,
           calendar: p.calendar,
           float: p.float,
+          planned_start: slip?.ghost.start,
+          planned_end: slip?.ghost.end,
+          slip: slip?.days,
         }),
       );
       for (const m of data.milestones) if (m.phaseId === p.id) rows.push(line(milestoneRow(m, lane)));

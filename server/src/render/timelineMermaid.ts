@@ -2,6 +2,7 @@ import { dayFromIso, isoFromDay } from '../engine/calendar';
 import type { TimelineData, TimelineMilestone, TimelinePhase } from '../engine/timeline';
 import { escapeMermaid } from './escape';
 import { dayOf, phasesByLane } from './timelineLayout';
+import { slipsOf, type PhaseSlip } from './timelineSlip';
 
 /**
  * The timeline as Mermaid `gantt` text, for Markdown (READMEs, pull-request comments).
@@ -21,6 +22,10 @@ import { dayOf, phasesByLane } from './timelineLayout';
  * plan id with every character Mermaid might misread replaced by `_` (made unique), so an id
  * such as `done` can never be read as a tag. Sections are the lanes (waves), in the same
  * order as the SVG. Names are escaped with `escapeMermaid`.
+ *
+ * A plan that records progress is drawn as its forecast; Mermaid has no ghost bars, so a phase
+ * that slipped from the planned schedule says so in its name (`Build (2d late)`, `(1d early)`,
+ * in working days of its calendar), and a `%%` comment before it gives its planned dates.
  */
 
 function mermaidId(prefix: string, id: string, used: Set<string>): string {
@@ -31,7 +36,18 @@ function mermaidId(prefix: string, id: string, used: Set<string>): string {
   return candidate;
 }
 
-function phaseLine(phase: TimelinePhase, asOf: number | undefined, used: Set<string>): string {
+/** ` (2d late)`, ` (1d early)`, or nothing for a phase on time or without a planned schedule. */
+function slipMark(slip: PhaseSlip | undefined): string {
+  if (!slip || slip.days === 0) return '';
+  return ` (${Math.abs(slip.days)}d ${slip.days > 0 ? 'late' : 'early'})`;
+}
+
+function phaseLines(phase: TimelinePhase, asOf: number | undefined, used: Set<string>, slip: PhaseSlip | undefined): string[] {
+  const planned = slip && slip.days !== 0 ? [`    %% ${escapeMermaid(phase.id)}: planned ${slip.ghost.start} → ${slip.ghost.end}`] : [];
+  return [...planned, phaseLine(phase, asOf, used, slipMark(slip))];
+}
+
+function phaseLine(phase: TimelinePhase, asOf: number | undefined, used: Set<string>, mark: string): string {
   const tags: string[] = [];
   if (phase.critical) tags.push('crit');
   const start = dayOf(phase.start);
@@ -39,7 +55,7 @@ function phaseLine(phase: TimelinePhase, asOf: number | undefined, used: Set<str
   if (phase.progress.total > 0 && phase.progress.done === phase.progress.total) tags.push('done');
   else if (asOf !== undefined && asOf >= start && asOf <= end) tags.push('active');
   const fields = [...tags, mermaidId('p', phase.id, used), phase.start, isoFromDay(end + 1)];
-  return `    ${escapeMermaid(phase.name) || phase.id} :${fields.join(', ')}`;
+  return `    ${escapeMermaid(phase.name) || phase.id}${mark} :${fields.join(', ')}`;
 }
 
 function milestoneLine(m: TimelineMilestone, used: Set<string>): string {
@@ -55,11 +71,12 @@ export function renderTimelineMermaid(data: TimelineData): string {
   const used = new Set<string>();
   const asOf = dayFromIso(data.asOf);
   const placed = new Set(data.phases.map((p) => p.id));
+  const slipOf = slipsOf(data, data.ghost);
   for (const { lane, phases } of phasesByLane(data)) {
     if (phases.length === 0) continue;
     lines.push(`    section ${escapeMermaid(lane.label)}`);
     for (const phase of phases) {
-      lines.push(phaseLine(phase, asOf, used));
+      lines.push(...phaseLines(phase, asOf, used, slipOf(phase)));
       for (const m of data.milestones) if (m.phaseId === phase.id) lines.push(milestoneLine(m, used));
     }
   }

@@ -1,9 +1,8 @@
-import { dayFromIso, DEFAULT_WORKDAYS, isoFromDay, weekdayOf, WorkCalendar, type Weekday } from '../engine/calendar';
+import { dayFromIso, isoFromDay, weekdayOf, type WorkCalendar } from '../engine/calendar';
 import type { TimelineData, TimelineDependency, TimelineMilestone, TimelinePhase } from '../engine/timeline';
 import { escapeXml } from './escape';
 import { el, text, title, truncate } from './svg';
 import { axisFor } from './timelineAxis';
-import { signedWorkingDays } from '../engine/float';
 import { BAR_HEIGHT, dayOf, FOOTER_ROW, milestoneDay, layoutTimeline, px, type LayoutOptions, type LayoutRow, type TimelineLayout } from './timelineLayout';
 import {
   milestoneAriaLabel,
@@ -15,6 +14,7 @@ import {
   totalFindings,
   worstSeverity,
 } from './timelineText';
+import { calendarsOf, slipsOf, slipText, type LaneCalendar } from './timelineSlip';
 import { timelineCss, TIMELINE_ROOT_CLASS, type TimelineTheme } from './timelineTheme';
 import { zoomLayout, type TimelineZoom } from './timelineZoom';
 import { pushAll } from '../engine/arrays';
@@ -54,26 +54,6 @@ const LABEL_CHARS = 32;
 const MILESTONE_LABEL_CHARS = 28;
 /** Average advance of a character of 12px text, to size names to the space they have. */
 const CHAR_PX = 6.5;
-
-/** A calendar of the timeline, ready to ask which days are worked. */
-interface LaneCalendar {
-  label: string;
-  work: WorkCalendar;
-  workdays: ReadonlySet<Weekday>;
-}
-
-const daysOf = (isos: readonly string[]) => isos.map((h) => dayFromIso(h)).filter((d): d is number => d !== undefined);
-
-function laneCalendar(label: string, workdays: readonly Weekday[], holidays: readonly string[], extra: readonly string[]): LaneCalendar {
-  return { label, work: new WorkCalendar(workdays, daysOf(holidays), daysOf(extra)), workdays: new Set(workdays.length > 0 ? workdays : DEFAULT_WORKDAYS) };
-}
-
-/** The plan's calendar and each named one, by id (the plan's under undefined). */
-function calendarsOf(data: TimelineData): (id: string | undefined) => LaneCalendar {
-  const plan = laneCalendar('plan calendar', data.workdays, data.holidays, data.extraWorkingDays ?? []);
-  const named = new Map((data.calendars ?? []).map((c) => [c.id, laneCalendar(c.label, c.workdays, c.holidays, c.extraWorkingDays)]));
-  return (id) => (id === undefined ? plan : (named.get(id) ?? plan));
-}
 
 /**
  * Shading of one band of rows on its calendar: runs of days off by weekday (unless worked as
@@ -245,15 +225,11 @@ function badge(phase: TimelinePhase, x: number, y: number): string {
   ]);
 }
 
-/** The phase in the ghost schedule a bar is compared with, and what the ghost is called. */
+/** The phase in the ghost schedule a bar is compared with, its slip, and what the ghost is called. */
 interface GhostOf {
   phase: TimelinePhase;
+  slip: number;
   label: string;
-}
-
-/** `+3d` / `−2d`: working days from the ghost's end to the bar's end on the phase's calendar. */
-export function slipText(days: number): string {
-  return days > 0 ? `+${days}d` : `\u2212${-days}d`;
 }
 
 function ghostBar(ghost: GhostOf, barY: number, layout: TimelineLayout): string {
@@ -271,7 +247,7 @@ function phaseGroup(phase: TimelinePhase, row: LayoutRow, layout: TimelineLayout
   const width = x1 - x0;
   const barY = row.y + (row.height - BAR_HEIGHT) / 2;
   const middle = row.y + row.height / 2;
-  const slip = ghost ? signedWorkingDays(calendar, dayOf(ghost.phase.end), end) : 0;
+  const slip = ghost?.slip ?? 0;
   const tooltip = phaseTooltip(phase, calendarNames) + (ghost ? `\n${ghost.label}: ${ghost.phase.start} → ${ghost.phase.end}${slip === 0 ? ', on time' : `, ${slipText(slip)} (${plural(Math.abs(slip), 'working day')} ${slip > 0 ? 'later' : 'earlier'})`}` : '');
   const parts = [title(tooltip)];
   if (ghost) parts.push(ghostBar(ghost, barY, layout));
@@ -405,10 +381,10 @@ export function renderTimelineSvg(data: TimelineData, options: TimelineSvgOption
   const ghost = options.ghost === null ? undefined : (options.ghost ?? data.ghost);
   const layout = layoutTimeline(data, { ...(options.zoom ? zoomLayout(options.zoom, options.width ?? EXPORT_WIDTH) : options), ghost });
   const ghostLabel = options.ghostLabel ?? 'planned';
-  const ghostPhases = new Map((ghost?.phases ?? []).map((p) => [p.id, p]));
+  const slipOf = slipsOf(data, ghost);
   const ghostOf = (phase: TimelinePhase): GhostOf | undefined => {
-    const planned = ghostPhases.get(phase.id);
-    return planned && { phase: planned, label: ghostLabel };
+    const slip = slipOf(phase);
+    return slip && { phase: slip.ghost, slip: slip.days, label: ghostLabel };
   };
   const calendarOf = calendarsOf(data);
   const calendarNames = new Map((data.calendars ?? []).map((c) => [c.id, c.label]));
