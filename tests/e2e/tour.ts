@@ -337,7 +337,7 @@ export async function run(): Promise<void> {
   await check('webview: wave lanes are titled with the wave names, each shaded on its calendar, every critical bar is marked, and the toolbar names every go-live', async () => {
     await showWithTimeline(api, 'waves.rollout.yaml');
     const ack = await checkpoint('expect-lanes', {
-      lanes: ['All waves', 'Wave 1: France', 'Wave 3: United Kingdom', 'Wave 2: Germany'],
+      lanes: ['All waves', 'Wave 1: France', 'Wave 2: Germany', 'Wave 3: United Kingdom'],
       // Both tied wave 1 chains: fr-uat and fr-training.
       critical: ['build', 'hypercare', 'fr-uat', 'fr-training', 'fr-go-live', 'uk-go-live', 'de-uat', 'de-go-live'],
       milestoneArrows: ['design-signed-off'],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { documentValue, MAX_FILE_BYTES, parseSource } from '../../server/src/engine/parse';
 
 describe('parseSource', () => {
@@ -65,6 +65,32 @@ describe('documentValue', () => {
     const { source } = parseSource('/p.rollout.yaml', 'owner: *nobody\n');
     const value = documentValue(source);
     expect(value.findings.map((f) => [f.messageId, f.range.start.character, f.range.end.character])).toEqual([['unresolvedAlias', 7, 14]]);
+  });
+
+  it('reports every key that is a list or a mapping at the key, reads no value, and prints nothing', () => {
+    const text = 'phases:\n  - { id: a, [x, y]: 1 }\n? { k: v }\n: 2\nlist: &l [1]\n*l : 3\n';
+    const { source, findings } = parseSource('/p.rollout.yaml', text);
+    expect(findings).toEqual([]);
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const value = documentValue(source);
+      expect(value.value).toBeUndefined();
+      expect(value.findings.map((f) => [f.ruleId, f.messageId, text.slice(...f.offsets)])).toEqual([
+        ['yaml-syntax', 'collectionKey', '[x, y]'],
+        ['yaml-syntax', 'collectionKey', '{ k: v }'],
+        ['yaml-syntax', 'collectionKey', '*l'],
+      ]);
+      expect(value.findings[0].message).toBe('this key is a list, but keys are names; write the key as plain text (quoted if it holds brackets), or make the list the value of a named key');
+      expect(value.findings[1].message).toContain('this key is a mapping');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('reads a text that only looks as if it had a list or mapping key', () => {
+    const { source } = parseSource('/p.rollout.yaml', 'task: "Ready? yes"\nafter: [a]\nnote: "{x}: y"\n');
+    expect(documentValue(source)).toEqual({ value: { task: 'Ready? yes', after: ['a'], note: '{x}: y' }, findings: [] });
   });
 
   it('expands ordinary aliases and merge keys', () => {

@@ -3,6 +3,7 @@ import type { CompletionItem, MarkupContent } from 'vscode-languageserver-protoc
 import { CHECKLIST_TAGS, PHASE_KINDS } from '../../server/src/engine/vocabulary';
 import { AS_OF, NORTHWIND, WORKSPACE_FILES } from './fixtures';
 import { createWorkspace, LspServer, positionOf } from './harness';
+import { northwindSession } from './session';
 
 /** The text without the `¦` marker and the position the marker stood at. */
 function marked(text: string) {
@@ -14,24 +15,14 @@ function marked(text: string) {
 const docOf = (item: CompletionItem | undefined) => (item?.documentation as MarkupContent | undefined)?.value ?? '';
 
 describe('completion', () => {
-  const ws = createWorkspace(WORKSPACE_FILES);
-  const uri = ws.uri('plans/northwind.rollout.yaml');
-  let server: LspServer;
-
-  beforeAll(async () => {
-    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF } });
-    await server.open(uri, NORTHWIND);
-  });
-  afterAll(async () => {
-    await server.stop();
-    ws.dispose();
-  });
+  const session = northwindSession(NORTHWIND);
+  const { uri } = session;
 
   /** Puts the marked text in the document and asks for completion at the marker. */
   async function complete(withMarker: string): Promise<CompletionItem[]> {
     const { text, position } = marked(withMarker);
-    server.change(uri, text);
-    return server.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+    session.server.change(uri, text);
+    return session.server.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
   }
 
   it('offers the keys a phase may still take, with their schema descriptions', async () => {

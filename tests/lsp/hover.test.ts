@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { AS_OF, NORTHWIND, PEOPLE, WORKSPACE_FILES } from './fixtures';
-import { at, createWorkspace, LspServer } from './harness';
+import { NORTHWIND, PEOPLE } from './fixtures';
+import { at } from './harness';
+import { northwindSession } from './session';
 
 const valueOf = (hover: Hover | null) => (hover?.contents as MarkupContent | undefined)?.value ?? '';
 /** Hovers list what the id or key is first; rule links of findings at the same place follow after a rule. */
@@ -14,21 +15,11 @@ const PLAN = NORTHWIND.replace(
 );
 
 describe('hover', () => {
-  const ws = createWorkspace(WORKSPACE_FILES);
-  const uri = ws.uri('plans/northwind.rollout.yaml');
+  const session = northwindSession(PLAN);
+  const { ws, uri } = session;
   const peopleUri = ws.uri('people.yaml');
-  let server: LspServer;
 
-  beforeAll(async () => {
-    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF } });
-    await server.open(uri, PLAN);
-  });
-  afterAll(async () => {
-    await server.stop();
-    ws.dispose();
-  });
-
-  const hoverAt = (target: string, position: { line: number; character: number }) => server.request<Hover | null>('textDocument/hover', { textDocument: { uri: target }, position });
+  const hoverAt = (target: string, position: { line: number; character: number }) => session.server.request<Hover | null>('textDocument/hover', { textDocument: { uri: target }, position });
 
   it('shows the schema description of a key', async () => {
     const hover = await hoverAt(uri, at(PLAN, 'duration: 4w', 2));
@@ -65,18 +56,18 @@ describe('hover', () => {
 
   it('links the rule page of a diagnostic under the cursor', async () => {
     const text = PLAN.replace('owner: sam\n    after', 'owner: pryia\n    after');
-    await server.changeAndWait(uri, text);
+    await session.server.changeAndWait(uri, text);
     const hover = await hoverAt(uri, at(text, 'pryia', 2));
     const sections = valueOf(hover).split('\n\n---\n\n');
     expect(sections[0]).toBe('**owner** — person id\n\nPerson id of who is accountable for the phase. Its milestones and checklist items inherit it unless they name their own.');
     expect(sections[1].split('\n\n')).toContain(
       '`known-references`: every person, team, phase, milestone, objective, calendar and integration id used resolves to a declaration, and every wave number to a declared wave — [rule documentation](https://github.com/crm-rollout/crm-rollout/blob/main/docs/rules/known-references.md)',
     );
-    await server.changeAndWait(uri, PLAN);
+    await session.server.changeAndWait(uri, PLAN);
   });
 
   it('shows, in the people file, what the plans importing it give a person to do', async () => {
-    await server.open(peopleUri, PEOPLE);
+    await session.server.open(peopleUri, PEOPLE);
     const hover = await hoverAt(peopleUri, at(PEOPLE, 'id: sam', 5));
     expect(firstSection(hover)).toBe(
       [

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver-protocol';
-import { AS_OF, CONTOSO, NORTHWIND, PEOPLE, WORKSPACE_FILES } from './fixtures';
-import { at, createWorkspace, LspServer } from './harness';
+import { CONTOSO, NORTHWIND, PEOPLE } from './fixtures';
+import { at } from './harness';
+import { northwindSession } from './session';
 
 type Outline = [string, string | undefined, Outline[]];
 const outline = (symbols: DocumentSymbol[]): Outline[] => symbols.map((s) => [s.name, s.detail, outline(s.children ?? [])]);
@@ -11,22 +12,12 @@ const COMMENTED = `# Northwind rollout
 ${NORTHWIND}`;
 
 describe('symbols and folding', () => {
-  const ws = createWorkspace(WORKSPACE_FILES);
-  const uri = ws.uri('plans/northwind.rollout.yaml');
+  const session = northwindSession(COMMENTED);
+  const { ws, uri } = session;
   const peopleUri = ws.uri('people.yaml');
-  let server: LspServer;
-
-  beforeAll(async () => {
-    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF } });
-    await server.open(uri, COMMENTED);
-  });
-  afterAll(async () => {
-    await server.stop();
-    ws.dispose();
-  });
 
   it('outlines phases with their milestones and checklist, beside the other sections', async () => {
-    const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await session.server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(outline(symbols)).toEqual([
       ['teams', undefined, [['sales', undefined, []], ['service', undefined, []]]],
       ['objectives', undefined, [['faster-response', 'Cut first-response time', []]]],
@@ -47,8 +38,8 @@ describe('symbols and folding', () => {
   });
 
   it('outlines the people and teams of a people file', async () => {
-    await server.open(peopleUri, PEOPLE);
-    const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: peopleUri } });
+    await session.server.open(peopleUri, PEOPLE);
+    const symbols = await session.server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: peopleUri } });
     expect(symbols.map((s) => [s.name, s.kind])).toEqual([
       ['dana', 19],
       ['priya', 19],
@@ -59,7 +50,7 @@ describe('symbols and folding', () => {
   });
 
   it('folds every multi-line section and item from its key line, and comment blocks', async () => {
-    const folds = await server.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const folds = await session.server.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     const line = (needle: string) => at(COMMENTED, needle).line;
     expect(folds).toContainEqual({ startLine: 0, endLine: 1, kind: 'comment' });
     expect(folds).toContainEqual({ startLine: line('phases:'), endLine: line('duration: 1w') });
@@ -70,16 +61,16 @@ describe('symbols and folding', () => {
   });
 
   it('finds ids across the workspace\'s plans, unopened ones included, by fuzzy match', async () => {
-    const pilot = await server.request<SymbolInformation[]>('workspace/symbol', { query: 'pilot' });
+    const pilot = await session.server.request<SymbolInformation[]>('workspace/symbol', { query: 'pilot' });
     expect(pilot.map((s) => [s.name, s.kind, s.containerName, s.location.uri, s.location.range.start])).toEqual([
       ['pilot', 2, 'Contoso pilot', ws.uri('plans/contoso.rollout.yaml'), at(CONTOSO, 'id: pilot', 4)],
     ]);
-    const charter = await server.request<SymbolInformation[]>('workspace/symbol', { query: 'chrtr' });
+    const charter = await session.server.request<SymbolInformation[]>('workspace/symbol', { query: 'chrtr' });
     expect(charter.map((s) => [s.name, s.containerName])).toEqual([['charter-signed', 'Northwind rollout']]);
   });
 
   it('lists imported people once, in their own file', async () => {
-    const sam = await server.request<SymbolInformation[]>('workspace/symbol', { query: 'sam okafor' });
+    const sam = await session.server.request<SymbolInformation[]>('workspace/symbol', { query: 'sam okafor' });
     expect(sam.map((s) => [s.name, s.containerName, s.location.uri])).toEqual([['sam', 'people.yaml', peopleUri]]);
   });
 });

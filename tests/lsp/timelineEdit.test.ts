@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TIMELINE_EDIT_REQUEST, TIMELINE_REQUEST, type TimelineEditResult, type TimelineView } from '../../server/src/protocol';
-import { AS_OF, NORTHWIND, WORKSPACE_FILES } from './fixtures';
-import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness';
+import { NORTHWIND } from './fixtures';
+import { applyTextEdits, editsFor } from './harness';
+import { northwindSession } from './session';
 
 /**
  * Timeline gestures over a real stdio connection: the server answers the plan edit (one
@@ -10,21 +11,11 @@ import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness'
  * 6w to Fri 03-19; go-live after build, Mon 03-22 to Fri 03-26.
  */
 describe('editing the plan from the timeline over the language server', () => {
-  const ws = createWorkspace(WORKSPACE_FILES);
-  const uri = ws.uri('plans/northwind.rollout.yaml');
-  let server: LspServer;
-
-  beforeAll(async () => {
-    server = await LspServer.start(ws.root, { settings: { asOf: AS_OF } });
-    await server.open(uri, NORTHWIND);
-  });
-  afterAll(async () => {
-    await server.stop();
-    ws.dispose();
-  });
+  const session = northwindSession(NORTHWIND);
+  const { ws, uri } = session;
 
   it('moves a phase three working days later with a lag, and previews the dependents that follow', async () => {
-    const result = await server.request<TimelineEditResult>(TIMELINE_EDIT_REQUEST, { uri, version: 1, gesture: { kind: 'move', phase: 'build', days: 3 } });
+    const result = await session.server.request<TimelineEditResult>(TIMELINE_EDIT_REQUEST, { uri, version: 1, gesture: { kind: 'move', phase: 'build', days: 3 } });
     if (!result.ok) throw new Error(result.reason);
     expect(applyTextEdits(NORTHWIND, editsFor(result.edit, uri))).toBe(NORTHWIND.replace('after: [discovery]', 'after: [{ id: discovery, lag: 3d }]'));
     expect(result.edit.documentChanges?.[0]).toMatchObject({ textDocument: { uri, version: 1 } });
@@ -37,7 +28,7 @@ describe('editing the plan from the timeline over the language server', () => {
   });
 
   it('gives an undated milestone a date, and says which finding that would add', async () => {
-    const result = await server.request<TimelineEditResult>(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move-milestone', milestone: 'charter-signed', days: 2 } });
+    const result = await session.server.request<TimelineEditResult>(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move-milestone', milestone: 'charter-signed', days: 2 } });
     if (!result.ok) throw new Error(result.reason);
     expect(applyTextEdits(NORTHWIND, editsFor(result.edit, uri))).toBe(
       NORTHWIND.replace('{ id: charter-signed, name: Charter signed, owner: dana }', '{ id: charter-signed, name: Charter signed, owner: dana, date: 2027-02-09 }'),
@@ -49,11 +40,11 @@ describe('editing the plan from the timeline over the language server', () => {
   });
 
   it('refuses a gesture made on an older version of the document, and a move before the prerequisite', async () => {
-    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri, version: 0, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri, version: 0, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({
       ok: false,
       reason: 'the plan changed while you were dragging: try again on the updated timeline',
     });
-    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move', phase: 'go-live', days: -1 } })).toEqual({
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move', phase: 'go-live', days: -1 } })).toEqual({
       ok: false,
       reason: '"go-live" cannot start before 2027-03-22: it waits for "build" finishing',
     });
@@ -65,12 +56,12 @@ describe('editing the plan from the timeline over the language server', () => {
       .replace('    duration: 4w\n', '    duration: 4w\n    actual: { start: 2027-01-11 }\n')
       .replace('    after: [discovery]\n', '    start: &build-start 2027-02-08\n');
     expect(text).not.toBe(NORTHWIND);
-    await server.open(historyUri, text);
-    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: historyUri, gesture: { kind: 'move', phase: 'discovery', days: 1 } })).toEqual({
+    await session.server.open(historyUri, text);
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri: historyUri, gesture: { kind: 'move', phase: 'discovery', days: 1 } })).toEqual({
       ok: false,
       reason: 'phase "discovery" has actual dates: history is not dragged (edit `actual` in the plan)',
     });
-    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: historyUri, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri: historyUri, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({
       ok: false,
       reason: 'the start of "build" is written through an anchor or alias: edit the plan by hand',
     });
@@ -78,18 +69,18 @@ describe('editing the plan from the timeline over the language server', () => {
 
   it('says in the timeline itself that dragging is off for a plan with YAML errors, before any gesture', async () => {
     const brokenUri = ws.uri('plans/broken.rollout.yaml');
-    await server.open(brokenUri, `${NORTHWIND}  - id: [oops\n`);
-    const broken = await server.request<TimelineView | null>(TIMELINE_REQUEST, { uri: brokenUri });
+    await session.server.open(brokenUri, `${NORTHWIND}  - id: [oops\n`);
+    const broken = await session.server.request<TimelineView | null>(TIMELINE_REQUEST, { uri: brokenUri });
     expect(broken?.dragOff).toBe('the plan has YAML errors: fix them in the editor before dragging on the timeline');
-    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: brokenUri, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({ ok: false, reason: broken?.dragOff });
-    const editable = await server.request<TimelineView | null>(TIMELINE_REQUEST, { uri });
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri: brokenUri, gesture: { kind: 'move', phase: 'build', days: 1 } })).toEqual({ ok: false, reason: broken?.dragOff });
+    const editable = await session.server.request<TimelineView | null>(TIMELINE_REQUEST, { uri });
     expect(editable?.phases.length).toBeGreaterThan(0);
     expect(editable).not.toHaveProperty('dragOff');
   });
 
   it('answers a refusal, not an error, for a file that is not open or a gesture it cannot read', async () => {
-    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri: ws.uri('plans/missing.rollout.yaml'), gesture: { kind: 'move', phase: 'build', days: 1 } })).toMatchObject({ ok: false });
-    expect(await server.request(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move', phase: 'build', days: 'x' } })).toMatchObject({ ok: false });
-    expect(server.alive).toBe(true);
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri: ws.uri('plans/missing.rollout.yaml'), gesture: { kind: 'move', phase: 'build', days: 1 } })).toMatchObject({ ok: false });
+    expect(await session.server.request(TIMELINE_EDIT_REQUEST, { uri, gesture: { kind: 'move', phase: 'build', days: 'x' } })).toMatchObject({ ok: false });
+    expect(session.server.alive).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HTML_CSP, renderTimelineHtml } from '../../server/src/render/timelineHtml';
+import { escapeXml } from '../../server/src/render/escape';
+import { HTML_CSP } from '../../server/src/render/htmlPage';
+import { renderTimelineHtml } from '../../server/src/render/timelineHtml';
 import { renderTimelineSvg } from '../../server/src/render/timelineSvg';
 import { timelineOf, WAVES_PLAN, withoutFindings } from './timelineOf';
 
@@ -9,7 +11,7 @@ describe('renderTimelineHtml', () => {
 
   it('is one page with a strict CSP, no scripts and nothing loaded from elsewhere', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeXml(HTML_CSP)}">`);
     expect(HTML_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'");
     expect(html).not.toMatch(/<script|<link|src=|href=|@import/);
   });

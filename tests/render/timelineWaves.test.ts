@@ -47,6 +47,30 @@ describe('the timeline of three waves on three calendars', () => {
     for (const label of ['Wave 1: France', 'Wave 2: Germany', 'Wave 3: United Kingdom']) expect(svg).toContain(`>${label}</text>`);
   });
 
+  it('shows the wave lanes by wave number in every format, though wave 3 starts before wave 2', () => {
+    const start = (id: string) => data.phases.find((p) => p.id === id)?.start ?? '';
+    expect(start('uk-uat') < start('de-uat')).toBe(true);
+    const labels = ['All waves', 'Wave 1: France', 'Wave 2: Germany', 'Wave 3: United Kingdom'];
+    const tops = labels.map(laneTop);
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    const csvLanes = renderTimelineCsv(data).split('\r\n').filter((r) => r.startsWith('phase,')).map((r) => r.split(',')[4]);
+    expect([...new Set(csvLanes)]).toEqual(labels);
+    const html = renderTimelineHtml(data);
+    const phaseTable = html.slice(html.indexOf('<h2>Phases</h2>'), html.indexOf('<h2>Milestones</h2>'));
+    const htmlLanes = [...phaseTable.matchAll(/<tr><td>[^<]*<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect([...new Set(htmlLanes)]).toEqual(labels);
+    const sections = [...renderTimelineMermaid(data).matchAll(/^ {4}section (.*)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(['All waves', 'Wave 1∶ France', 'Wave 2∶ Germany', 'Wave 3∶ United Kingdom']);
+  });
+
+  it('orders the lanes by wave number whatever order `waves:` declares them in', () => {
+    const declared = '  - { wave: 1, name: France, calendar: fr }\n  - { wave: 2, name: Germany, calendar: de }\n  - { wave: 3, name: United Kingdom, calendar: uk }\n';
+    expect(PLAN).toContain(declared);
+    const reversed = declared.split('\n').filter(Boolean).reverse().join('\n') + '\n';
+    const lanes = timelineOf(PLAN.replace(declared, reversed), '2027-02-22').lanes.map((l) => l.label);
+    expect(lanes).toEqual(['All waves', 'Wave 1: France', 'Wave 2: Germany', 'Wave 3: United Kingdom']);
+  });
+
   it('marks every phase with zero float critical, both tied wave 1 chains included, and gives each its calendar and float', () => {
     expect(data.phases.map((p) => [p.id, p.calendar, p.float, p.critical])).toEqual([
       ['design', undefined, 70, false],

@@ -1,6 +1,6 @@
 import { dataCleansing } from '../../server/src/engine/rules/data-cleansing';
 import { testRule } from '../helpers/ruleTester';
-import { THREE_WAVES } from './fixtures/threeWaves';
+import { wave3MissingCase } from '../helpers/threeWaves';
 
 testRule(dataCleansing, {
   valid: [
@@ -138,21 +138,9 @@ phases:
       ],
       output: null,
     },
-    {
-      name: 'three waves, the third without cleansing: one finding, naming wave 3, at its data-migration phase',
-      plan: THREE_WAVES,
-      errors: [
-        {
-          messageId: 'missing',
-          line: 30,
-          column: 9,
-          endLine: 30,
-          endColumn: 15,
-          message:
-            'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no item tagged data-audit or data-cleansing in a phase preparing it is due on or before then; audit and cleanse the legacy data before it is migrated',
-        },
-      ],
-      output: null,
-    },
+    wave3MissingCase(
+      'three waves, the third without cleansing: one finding, naming wave 3, at its data-migration phase',
+      'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no item tagged data-audit or data-cleansing in a phase preparing it is due on or before then; audit and cleanse the legacy data before it is migrated',
+    ),
   ],
 });

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine/edits';
 import { migrationBackup } from '../../server/src/engine/rules/migration-backup';
 import { runRule, testRule, type InvalidCase, type RuleCase } from '../helpers/ruleTester';
-import { THREE_WAVES } from './fixtures/threeWaves';
+import { wave3MissingCase } from '../helpers/threeWaves';
 
 const LATE_BACKUP = `plan: 1
 name: Pilot
@@ -210,22 +210,10 @@ phases:
       ],
       output: null,
     },
-    {
-      name: 'three waves, the third without backup: one finding, naming wave 3, at its data-migration phase',
-      plan: THREE_WAVES,
-      errors: [
-        {
-          messageId: 'missing',
-          line: 30,
-          column: 9,
-          endLine: 30,
-          endColumn: 15,
-          message:
-            'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no backup item in a phase preparing it is due by then; back up the legacy data before the final migration',
-        },
-      ],
-      output: null,
-    },
+    wave3MissingCase(
+      'three waves, the third without backup: one finding, naming wave 3, at its data-migration phase',
+      'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no backup item in a phase preparing it is due by then; back up the legacy data before the final migration',
+    ),
     {
       name: "a late backup's suggested due date is a working day of its phase's calendar: the Saturday of a worked cutover weekend",
       plan: `plan: 1

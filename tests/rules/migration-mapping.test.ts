@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine/edits';
 import { migrationMapping } from '../../server/src/engine/rules/migration-mapping';
 import { runRule, testRule } from '../helpers/ruleTester';
-import { THREE_WAVES } from './fixtures/threeWaves';
+import { wave3MissingCase } from '../helpers/threeWaves';
 
 const UNDATED_MAPPING = `plan: 1
 name: Pilot
@@ -126,22 +126,10 @@ phases:
       ],
       output: null,
     },
-    {
-      name: 'three waves, the third without mapping: one finding, naming wave 3, at its data-migration phase',
-      plan: THREE_WAVES,
-      errors: [
-        {
-          messageId: 'missing',
-          line: 30,
-          column: 9,
-          endLine: 30,
-          endColumn: 15,
-          message:
-            'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no item tagged data-mapping in a phase preparing it is due on or before then; map the legacy fields to the new CRM before the data moves',
-        },
-      ],
-      output: null,
-    },
+    wave3MissingCase(
+      'three waves, the third without mapping: one finding, naming wave 3, at its data-migration phase',
+      'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no item tagged data-mapping in a phase preparing it is due on or before then; map the legacy fields to the new CRM before the data moves',
+    ),
   ],
 });
 

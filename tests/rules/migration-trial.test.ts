@@ -1,6 +1,6 @@
 import { migrationTrial } from '../../server/src/engine/rules/migration-trial';
 import { testRule } from '../helpers/ruleTester';
-import { THREE_WAVES } from './fixtures/threeWaves';
+import { wave3MissingCase } from '../helpers/threeWaves';
 
 const NO_TRIAL = `plan: 1
 name: Pilot
@@ -185,22 +185,10 @@ phases:
       ],
       output: null,
     },
-    {
-      name: 'three waves, the third without a trial: one finding, naming wave 3, at its data-migration phase',
-      plan: THREE_WAVES,
-      errors: [
-        {
-          messageId: 'missing',
-          line: 30,
-          column: 9,
-          endLine: 30,
-          endColumn: 15,
-          message:
-            'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no test-migration item in a phase preparing it is due by 2027-10-29 (5 working days before); rehearse the migration in a test environment first',
-        },
-      ],
-      output: null,
-    },
+    wave3MissingCase(
+      'three waves, the third without a trial: one finding, naming wave 3, at its data-migration phase',
+      'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no test-migration item in a phase preparing it is due by 2027-10-29 (5 working days before); rehearse the migration in a test environment first',
+    ),
     {
       name: "the gap is counted on the wave's calendar: a German holiday inside it moves the deadline a day earlier",
       plan: `plan: 1

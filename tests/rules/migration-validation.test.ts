@@ -1,6 +1,6 @@
 import { migrationValidation } from '../../server/src/engine/rules/migration-validation';
 import { testRule } from '../helpers/ruleTester';
-import { THREE_WAVES } from './fixtures/threeWaves';
+import { wave3MissingCase } from '../helpers/threeWaves';
 
 testRule(migrationValidation, {
   valid: [
@@ -150,21 +150,9 @@ phases:
       ],
       output: null,
     },
-    {
-      name: 'three waves, the third without validation: one finding, naming wave 3, at its data-migration phase',
-      plan: THREE_WAVES,
-      errors: [
-        {
-          messageId: 'missing',
-          line: 30,
-          column: 9,
-          endLine: 30,
-          endColumn: 15,
-          message:
-            'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no validation item in a data-migration, go-live or support phase preparing it is due on or after that day; check the migrated data against the legacy system once it has moved',
-        },
-      ],
-      output: null,
-    },
+    wave3MissingCase(
+      'three waves, the third without validation: one finding, naming wave 3, at its data-migration phase',
+      'wave 3 migrates on 2027-11-05 (the final migration "Final migration") but no validation item in a data-migration, go-live or support phase preparing it is due on or after that day; check the migrated data against the legacy system once it has moved',
+    ),
   ],
 });

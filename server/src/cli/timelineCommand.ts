@@ -12,7 +12,7 @@ import { renderTimelineCsv } from '../render/timelineCsv';
 import { renderTimelineHtml } from '../render/timelineHtml';
 import { renderTimelineMermaid } from '../render/timelineMermaid';
 import { renderTimelineSvg } from '../render/timelineSvg';
-import { isZoom, MIN_ZOOM_WIDTH, TIMELINE_ZOOMS, type TimelineZoom } from '../render/timelineZoom';
+import { DEFAULT_ZOOM, isZoom, MIN_ZOOM_WIDTH, TIMELINE_ZOOMS, type TimelineZoom } from '../render/timelineZoom';
 import { optionValue, parseArgs, UsageError } from './args';
 import { palette } from './color';
 import { checkedFormat, formatNames, formatOfExtension, formatsHelp, type FormatRegistry } from './formatRegistry';
@@ -85,7 +85,7 @@ function chosenZoom(zoom: string | undefined, width: string | undefined, format:
   if (width !== undefined && (!/^\d+$/.test(width) || Number(width) < MIN_ZOOM_WIDTH)) {
     throw new UsageError(`--width "${width}" is not a whole number of pixels of at least ${MIN_ZOOM_WIDTH}`);
   }
-  return { zoom: zoom ?? 'fit', width: width === undefined ? undefined : Number(width) };
+  return { zoom: zoom ?? DEFAULT_ZOOM, width: width === undefined ? undefined : Number(width) };
 }
 
 /** Refuses a path that is not named like a plan (a usage error: exit 2). */

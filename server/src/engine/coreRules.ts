@@ -9,11 +9,12 @@ export const CORE_RULES: readonly RuleMeta[] = [
     id: 'yaml-syntax',
     category: 'core',
     defaultSeverity: 'error',
-    description: 'the file is well-formed YAML: no syntax errors, duplicate keys or unresolved aliases',
+    description: 'the file is well-formed YAML: no syntax errors, duplicate keys, unresolved aliases or lists and mappings used as keys',
     messages: {
       syntax: '{{message}}',
       duplicateKey: 'key "{{key}}" appears twice in the same mapping; remove or rename one of them',
       unresolvedAlias: 'alias "*{{name}}" has no anchor "&{{name}}" before it; define the anchor first or write the value out',
+      collectionKey: 'this key is a {{kind}}, but keys are names; write the key as plain text (quoted if it holds brackets), or make the {{kind}} the value of a named key',
       binary: 'file looks binary, not YAML',
     },
   },

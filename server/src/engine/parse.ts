@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isCollection, isNode, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding } from './types';
 
@@ -102,7 +102,7 @@ function keyRangeAt(doc: Document.Parsed, offset: number): [number, number] | un
   let found: [number, number] | undefined;
   visit(doc, {
     Pair(_, pair) {
-      const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+      const range = isNode(pair.key) ? pair.key.range : undefined;
       if (range && range[0] === offset) {
         found = [range[0], range[1]];
         return visit.BREAK;
@@ -149,6 +149,36 @@ export function parseSource(path: string, text: string): ParseResult {
   return { source, findings, fatal };
 }
 
+/**
+ * Text that may hold a key which is a list or a mapping: an explicit key (`? `), a flow
+ * collection before a colon (`[a, b]: x`, `{ a: 1 }: x`) or an alias before one (`*list: x`).
+ * Any other text has none, and the walk that looks for them is skipped.
+ */
+const MAYBE_COLLECTION_KEY = /\?(?:\s|$)|[\]}][ \t]*:|\*\S+[ \t]*:/m;
+
+/**
+ * A list or a mapping used as a key is valid YAML but has no place in a plan, a directory or a
+ * configuration, whose keys are names: plain data could only hold it as a string such as
+ * `[ a, b ]` (which yaml's `toJS` warns about on the console), and the schema and the rules
+ * would then judge that string. So, like an unresolved alias, it is reported at the key and
+ * the document is not read further.
+ */
+function collectionKeyFindings(source: SourceFile): Finding[] {
+  const findings: Finding[] = [];
+  if (!MAYBE_COLLECTION_KEY.test(source.text)) return findings;
+  visit(source.doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(source.doc) : pair.key;
+      const range = isNode(pair.key) ? pair.key.range : undefined;
+      if (!isCollection(key) || !range) return;
+      const kind = isSeq(key) ? 'list' : 'mapping';
+      const message = `this key is a ${kind}, but keys are names; write the key as plain text (quoted if it holds brackets), or make the ${kind} the value of a named key`;
+      findings.push(syntaxFinding(source, message, range[0], range[1], 'collectionKey'));
+    },
+  });
+  return findings;
+}
+
 interface DocumentValue {
   value: unknown;
   findings: Finding[];
@@ -156,8 +186,8 @@ interface DocumentValue {
 
 /**
  * The plain JS value of a parsed document, for schema validation. Alias expansion is capped,
- * so an alias bomb becomes a finding instead of an out-of-memory; unresolved aliases are found
- * up front with their exact position.
+ * so an alias bomb becomes a finding instead of an out-of-memory; unresolved aliases and keys
+ * that are lists or mappings are found up front with their exact position.
  */
 export function documentValue(source: SourceFile): DocumentValue {
   const findings: Finding[] = [];
@@ -177,6 +207,9 @@ export function documentValue(source: SourceFile): DocumentValue {
   }
   if (findings.length > 0) return { value: undefined, findings };
   try {
+    // Inside the try: the walk, like toJS, recurses as deep as the document is nested.
+    findings.push(...collectionKeyFindings(source));
+    if (findings.length > 0) return { value: undefined, findings };
     return { value: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings };
   } catch (error) {
     let firstAlias: [number, number] = [0, 0];

@@ -46,7 +46,7 @@ export interface StatusGoLive {
 
 export type PhaseState = 'done' | 'running' | 'late' | 'not-started';
 
-export interface StatusPhase {
+interface StatusPhase {
   id: string;
   name: string;
   wave?: number;
@@ -79,17 +79,17 @@ export interface StatusWork {
   critical: boolean;
 }
 
-export interface LateWork extends StatusWork {
+interface LateWork extends StatusWork {
   /** Working days from `due` to the as-of date. */
   daysLate: number;
 }
 
-export interface UpcomingWork extends StatusWork {
+interface UpcomingWork extends StatusWork {
   /** Working days from the as-of date to `due`. */
   daysAway: number;
 }
 
-export interface StatusRisk {
+interface StatusRisk {
   id: string;
   description?: string;
   likelihood?: string;
@@ -98,7 +98,7 @@ export interface StatusRisk {
   mitigation?: string;
 }
 
-export interface StatusKpi {
+interface StatusKpi {
   id: string;
   name?: string;
   target?: string;
@@ -106,7 +106,7 @@ export interface StatusKpi {
   owner?: string;
 }
 
-export interface StatusFinding {
+interface StatusFinding {
   ruleId: string;
   message: string;
   /** 1-based. */

@@ -101,7 +101,7 @@ export interface TimelineLane {
 }
 
 /** A named calendar, resolved: the plan's holidays and extra working days included. */
-export interface TimelineCalendar {
+interface TimelineCalendar {
   id: string;
   /** Its `name`, else its id. */
   label: string;
@@ -139,6 +139,7 @@ export interface TimelineData {
   criticalPath: string[];
   /** Each critical chain from its first phase to its last (see criticalChains.ts; at most 20). */
   criticalChains: string[][];
+  /** The lane of phases in no wave first, then the waves by number: the order every view shows. */
   lanes: TimelineLane[];
   phases: TimelinePhase[];
   milestones: TimelineMilestone[];
@@ -154,7 +155,7 @@ export interface TimelineData {
   ghostLabel?: string;
 }
 
-export interface BuildTimelineOptions {
+interface BuildTimelineOptions {
   /** The schedule to show; the lint result's (the planned one) unless given. */
   schedule?: Schedule;
 }
@@ -193,7 +194,7 @@ function progressOf(phase: Plan['phases'][number]): TimelinePhase['progress'] {
 }
 
 /** Whether the plan records anything that happened: an `actual` date or an `achieved` milestone. */
-export function recordsProgress(plan: Plan): boolean {
+function recordsProgress(plan: Plan): boolean {
   return plan.phases.some((p) => p.actual?.start || p.actual?.end || p.milestones.some((m) => m.achieved));
 }
 
@@ -253,7 +254,10 @@ export function buildTimeline(result: LintResult, asOf: string, options: BuildTi
     const o = nodeOffsets(node) ?? [0, 0];
     return rangeFromOffsets(source, o[0], o[1]);
   };
-  // Array.prototype.sort always moves undefined last, so order through a numeric key: no wave first.
+  // Lanes are in the order every view shows them: phases of no wave (shared by every wave) first,
+  // then the waves by number, as a plan author counts them, whatever order `waves:` lists them in
+  // and whichever wave starts first. Array.prototype.sort always moves undefined last, so order
+  // through a numeric key.
   const waves = [...new Set(schedule.windows.map((w) => w.phase.wave?.value))]
     .map((wave) => ({ wave, key: wave ?? Number.NEGATIVE_INFINITY }))
     .sort((a, b) => a.key - b.key)

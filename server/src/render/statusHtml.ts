@@ -1,7 +1,7 @@
 import type { StatusReport } from '../engine/status';
 import type { TimelineData } from '../engine/timeline';
 import { escapeXml } from './escape';
-import { HTML_CSP } from './timelineHtml';
+import { basePageCss, PAGE_COLOURS, renderHtmlPage } from './htmlPage';
 import { renderTimelineSvg } from './timelineSvg';
 import { timelineCss } from './timelineTheme';
 import { baselineHeading, baselineLabel, findingsLine, goLiveLabel, progressLine, reasonAfterColour, signedDays, STATE_LABELS, titleLine, workLabel, type AsOfSource } from './statusWords';
@@ -20,51 +20,38 @@ export interface StatusPage {
   timeline?: TimelineData;
 }
 
-export interface StatusHtmlOptions {
+interface StatusHtmlOptions {
   /** `light` for a file; `vscode` takes colours from the editor's theme variables. */
   theme?: 'light' | 'vscode';
   /** The webview's policy and the nonce its `<style>` elements carry. */
   csp?: { policy: string; nonce: string };
 }
 
-const COLOURS = {
-  light: { background: '#ffffff', text: '#1f2328', muted: '#59636e', border: '#d1d9e0', stripe: '#f6f8fa', track: '#e6e9ed', fill: '#2f7d32' },
-  vscode: {
-    background: 'var(--vscode-editor-background)',
-    text: 'var(--vscode-editor-foreground)',
-    muted: 'var(--vscode-descriptionForeground)',
-    border: 'var(--vscode-panel-border, #8884)',
-    stripe: 'var(--vscode-list-hoverBackground, transparent)',
-    track: 'var(--vscode-editorWidget-border, #8884)',
-    fill: 'var(--vscode-charts-green, #2f7d32)',
-  },
+/** The progress bars' colours, beside the page's (htmlPage.ts). */
+const BAR_COLOURS = {
+  light: { track: '#e6e9ed', fill: '#2f7d32' },
+  vscode: { track: 'var(--vscode-editorWidget-border, #8884)', fill: 'var(--vscode-charts-green, #2f7d32)' },
 };
 
 function pageCss(theme: 'light' | 'vscode'): string {
-  const c = COLOURS[theme];
+  const bars = BAR_COLOURS[theme];
   return [
-    theme === 'light' ? ':root { color-scheme: light; }' : '',
-    `body { margin: 24px; background: ${c.background}; color: ${c.text}; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }`,
+    ...basePageCss(theme),
     'h1 { font-size: 20px; margin: 0 0 12px; }',
     'h2 { font-size: 18px; margin: 28px 0 4px; }',
     'h3 { font-size: 15px; margin: 18px 0 6px; }',
-    `.meta { color: ${c.muted}; margin: 0 0 8px; }`,
+    `.meta { color: ${PAGE_COLOURS[theme].muted}; margin: 0 0 8px; }`,
     '.verdict { font-weight: 600; padding: 6px 10px; border-radius: 4px; border-left: 6px solid; margin: 8px 0; }',
     '.verdict.red { border-color: #cf222e; } .verdict.amber { border-color: #bf8700; } .verdict.green { border-color: #1a7f37; }',
     '.reasons { margin: 4px 0 8px 18px; padding: 0; }',
     '.chart { overflow-x: auto; margin: 8px 0; }',
     '.chart svg { max-width: 100%; height: auto; }',
-    'table { border-collapse: collapse; font-size: 13px; margin: 4px 0; }',
-    `th, td { border: 1px solid ${c.border}; padding: 3px 8px; text-align: left; vertical-align: top; }`,
-    `tbody tr:nth-child(even) { background: ${c.stripe}; }`,
-    'td.num { text-align: right; font-variant-numeric: tabular-nums; }',
-    `svg.bar .track { fill: ${c.track}; } svg.bar .fill { fill: ${c.fill}; }`,
+    'table { margin: 4px 0; }',
+    `svg.bar .track { fill: ${bars.track}; } svg.bar .fill { fill: ${bars.fill}; }`,
     '.late { font-weight: 600; }',
     '@page { size: A4; margin: 14mm; }',
     '@media print { body { margin: 0; font-size: 11px; } .chart { overflow: visible; } .chart svg { max-width: 100%; height: auto; } tr, .verdict { break-inside: avoid; } section.plan + section.plan { break-before: page; } h3 { break-after: avoid; } }',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  ].join('\n');
 }
 
 type Cell = string | { html: string } | { num: string | number };
@@ -135,27 +122,12 @@ function section(page: StatusPage, theme: 'light' | 'vscode'): string {
 
 export function renderStatusHtml(pages: readonly StatusPage[], asOfSource: AsOfSource, options: StatusHtmlOptions = {}): string {
   const theme = options.theme ?? 'light';
-  const nonce = options.csp?.nonce;
   const title = titleLine(pages[0]?.report.asOf ?? '', asOfSource);
-  const styleOpen = nonce === undefined ? '<style>' : `<style nonce="${escapeXml(nonce)}">`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeXml(options.csp?.policy ?? HTML_CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="crm-rollout">
-<title>${escapeXml(pages.length === 1 ? `${pages[0].report.name}: status` : title)}</title>
-${styleOpen}
-${pageCss(theme)}${theme === 'vscode' ? `\n${timelineCss('vscode')}` : ''}
-</style>
-</head>
-<body>
-<main>
-<h1>${escapeXml(title)}</h1>
-${pages.map((page) => section(page, theme)).join('\n')}
-</main>
-</body>
-</html>
-`;
+  return renderHtmlPage({
+    title: pages.length === 1 ? `${pages[0].report.name}: status` : title,
+    css: `${pageCss(theme)}${theme === 'vscode' ? `\n${timelineCss('vscode')}` : ''}`,
+    main: `<h1>${escapeXml(title)}</h1>
+${pages.map((page) => section(page, theme)).join('\n')}`,
+    ...(options.csp ? { csp: options.csp } : {}),
+  });
 }

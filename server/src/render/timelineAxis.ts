@@ -8,10 +8,10 @@ import { addMonths, isoFromDay } from '../engine/calendar';
  * SVG writer and its tests.
  */
 
-export type AxisUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+type AxisUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** Where the axis goes: the layout's day columns. */
-export interface AxisFrame {
+interface AxisFrame {
   firstDay: number;
   lastDay: number;
   dayWidth: number;
@@ -29,7 +29,7 @@ export interface AxisLabel {
   row: 'major' | 'minor';
 }
 
-export interface Axis {
+interface Axis {
   major: AxisUnit;
   minor: AxisUnit;
   /** Days where a major or a minor period starts: where tick lines go. */
@@ -43,10 +43,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * An upper bound of one character's advance in the axis font (11px, semibold for the major
  * row); the widest glyphs used ("M", "W" and digits) stay under it in common sans-serif fonts.
  */
-export const AXIS_CHAR_PX = 7.5;
+const AXIS_CHAR_PX = 7.5;
 /** Space kept between two labels of a row, and between a tick and its label. */
 export const AXIS_LABEL_GAP = 6;
-export const AXIS_LABEL_INSET = 3;
+const AXIS_LABEL_INSET = 3;
 
 /** The units for a day width: the finest minor unit whose labels still fit their period. */
 export function axisUnits(dayWidth: number): { major: AxisUnit; minor: AxisUnit } {
@@ -109,7 +109,7 @@ function labelOf(day: number, unit: AxisUnit, row: 'major' | 'minor'): string {
   }
 }
 
-export function labelWidth(text: string): number {
+function labelWidth(text: string): number {
   return [...text].length * AXIS_CHAR_PX;
 }
 

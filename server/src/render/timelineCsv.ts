@@ -1,6 +1,6 @@
 import type { TimelineData } from '../engine/timeline';
 import { escapeCsvCell } from './escape';
-import { laneOrder } from './timelineLayout';
+import { phasesByLane } from './timelineLayout';
 import { slipsOf } from './timelineSlip';
 
 /**
@@ -67,9 +67,8 @@ export function renderTimelineCsv(data: TimelineData): string {
   });
   const placed = new Set(data.phases.map((p) => p.id));
   const slipOf = slipsOf(data, data.ghost);
-  for (const index of laneOrder(data)) {
-    const lane = data.lanes[index].label;
-    for (const p of data.phases.filter((phase) => phase.lane === index)) {
+  for (const { lane: { label: lane }, phases } of phasesByLane(data)) {
+    for (const p of phases) {
       const slip = slipOf(p);
       rows.push(
         line({

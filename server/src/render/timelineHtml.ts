@@ -1,47 +1,33 @@
 import type { TimelineData } from '../engine/timeline';
 import { MAX_CRITICAL_CHAINS } from '../engine/criticalChains';
 import { escapeXml } from './escape';
+import { basePageCss, PAGE_COLOURS, renderHtmlPage } from './htmlPage';
 import { el, text } from './svg';
-import { laneOrder } from './timelineLayout';
+import { phasesByLane } from './timelineLayout';
 import { renderTimelineSvg, type TimelineSvgOptions } from './timelineSvg';
 import { checklistText, findingsText, plural } from './timelineText';
 import { TIMELINE_ROOT_CLASS } from './timelineTheme';
 
 /**
- * The timeline as one self-contained HTML page: the SVG inline, a legend, and tables of the
- * phases and milestones (the same facts as text, for readers and screen readers). Nothing is
- * loaded from anywhere and nothing runs: the page's Content-Security-Policy is
- * `default-src 'none'; style-src 'unsafe-inline'`, so even a plan text that escaped escaping
- * could neither run a script nor fetch a resource. Styles are inline `<style>` elements.
+ * The timeline as one self-contained HTML page (see htmlPage.ts: strict policy, nothing loaded,
+ * nothing run): the SVG inline, a legend, and tables of the phases and milestones (the same
+ * facts as text, for readers and screen readers).
  */
 
 interface TimelineHtmlOptions extends Omit<TimelineSvgOptions, 'theme'> {
   theme?: 'light' | 'dark';
 }
 
-export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
-
-const PAGE_COLORS = {
-  light: { background: '#ffffff', text: '#1f2328', muted: '#59636e', border: '#d1d9e0', stripe: '#f6f8fa' },
-  dark: { background: '#1e1e1e', text: '#e6edf3', muted: '#9198a1', border: '#3d444d', stripe: '#23272e' },
-};
-
 function pageCss(theme: 'light' | 'dark'): string {
-  const c = PAGE_COLORS[theme];
   return [
-    `:root { color-scheme: ${theme}; }`,
-    `body { margin: 24px; background: ${c.background}; color: ${c.text}; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }`,
+    ...basePageCss(theme),
     'h1 { font-size: 22px; margin: 0 0 4px; }',
     'h2 { font-size: 17px; margin: 28px 0 8px; }',
-    `.meta { color: ${c.muted}; margin: 0 0 16px; }`,
+    `.meta { color: ${PAGE_COLOURS[theme].muted}; margin: 0 0 16px; }`,
     '.chart { overflow-x: auto; }',
     '.legend { display: flex; flex-wrap: wrap; gap: 6px 18px; list-style: none; padding: 0; margin: 12px 0; }',
     '.legend li { display: flex; align-items: center; gap: 6px; }',
-    'table { border-collapse: collapse; font-size: 13px; }',
     'caption { text-align: left; padding: 0 0 6px; }',
-    `th, td { border: 1px solid ${c.border}; padding: 4px 8px; text-align: left; vertical-align: top; }`,
-    `tbody tr:nth-child(even) { background: ${c.stripe}; }`,
-    'td.num { text-align: right; font-variant-numeric: tabular-nums; }',
     '.chains { margin: 0; padding-left: 24px; }',
   ].join('\n');
 }
@@ -89,13 +75,13 @@ function table(caption: string, headers: string[], rows: (string | number)[][], 
 function phaseTable(data: TimelineData): string {
   const calendars = new Map(data.calendars.map((c) => [c.id, c.label]));
   const rows: (string | number)[][] = [];
-  for (const index of laneOrder(data)) {
-    for (const p of data.phases.filter((phase) => phase.lane === index)) {
+  for (const { lane, phases } of phasesByLane(data)) {
+    for (const p of phases) {
       rows.push([
         p.id,
         p.name,
         p.kind ?? '',
-        data.lanes[p.lane]?.label ?? '',
+        lane.label,
         p.calendar === undefined ? 'plan' : (calendars.get(p.calendar) ?? p.calendar),
         p.owner ?? '',
         p.start,
@@ -145,21 +131,10 @@ export function renderTimelineHtml(data: TimelineData, options: TimelineHtmlOpti
   const done = phases.reduce((n, p) => n + p.done, 0);
   const total = phases.reduce((n, p) => n + p.total, 0);
   const checklist = checklistText(done, total);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="crm-rollout">
-<title>${escapeXml(data.name)}: timeline</title>
-<style>
-${pageCss(theme)}
-</style>
-</head>
-<body>
-<main>
-<h1>${escapeXml(data.name)}</h1>
+  return renderHtmlPage({
+    title: `${data.name}: timeline`,
+    css: pageCss(theme),
+    main: `<h1>${escapeXml(data.name)}</h1>
 <p class="meta">${escapeXml(summary(data))}</p>
 <p class="meta">${escapeXml(`${checklist}; source ${data.path}`)}</p>
 <div class="chart">
@@ -170,9 +145,6 @@ ${chainList(data)}
 <h2>Phases</h2>
 ${phaseTable(data)}
 <h2>Milestones</h2>
-${milestoneTable(data)}
-</main>
-</body>
-</html>
-`;
+${milestoneTable(data)}`,
+  });
 }

@@ -1,5 +1,5 @@
 import { dayFromIso, weekdayOf } from '../engine/calendar';
-import type { TimelineData, TimelineMilestone, TimelinePhase } from '../engine/timeline';
+import type { TimelineData, TimelineLane, TimelineMilestone, TimelinePhase } from '../engine/timeline';
 
 /**
  * Where everything of the timeline goes, in pixels: the geometry the SVG writer draws, kept
@@ -21,17 +21,17 @@ export interface LayoutOptions {
   ghost?: TimelineData;
 }
 
-export const ROW_HEIGHT = 28;
-export const MILESTONE_ROW_HEIGHT = 22;
-export const LANE_HEIGHT = 22;
+const ROW_HEIGHT = 28;
+const MILESTONE_ROW_HEIGHT = 22;
+const LANE_HEIGHT = 22;
 export const BAR_HEIGHT = 16;
-export const HEADER_HEIGHT = 70;
+const HEADER_HEIGHT = 70;
 /** Room under the chart for the date lines' labels: the as-of date and each wave's go-live. */
-export const FOOTER_HEIGHT = 44;
+const FOOTER_HEIGHT = 44;
 /** Height of one footer label row. */
 export const FOOTER_ROW = 16;
 /** Room right of the last day for slack whiskers' badges and milestone names. */
-export const RIGHT_PAD = 140;
+const RIGHT_PAD = 140;
 export const DEFAULT_LABEL_WIDTH = 230;
 
 export type LayoutRow =
@@ -110,17 +110,11 @@ function fittedDayWidth(days: number): number {
 }
 
 /**
- * Lane indices in the order the exports show them: by their earliest phase start, then by wave
- * number, so the lane of phases shared by every wave (discovery, design) comes first when it
- * starts first, whatever order `lanes` lists them in.
+ * Each lane with its phases (in file order), in the order of `data.lanes`, which every view
+ * keeps: the lane of phases in no wave first, then the waves by number (see buildTimeline).
  */
-export function laneOrder(data: TimelineData): number[] {
-  const earliest = data.lanes.map((_, index) => {
-    const starts = data.phases.filter((p) => p.lane === index).map((p) => p.start).sort();
-    return starts[0] ?? '9999-12-31';
-  });
-  const wave = (index: number) => data.lanes[index].wave ?? 0;
-  return data.lanes.map((_, index) => index).sort((a, b) => earliest[a].localeCompare(earliest[b]) || wave(a) - wave(b) || a - b);
+export function phasesByLane(data: TimelineData): { lane: TimelineLane; index: number; phases: TimelinePhase[] }[] {
+  return data.lanes.map((lane, index) => ({ lane, index, phases: data.phases.filter((p) => p.lane === index) }));
 }
 
 export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}): TimelineLayout {
@@ -147,9 +141,7 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions = {}):
   for (const m of data.milestones) byPhase.set(m.phaseId, [...(byPhase.get(m.phaseId) ?? []), m]);
   const placed = new Set(data.phases.map((p) => p.id));
   const showLanes = data.lanes.length > 1 || data.lanes.some((l) => l.wave !== undefined);
-  for (const index of laneOrder(data)) {
-    const lane = data.lanes[index];
-    const phases = data.phases.filter((p) => p.lane === index);
+  for (const { lane, index, phases } of phasesByLane(data)) {
     if (phases.length === 0) continue;
     const laneTop = y;
     if (showLanes) {

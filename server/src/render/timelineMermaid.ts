@@ -1,7 +1,7 @@
 import { dayFromIso, isoFromDay } from '../engine/calendar';
 import type { TimelineData, TimelineMilestone, TimelinePhase } from '../engine/timeline';
 import { escapeMermaid } from './escape';
-import { dayOf, laneOrder } from './timelineLayout';
+import { dayOf, phasesByLane } from './timelineLayout';
 import { slipsOf, type PhaseSlip } from './timelineSlip';
 
 /**
@@ -72,10 +72,9 @@ export function renderTimelineMermaid(data: TimelineData): string {
   const asOf = dayFromIso(data.asOf);
   const placed = new Set(data.phases.map((p) => p.id));
   const slipOf = slipsOf(data, data.ghost);
-  for (const index of laneOrder(data)) {
-    const phases = data.phases.filter((p) => p.lane === index);
+  for (const { lane, phases } of phasesByLane(data)) {
     if (phases.length === 0) continue;
-    lines.push(`    section ${escapeMermaid(data.lanes[index].label)}`);
+    lines.push(`    section ${escapeMermaid(lane.label)}`);
     for (const phase of phases) {
       lines.push(...phaseLines(phase, asOf, used, slipOf(phase)));
       for (const m of data.milestones) if (m.phaseId === phase.id) lines.push(milestoneLine(m, used));

@@ -48,7 +48,7 @@ export interface TimelineSvgOptions extends Omit<LayoutOptions, 'ghost'> {
 }
 
 /** The width an export is zoomed for when `zoom` is given without `width`. */
-export const EXPORT_WIDTH = 1200;
+const EXPORT_WIDTH = 1200;
 
 const LABEL_CHARS = 32;
 const MILESTONE_LABEL_CHARS = 28;
@@ -163,7 +163,7 @@ function startToStartPath(from: Point, to: Point): string {
 }
 
 /** `ss +5d`, `+3d` or nothing: how the dependency is read, beside its arrowhead. */
-export function dependencyLabel(type: TimelineDependency['type'], lag: number): string {
+function dependencyLabel(type: TimelineDependency['type'], lag: number): string {
   const shift = lag > 0 ? `+${lag}d` : '';
   return type === 'ss' ? `ss${shift ? ` ${shift}` : ''}` : shift;
 }

@@ -63,7 +63,7 @@ function progressText(phase: TimelinePhase): string {
 }
 
 /** `critical (float 0)`, `critical, float -3 working days` or `float 4 working days`. */
-export function floatText(phase: TimelinePhase): string {
+function floatText(phase: TimelinePhase): string {
   const float = phase.float ?? phase.slack;
   if (!phase.critical) return `float ${plural(float, 'working day')}`;
   return float < 0 ? `critical, float ${plural(float, 'working day')}` : 'critical (float 0)';

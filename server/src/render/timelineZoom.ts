@@ -24,7 +24,7 @@ export function isZoom(value: unknown): value is TimelineZoom {
 }
 
 /** The name column for a drawing `width` px wide: 30% of it, between 110 and 230 px. */
-export function nameColumnWidth(width: number): number {
+function nameColumnWidth(width: number): number {
   return Math.round(Math.max(MIN_NAME_COLUMN, Math.min(DEFAULT_LABEL_WIDTH, width * 0.3)));
 }
 

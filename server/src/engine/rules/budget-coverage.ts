@@ -1,6 +1,7 @@
 import { addToListKey, flowMapText } from '../edits';
 import { keyNodeOf, type BudgetLine, type Plan } from '../model';
 import { budgetNeeds } from '../ruleSupport/budgetNeeds';
+import { ruleOptions } from '../ruleSupport/options';
 import type { Fix } from '../types';
 import { BUDGET_CATEGORIES, type BudgetCategory } from '../vocabulary';
 import type { Rule } from './types';
@@ -24,6 +25,18 @@ function insertLineFix(plan: Plan, category: BudgetCategory): Fix[] {
   return edit ? [{ title: `add a "${category}" line (then enter its amount)`, edits: [edit], kind: 'suggestion' }] : [];
 }
 
+const OPTIONS = ruleOptions({
+  require: {
+    description:
+      'Budget categories that must have a line above 0, on top of training, data-migration, integration and support or maintenance. Default: `[]`.',
+    type: 'array',
+    items: { $ref: 'plan.schema.json#/$defs/budgetCategory' },
+    uniqueItems: true,
+    default: [],
+    examples: [['contingency'], ['contingency', 'change-management']],
+  },
+});
+
 /**
  * "When a budget is given" means the plan has a `budget:` mapping, even one without lines (a
  * plan without one is budget-defined's finding). One finding per uncovered need: at the first
@@ -40,23 +53,7 @@ export const budgetCoverage: Rule = {
       missing: 'the budget has no {{what}} line{{reason}}; add one with the planned cost, as these are the costs plans most often forget',
       zero: 'budget line "{{category}}" has no amount above 0{{reason}}; enter the planned cost',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        require: {
-          description:
-            'Budget categories that must have a line above 0, on top of training, data-migration, integration and support or maintenance. Default: `[]`.',
-          type: 'array',
-          items: { $ref: 'plan.schema.json#/$defs/budgetCategory' },
-          uniqueItems: true,
-          default: [],
-          examples: [['contingency'], ['contingency', 'change-management']],
-        },
-      },
-      patternProperties: { '^x-': {} },
-      additionalProperties: false,
-    },
-    defaultOptions: { require: [] },
+    ...OPTIONS,
   },
   check({ plan, options, report }) {
     const budget = plan.budget;

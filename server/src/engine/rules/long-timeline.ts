@@ -1,5 +1,6 @@
 import { addMonths, isoFromDay } from '../calendar';
 import { goLiveDate } from '../definitions';
+import { numberOption, ruleOptions } from '../ruleSupport/options';
 import type { OrgSize } from '../vocabulary';
 import type { Rule } from './types';
 
@@ -9,8 +10,6 @@ const UPPER: Record<OrgSize, { count: number; unit: 'w' | 'm' }> = {
   mid: { count: 6, unit: 'm' },
   enterprise: { count: 12, unit: 'm' },
 };
-
-const DEFAULT_FACTOR = 2;
 
 /** Guards `Math.floor` against binary fractions such as 2.9999999999999996 for 3. */
 const EPSILON = 1e-9;
@@ -38,6 +37,17 @@ function describeUpper(size: OrgSize): string {
   return `${upper.count} ${upper.unit === 'w' ? 'weeks' : 'months'}`;
 }
 
+const OPTIONS = ruleOptions({
+  factor: {
+    description:
+      "How many times the usual upper bound (small 8 weeks, mid 6 months, enterprise 12 months) the time to the first go-live may reach. Default: 2 (this project's choice).",
+    type: 'number',
+    exclusiveMinimum: 0,
+    default: 2,
+    examples: [1.5],
+  },
+});
+
 export const longTimeline: Rule = {
   meta: {
     id: 'long-timeline',
@@ -48,22 +58,7 @@ export const longTimeline: Rule = {
       tooLong:
         'the first go-live "{{goLive}}" starts {{goLiveDate}}, after {{latest}} ({{factor}} × {{upper}} from the first phase start, {{start}}); {{aSize}} rollout usually goes live within {{upper}}, so deliver a smaller first wave sooner or check organization.size',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        factor: {
-          description:
-            "How many times the usual upper bound (small 8 weeks, mid 6 months, enterprise 12 months) the time to the first go-live may reach. Default: 2 (this project's choice).",
-          type: 'number',
-          exclusiveMinimum: 0,
-          default: DEFAULT_FACTOR,
-          examples: [1.5],
-        },
-      },
-      patternProperties: { '^x-': {} },
-      additionalProperties: false,
-    },
-    defaultOptions: { factor: DEFAULT_FACTOR },
+    ...OPTIONS,
   },
   check({ plan, schedule, options, report }) {
     const size = plan.organization?.size;
@@ -71,7 +66,7 @@ export const longTimeline: Rule = {
     const goLive = goLiveDate(schedule);
     const first = schedule.goLives[0];
     if (!size || start === undefined || goLive === undefined || !first) return;
-    const factor = typeof options.factor === 'number' && Number.isFinite(options.factor) && options.factor > 0 ? options.factor : DEFAULT_FACTOR;
+    const factor = numberOption(OPTIONS, options, 'factor');
     const latest = latestFirstGoLive(start, size.value, factor);
     if (goLive <= latest) return;
     report({

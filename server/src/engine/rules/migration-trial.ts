@@ -3,10 +3,18 @@ import { findTagHint, itemsTagged, waveMigrations } from '../definitions';
 import { checkDatedItem } from '../ruleSupport/datedItems';
 import { datedWithin, type Deadline } from '../ruleSupport/deadlines';
 import { migrationPrepTarget, ofWave, waveMigrationData } from '../ruleSupport/migrationItems';
+import { numberOption, ruleOptions } from '../ruleSupport/options';
 import type { Rule } from './types';
 
-/** Working days a trial must leave before the final migration: this project's choice (rules.md 1.1). */
-const DEFAULT_GAP = 5;
+const OPTIONS = ruleOptions({
+  gap: {
+    description: "Working days the trial migration must leave before the final one, to fix what it finds. Default: 5 (this project's choice).",
+    type: 'integer',
+    minimum: 0,
+    default: 5,
+    examples: [10],
+  },
+});
 
 /**
  * For every wave k with a migration date M_k: an item tagged test-migration, in a phase
@@ -20,21 +28,7 @@ export const migrationTrial: Rule = {
     defaultSeverity: 'warning',
     description: 'for every wave with a migration date M_k, an item tagged test-migration in a phase preparing that wave is due at least `gap` working days (default 5) before M_k',
     hasSuggestions: true,
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        gap: {
-          description: "Working days the trial migration must leave before the final one, to fix what it finds. Default: 5 (this project's choice).",
-          type: 'integer',
-          minimum: 0,
-          default: DEFAULT_GAP,
-          examples: [10],
-        },
-      },
-      patternProperties: { '^x-': {} },
-      additionalProperties: false,
-    },
-    defaultOptions: { gap: DEFAULT_GAP },
+    ...OPTIONS,
     messages: {
       missing:
         '{{wave}} migrates on {{migrationDate}} ({{anchor}}) but no test-migration item{{preparing}} is due by {{trialDeadline}}{{gapText}}; rehearse the migration in a test environment first{{hint}}',
@@ -44,7 +38,7 @@ export const migrationTrial: Rule = {
     },
   },
   check({ plan, schedule, options, report }) {
-    const gap = typeof options.gap === 'number' ? options.gap : DEFAULT_GAP;
+    const gap = numberOption(OPTIONS, options, 'gap');
     const trials = itemsTagged(plan, 'test-migration');
     for (const wave of waveMigrations(plan, schedule)) {
       const migrationDay = wave.anchor.day;

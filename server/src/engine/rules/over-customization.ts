@@ -1,3 +1,4 @@
+import { numberOption, ruleOptions } from '../ruleSupport/options';
 import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
 import type { Rule } from './types';
 
@@ -7,8 +8,17 @@ import type { Rule } from './types';
  * priority are not counted. Each condition is its own finding, at the `customizations` key.
  */
 
-const DEFAULT_MAX = 10;
 const MIN_COULD = 3;
+
+const OPTIONS = ruleOptions({
+  max: {
+    description: "The most `must` customizations before the plan counts as over-customized. Default: 10 (this project's choice).",
+    type: 'integer',
+    minimum: 1,
+    default: 10,
+    examples: [5],
+  },
+});
 
 export const overCustomization: Rule = {
   meta: {
@@ -22,25 +32,11 @@ export const overCustomization: Rule = {
       tooManyCould:
         'the plan has {{could}} customizations with priority could but only {{must}} with must; nice-to-have customizations outnumber essential ones, so defer the could ones until after go-live or drop them',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        max: {
-          description: "The most `must` customizations before the plan counts as over-customized. Default: 10 (this project's choice).",
-          type: 'integer',
-          minimum: 1,
-          default: DEFAULT_MAX,
-          examples: [5],
-        },
-      },
-      patternProperties: { '^x-': {} },
-      additionalProperties: false,
-    },
-    defaultOptions: { max: DEFAULT_MAX },
+    ...OPTIONS,
   },
   check({ plan, options, report }) {
     if (!plan.root) return;
-    const max = typeof options.max === 'number' && options.max >= 1 ? Math.floor(options.max) : DEFAULT_MAX;
+    const max = numberOption(OPTIONS, options, 'max');
     const count = (priority: 'must' | 'could') => plan.customizations.filter((c) => c.priority?.value === priority).length;
     const must = count('must');
     const could = count('could');

@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import { isoFromDay } from '../calendar';
 import { entityIndex } from '../entities';
 import type { Phase } from '../model';
+import { numberOption, ruleOptions } from '../ruleSupport/options';
 import type { PhaseWindow } from '../schedule';
 import type { Rule } from './types';
 
@@ -17,8 +18,6 @@ import type { Rule } from './types';
  * left out.
  */
 
-const DEFAULT_MAX = 3;
-
 interface Owned {
   phase: Phase;
   window: PhaseWindow;
@@ -30,6 +29,16 @@ function quoteList(ids: readonly string[]): string {
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted.join('');
 }
 
+const OPTIONS = ruleOptions({
+  max: {
+    description: "The most phases one person may own on the same working day. Default: 3 (this project's choice).",
+    type: 'integer',
+    minimum: 1,
+    default: 3,
+    examples: [4],
+  },
+});
+
 export const ownerOverload: Rule = {
   meta: {
     id: 'owner-overload',
@@ -40,24 +49,10 @@ export const ownerOverload: Rule = {
       overloaded:
         'person "{{person}}" owns {{count}} phases on {{day}} ({{phases}}), more than {{max}}; give "{{phase}}" another owner or move it so that fewer of them overlap',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        max: {
-          description: "The most phases one person may own on the same working day. Default: 3 (this project's choice).",
-          type: 'integer',
-          minimum: 1,
-          default: DEFAULT_MAX,
-          examples: [4],
-        },
-      },
-      patternProperties: { '^x-': {} },
-      additionalProperties: false,
-    },
-    defaultOptions: { max: DEFAULT_MAX },
+    ...OPTIONS,
   },
   check({ plan, schedule, options, report }) {
-    const max = typeof options.max === 'number' && options.max >= 1 ? Math.floor(options.max) : DEFAULT_MAX;
+    const max = numberOption(OPTIONS, options, 'max');
     const declared = entityIndex(plan);
     const byOwner = new Map<string, Owned[]>();
     for (const phase of plan.phases) {

@@ -1,6 +1,7 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import { insertMapEntry, scalarText } from '../edits';
 import { KIND_NOUNS } from '../entities';
+import { ruleOptions } from '../ruleSupport/options';
 import { personCandidates, personPickFixes } from '../ruleSupport/personPicks';
 import type { Fix } from '../types';
 import { pairOf } from '../yamlNodes';
@@ -28,6 +29,15 @@ function ownKey(map: YAMLMap, key: string): boolean {
   return map.items.some((pair) => isScalar(pair.key) && pair.key.value === key);
 }
 
+const OPTIONS = ruleOptions({
+  inherit: {
+    description: "`true`: checklist items and milestones without an owner inherit their phase's owner. `false`: each needs its own `owner`. Default: `true`.",
+    type: 'boolean',
+    default: true,
+    examples: [false],
+  },
+});
+
 export const ownerRequired: Rule = {
   meta: {
     id: 'owner-required',
@@ -40,20 +50,7 @@ export const ownerRequired: Rule = {
       notInherited:
         '{{kind}} "{{id}}" in phase "{{phase}}" has no owner of its own, and owners are not inherited here (inherit: false); add owner: with the person accountable for it',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        inherit: {
-          description: "`true`: checklist items and milestones without an owner inherit their phase's owner. `false`: each needs its own `owner`. Default: `true`.",
-          type: 'boolean',
-          default: true,
-          examples: [false],
-        },
-      },
-      patternProperties: { '^x-': {} },
-      additionalProperties: false,
-    },
-    defaultOptions: { inherit: true },
+    ...OPTIONS,
   },
   check({ plan, options, report }) {
     const candidates = personCandidates(plan);

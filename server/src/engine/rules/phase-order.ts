@@ -2,6 +2,7 @@ import { isoFromDay } from '../calendar';
 import { phasesOfKind, preparedGoLive } from '../definitions';
 import type { Phase } from '../model';
 import type { Schedule } from '../schedule';
+import { numberOption, ruleOptions } from '../ruleSupport/options';
 import type { Rule } from './types';
 
 /**
@@ -30,8 +31,15 @@ function blockingPhase(
   return blocking;
 }
 
-/** Working days a configuration phase may overlap the end of its design by default: none. */
-const DEFAULT_DESIGN_OVERLAP = 0;
+const OPTIONS = ruleOptions({
+  design_overlap: {
+    description: 'Working days a configuration phase may start before the design phases preparing the same go-live end. Default: 0.',
+    type: 'integer',
+    minimum: 0,
+    default: 0,
+    examples: [5],
+  },
+});
 
 export const phaseOrder: Rule = {
   meta: {
@@ -40,21 +48,7 @@ export const phaseOrder: Rule = {
     defaultSeverity: 'warning',
     description:
       'phases keep the lifecycle order of the go-live they prepare: design after planning, configuration after design (option design_overlap), testing and data migration before go-live',
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        design_overlap: {
-          description: 'Working days a configuration phase may start before the design phases preparing the same go-live end. Default: 0.',
-          type: 'integer',
-          minimum: 0,
-          default: DEFAULT_DESIGN_OVERLAP,
-          examples: [5],
-        },
-      },
-      patternProperties: { '^x-': {} },
-      additionalProperties: false,
-    },
-    defaultOptions: { design_overlap: DEFAULT_DESIGN_OVERLAP },
+    ...OPTIONS,
     messages: {
       designBeforePlanning:
         'design phase "{{phase}}" starts {{start}}, before planning phase "{{planning}}" ends ({{end}}); start the design after planning, for example with after: [{{planning}}]',
@@ -79,7 +73,7 @@ export const phaseOrder: Rule = {
         idPath: design.idPath,
       });
     }
-    const overlap = typeof options.design_overlap === 'number' ? options.design_overlap : DEFAULT_DESIGN_OVERLAP;
+    const overlap = numberOption(OPTIONS, options, 'design_overlap');
     const designs = phasesOfKind(plan, 'design');
     for (const configuration of phasesOfKind(plan, 'configuration')) {
       const w = schedule.windowOf(configuration);

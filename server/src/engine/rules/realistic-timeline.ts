@@ -1,5 +1,6 @@
 import { addMonths, isoFromDay } from '../calendar';
 import { lastGoLiveStart } from '../definitions';
+import { ruleOptions } from '../ruleSupport/options';
 import type { OrgSize } from '../vocabulary';
 import type { Rule } from './types';
 
@@ -40,6 +41,40 @@ function minimumFor(size: OrgSize, options: Record<string, unknown>): Span {
   return configured ?? parseSpan(DEFAULT_MIN[size])!;
 }
 
+const OPTIONS = ruleOptions({
+  ranges: {
+    title: 'timeline ranges',
+    description: 'Lower bounds per organisation size; sizes left out keep their default (small 4w, mid 3m, enterprise 6m).',
+    type: 'object',
+    properties: {
+      small: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: small`. Default: `{ min: 4w }`.' },
+      mid: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: mid`. Default: `{ min: 3m }`.' },
+      enterprise: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: enterprise`. Default: `{ min: 6m }`.' },
+    },
+    patternProperties: { '^x-': {} },
+    additionalProperties: false,
+    default: { small: { min: DEFAULT_MIN.small }, mid: { min: DEFAULT_MIN.mid }, enterprise: { min: DEFAULT_MIN.enterprise } },
+    examples: [{ mid: { min: '2m' } }],
+  },
+}, {
+  timelineRange: {
+    title: 'timeline range',
+    description: 'The bounds of a realistic timeline for one organisation size.',
+    type: 'object',
+    properties: { min: { $ref: '#/$defs/span' } },
+    patternProperties: { '^x-': {} },
+    additionalProperties: false,
+  },
+  span: {
+    title: 'time span',
+    description:
+      'The shortest realistic time from the earliest phase start to the last go-live, in calendar time: `d` days, `w` weeks, `m` calendar months (so `3m` is three months, not minutes).',
+    type: 'string',
+    pattern: SPAN.source,
+    examples: ['4w', '3m', '6m'],
+  },
+});
+
 /**
  * "At least" is inclusive: the last go-live may start on the bound's date. The span runs from the
  * earliest phase start (any kind) to the start of the last go-live; silent without a size, a
@@ -55,45 +90,7 @@ export const realisticTimeline: Rule = {
       tooShort:
         'go-live "{{goLive}}" starts {{goLiveDate}}, {{days}} days after the first phase starts ({{start}}), but {{aSize}} rollout usually takes at least {{min}}; allow time for data migration, testing and training, or check organization.size',
     },
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        ranges: {
-          title: 'timeline ranges',
-          description: 'Lower bounds per organisation size; sizes left out keep their default (small 4w, mid 3m, enterprise 6m).',
-          type: 'object',
-          properties: {
-            small: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: small`. Default: `{ min: 4w }`.' },
-            mid: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: mid`. Default: `{ min: 3m }`.' },
-            enterprise: { $ref: '#/$defs/timelineRange', description: 'Bounds for `organization.size: enterprise`. Default: `{ min: 6m }`.' },
-          },
-          patternProperties: { '^x-': {} },
-          additionalProperties: false,
-          examples: [{ mid: { min: '2m' } }],
-        },
-      },
-      patternProperties: { '^x-': {} },
-      additionalProperties: false,
-      $defs: {
-        timelineRange: {
-          title: 'timeline range',
-          description: 'The bounds of a realistic timeline for one organisation size.',
-          type: 'object',
-          properties: { min: { $ref: '#/$defs/span' } },
-          patternProperties: { '^x-': {} },
-          additionalProperties: false,
-        },
-        span: {
-          title: 'time span',
-          description:
-            'The shortest realistic time from the earliest phase start to the last go-live, in calendar time: `d` days, `w` weeks, `m` calendar months (so `3m` is three months, not minutes).',
-          type: 'string',
-          pattern: SPAN.source,
-          examples: ['4w', '3m', '6m'],
-        },
-      },
-    },
-    defaultOptions: { ranges: { small: { min: DEFAULT_MIN.small }, mid: { min: DEFAULT_MIN.mid }, enterprise: { min: DEFAULT_MIN.enterprise } } },
+    ...OPTIONS,
   },
   check({ plan, schedule, options, report }) {
     const size = plan.organization?.size;
