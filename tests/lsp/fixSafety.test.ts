@@ -110,7 +110,7 @@ describe('light-bulb insertions on the layouts that once broke plans, over stdio
     const text = migrationPlan('\n      - { task: Final import, tags: [final-migration], due: 2027-02-12 }\n      - { task: Back up, tags: [backup], due: 2027-02-01 }');
     const after = await accept(ws.uri('last-phases.rollout.yaml'), text, ['change-control', 'objectives-defined']);
     const objectives =
-      'objectives:\n  - id: objective-1\n    statement: TODO what the rollout must achieve\n    metric: TODO metric and unit\n    baseline: TODO\n    target: TODO\n    due: 2027-05-05\n    owner: dan\n';
+      'objectives:\n  - id: objective-1\n    statement: TODO what the rollout must achieve\n    metric: TODO metric and unit\n    baseline: TODO\n    target: TODO\n    due: TODO\n    owner: TODO\n';
     const governance = 'governance: { change_control: TODO how change requests are submitted and reviewed and who approves them }\n';
     // Objectives go before the phases (the format's key order), governance after the last key: the plan's own bytes are all kept.
     expect(after).toBe(`${text.replace(phases, `${objectives}${phases}`)}${governance}`);

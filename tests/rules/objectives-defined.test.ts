@@ -63,7 +63,7 @@ objectives:
 });
 
 describe('objectives-defined fixes', () => {
-  it('inserts a block objective skeleton before phases, due three months after go-live and owned by the sponsor', () => {
+  it('inserts a block objective skeleton before phases, with TODO for the due date and the owner even when a sponsor and a go-live exist', () => {
     const [finding] = runRule(objectivesDefined, { name: 'fix', plan: NO_OBJECTIVES });
     expect(finding.fixes?.map((f) => f.kind)).toEqual(['suggestion']);
     expect(applyEdits(NO_OBJECTIVES, finding.fixes![0].edits)).toBe(`plan: 1
@@ -77,14 +77,14 @@ objectives:
     metric: TODO metric and unit
     baseline: TODO
     target: TODO
-    due: 2027-06-01
-    owner: dana
+    due: TODO
+    owner: TODO
 phases:
   - { id: go-live, name: Go-live, kind: go-live, start: 2027-03-01 }
 `);
   });
 
-  it('adds a flow skeleton inside an empty objectives list, with TODO for a due date and owner the plan cannot suggest', () => {
+  it('adds a flow skeleton inside an empty objectives list', () => {
     const [finding] = runRule(objectivesDefined, { name: 'fix', plan: EMPTY_OBJECTIVES });
     expect(applyEdits(EMPTY_OBJECTIVES, finding.fixes![0].edits)).toBe(`plan: 1
 name: Pilot

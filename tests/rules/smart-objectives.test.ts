@@ -69,7 +69,7 @@ objectives:
 });
 
 describe('smart-objectives fixes', () => {
-  it('inserts the missing keys with placeholders, due three months after go-live and owned by the sponsor', () => {
+  it('inserts the missing keys with placeholders, never a guessed due date or owner', () => {
     const [finding] = runRule(smartObjectives, { name: 'fix', plan: VAGUE });
     expect(finding.fixes?.map((f) => [f.title, f.kind])).toEqual([['add metric, target, due, owner to fill in', 'suggestion']]);
     expect(applyEdits(VAGUE, finding.fixes![0].edits)).toBe(`plan: 1
@@ -83,8 +83,8 @@ objectives:
     statement: Improve customer relationships   # too vague
     metric: TODO metric and unit
     target: TODO
-    due: 2027-06-30
-    owner: dana
+    due: TODO
+    owner: TODO
 `);
   });
 });

@@ -2,9 +2,8 @@ import { appendSeqItem, flowMapText, scalarText } from '../edits';
 import { entityIndex } from '../entities';
 import type { Plan } from '../model';
 import { insertTopLevel } from '../planEdits';
-import { OBJECTIVE_PLACEHOLDERS, placeholderDue, placeholderOwner } from '../ruleSupport/objectivePlaceholders';
+import { OBJECTIVE_PLACEHOLDERS } from '../ruleSupport/objectivePlaceholders';
 import { topLevelKeyLocation } from '../ruleSupport/reportLocations';
-import type { Schedule } from '../schedule';
 import type { TextEdit } from '../types';
 import type { Rule } from './types';
 
@@ -15,11 +14,11 @@ import type { Rule } from './types';
  * plan has no `objectives` key, or a flow item inside an empty `objectives: []`.
  */
 
-function skeleton(plan: Plan, schedule: Schedule): Record<string, string> {
+function skeleton(plan: Plan): Record<string, string> {
   const taken = entityIndex(plan);
   let n = 1;
   while (taken.has(`objective-${n}`)) n++;
-  return { id: `objective-${n}`, ...OBJECTIVE_PLACEHOLDERS, due: placeholderDue(plan, schedule), owner: placeholderOwner(plan) };
+  return { id: `objective-${n}`, ...OBJECTIVE_PLACEHOLDERS };
 }
 
 function blockList(entries: Record<string, string>): string {
@@ -28,8 +27,8 @@ function blockList(entries: Record<string, string>): string {
     .join('\n');
 }
 
-function insertSkeleton(plan: Plan, schedule: Schedule): TextEdit | undefined {
-  const entries = skeleton(plan, schedule);
+function insertSkeleton(plan: Plan): TextEdit | undefined {
+  const entries = skeleton(plan);
   if (plan.objectivesNode) return appendSeqItem(plan.source, plan.objectivesNode, flowMapText(entries));
   // A block list cannot go inside a flow mapping (`{ plan: 1, name: x }`); write a flow list there.
   return insertTopLevel(plan, 'objectives', plan.root?.flow ? `[${flowMapText(entries)}]` : blockList(entries));
@@ -47,10 +46,10 @@ export const objectivesDefined: Rule = {
         'the plan states no objectives, so nobody can tell whether the rollout succeeded; add objectives: with at least one measurable goal, such as cutting response times or raising conversion',
     },
   },
-  check({ plan, schedule, report }) {
+  check({ plan, report }) {
     if (!plan.root) return;
     if (plan.objectivesNode ? plan.objectivesNode.items.length > 0 : plan.objectives.length > 0) return;
-    const edit = insertSkeleton(plan, schedule);
+    const edit = insertSkeleton(plan);
     report({
       messageId: 'missing',
       node: plan.objectivesNode ?? topLevelKeyLocation(plan, 'objectives'),

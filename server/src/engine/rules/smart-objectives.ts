@@ -1,13 +1,13 @@
 import { insertMapEntry, scalarText } from '../edits';
-import { OBJECTIVE_PLACEHOLDERS, placeholderDue, placeholderOwner } from '../ruleSupport/objectivePlaceholders';
+import { OBJECTIVE_PLACEHOLDERS } from '../ruleSupport/objectivePlaceholders';
 import { pairOf } from '../yamlNodes';
 import type { Rule } from './types';
 
 /**
  * Each objective has `metric`, `target`, `due` and `owner` (their values are checked by the
  * schema and known-references). One finding per objective, at its id, naming every missing
- * key. The fix inserts the missing keys with placeholders (`due` three months after go-live,
- * `owner` the sponsor), which someone has to confirm or replace, so it is a suggestion.
+ * key. The suggestion inserts the missing keys with placeholders (`TODO`, never a guessed date
+ * or person), which someone has to replace, so it is never applied by --fix.
  * `baseline` is objective-baseline's.
  */
 
@@ -29,17 +29,11 @@ export const smartObjectives: Rule = {
         'objective "{{id}}" has no {{missing}}; add {{them}} so that it is measurable, time-bound and owned (SMART) and its success can be checked',
     },
   },
-  check({ plan, schedule, report }) {
+  check({ plan, report }) {
     for (const objective of plan.objectives) {
       const missing = SMART_KEYS.filter((key) => !pairOf(plan.source.doc, objective.map, key));
       if (missing.length === 0) continue;
-      const values: Record<(typeof SMART_KEYS)[number], string> = {
-        metric: OBJECTIVE_PLACEHOLDERS.metric,
-        target: OBJECTIVE_PLACEHOLDERS.target,
-        due: placeholderDue(plan, schedule),
-        owner: placeholderOwner(plan),
-      };
-      const edits = missing.map((key) => insertMapEntry(plan.source, objective.map, key, scalarText(values[key])));
+      const edits = missing.map((key) => insertMapEntry(plan.source, objective.map, key, scalarText(OBJECTIVE_PLACEHOLDERS[key])));
       report({
         messageId: 'incomplete',
         data: { id: objective.id, missing: listWithOr(missing), them: missing.length > 1 ? 'them' : 'it' },
