@@ -195,6 +195,24 @@ function fitProblems(found) {
 }
 
 /** Answers the tour's checkpoints until the session ends. */
+/**
+ * The on-screen box of a phase's bar, scrolled into view. The chart redraws whenever the server
+ * sends a new timeline (a re-lint after an edit or a change on disk), which replaces the bar's
+ * element; if that happens between finding the bar and measuring it, find it again (a few
+ * times: each redraw is a reply to a change, and the tour makes none meanwhile).
+ */
+async function barBox(frame, id) {
+  for (let attempt = 1; ; attempt++) {
+    const bar = frame.locator(`[data-id="${id}"][data-kind="phase"] rect.bar`);
+    try {
+      await bar.scrollIntoViewIfNeeded();
+      return await bar.boundingBox();
+    } catch (error) {
+      if (attempt >= 5 || !/not attached/.test(String(error))) throw error;
+    }
+  }
+}
+
 function answerCheckpoints(page, tourDir, dialogs, stopped) {
   let n = 1;
   const answer = async (checkpoint) => {
@@ -238,9 +256,7 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
       case 'drag': {
         // Drags the bar `days` calendar days along the axis with the mouse, waiting for the
         // server's preview label before letting go; the day width is the bar's own.
-        const bar = frame.locator(`[data-id="${checkpoint.id}"][data-kind="phase"] rect.bar`);
-        await bar.scrollIntoViewIfNeeded();
-        const box = await bar.boundingBox();
+        const box = await barBox(frame, checkpoint.id);
         const days = await frame.evaluate((id) => {
           const g = document.querySelector(`[data-id="${id}"][data-kind="phase"]`);
           const day = (iso) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -271,9 +287,7 @@ function answerCheckpoints(page, tourDir, dialogs, stopped) {
         await frame.evaluate(() => {
           document.querySelector('.drag-status').textContent = '';
         });
-        const bar = frame.locator(`[data-id="${checkpoint.id}"][data-kind="phase"] rect.bar`);
-        await bar.scrollIntoViewIfNeeded();
-        const box = await bar.boundingBox();
+        const box = await barBox(frame, checkpoint.id);
         if (!box) return { ok: false, detail: `no bar for ${checkpoint.id}` };
         const x = box.x + box.width / 3;
         const y = box.y + box.height / 2;
