@@ -62,6 +62,12 @@ export class Project {
   private relevance = new WeakMap<Analysis, Promise<boolean>>();
   /** Lints under way, one per file, so a request or a second validation shares them. */
   private readonly running = new Map<string, RunningLint>();
+  /**
+   * Counts each file's invalidations (a dependency such as its configuration or an import
+   * changed): a lint begun before one is of the old dependencies, so it is neither shared with
+   * later requests nor kept as the file's analysis, although its text and settings still match.
+   */
+  private readonly invalidations = new Map<string, number>();
   /** What the last check in a worker found of each large file (for the dependency graph). */
   private readonly checkedInWorkers = new Map<string, { path: string; text: string; result: CheckResult; overBudget: boolean }>();
 
@@ -167,13 +173,15 @@ export class Project {
   private async lint(uri: string, current: { text: string; version?: number }, settings: Settings): Promise<Analysis | undefined> {
     const path = pathFromUri(uri);
     const started = performance.now();
+    const invalidation = this.invalidations.get(uri);
+    const keep = (analysis: Analysis): Analysis => (this.invalidations.get(uri) === invalidation ? this.store(analysis) : analysis);
     const steps = lintSteps(path, current.text, this.lintOptions(path, settings));
     const toAnalysis = (result: LintResult): Analysis => {
       const lastPlan = result.plan && result.schedule ? { plan: result.plan, schedule: result.schedule } : this.lastPlans.get(uri);
       return { uri, path, text: current.text, version: current.version, result, settings, lastPlan };
     };
     let step = steps.next();
-    if (step.done) return this.store(toAnalysis(step.value));
+    if (step.done) return keep(toAnalysis(step.value));
     let latest = step.value;
     let resolveModel!: (analysis: Analysis | undefined) => void;
     const withModel = new Promise<Analysis | undefined>((resolve) => (resolveModel = resolve));
@@ -184,12 +192,12 @@ export class Project {
     };
     const outcome = (async (): Promise<Analysis | undefined> => {
       for (;;) {
-        if (performance.now() - started > this.budgetMs) return modelBuilt(this.store(toAnalysis(latest.partial(this.budgetMs))));
+        if (performance.now() - started > this.budgetMs) return modelBuilt(keep(toAnalysis(latest.partial(this.budgetMs))));
         await yieldToEventLoop();
         const open = this.documents.get(uri);
         if (open && open.getText() !== current.text) return modelBuilt(await this.analyze(uri));
         step = steps.next();
-        if (step.done) return modelBuilt(this.store(toAnalysis(step.value)));
+        if (step.done) return modelBuilt(keep(toAnalysis(step.value)));
         latest = step.value;
         if (latest.next === 'rules') modelBuilt(toAnalysis(latest.partial()));
       }
@@ -281,6 +289,8 @@ export class Project {
   /** Forgets a file's analysis (its text or one of its dependencies changed). */
   invalidate(uri: string): void {
     this.analyses.delete(uri);
+    this.running.delete(uri);
+    this.invalidations.set(uri, (this.invalidations.get(uri) ?? 0) + 1);
     this.workers?.cancel(uri);
   }
 
