@@ -5,7 +5,7 @@ import type { LintResult } from './lint';
 import { allChecklistItems, type ChecklistItem, type Milestone, type Phase, type Plan } from './model';
 import { planProgress, type Progress } from './progress';
 import type { Schedule } from './schedule';
-import { buildTimeline, type TimelineData } from './timeline';
+import { buildTimeline, forecastOver, type TimelineData } from './timeline';
 import { buildSchedule, dueEnd } from './scheduler';
 import { variance, type PhaseVariance, type WaveVariance } from './variance';
 
@@ -415,7 +415,6 @@ export function buildStatus(result: LintResult, display: string, options: Status
 export function forecastTimeline(result: LintResult, display: string, asOf: string, baseline?: LintResult): TimelineData | undefined {
   const day = dayFromIso(asOf);
   if (!result.plan || day === undefined) return undefined;
-  const forecast = buildTimeline(result, asOf, { schedule: buildSchedule(result.plan, { mode: 'forecast', asOf: day }) });
   const ghost = buildTimeline(baseline ?? result, asOf);
-  return { ...forecast, path: display, ghost: { ...ghost, path: display } };
+  return { ...forecastOver(result, result.plan, asOf, day, { ...ghost, path: display }), path: display };
 }

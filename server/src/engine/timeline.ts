@@ -213,12 +213,15 @@ export interface TimelineBaseline {
  * its `ghost`; otherwise the planned timeline.
  */
 export function buildTrackedTimeline(result: LintResult, asOf: string, baseline?: TimelineBaseline): TimelineData {
-  const planned = buildTimeline(result, asOf);
   const asOfDay = dayFromIso(asOf);
-  if (!result.plan || asOfDay === undefined || (!baseline && !recordsProgress(result.plan))) return planned;
-  const forecast = buildTimeline(result, asOf, { schedule: buildSchedule(result.plan, { mode: 'forecast', asOf: asOfDay }) });
-  if (!baseline) return { ...forecast, ghost: planned };
-  return { ...forecast, ghost: buildTimeline(baseline.result, asOf), ghostLabel: baseline.label };
+  if (!result.plan || asOfDay === undefined || (!baseline && !recordsProgress(result.plan))) return buildTimeline(result, asOf);
+  if (!baseline) return forecastOver(result, result.plan, asOf, asOfDay, buildTimeline(result, asOf));
+  return { ...forecastOver(result, result.plan, asOf, asOfDay, buildTimeline(baseline.result, asOf)), ghostLabel: baseline.label };
+}
+
+/** The forecast timeline of a linted plan as of a day (plan-format.md, "Progress and actual dates"), over `ghost`'s bars. */
+export function forecastOver(result: LintResult, plan: Plan, asOf: string, asOfDay: number, ghost: TimelineData): TimelineData {
+  return { ...buildTimeline(result, asOf, { schedule: buildSchedule(plan, { mode: 'forecast', asOf: asOfDay }) }), ghost };
 }
 
 function countFindings(severities: Severity[]): FindingCounts {
