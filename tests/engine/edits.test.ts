@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSeq, parse, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { addToListKey, applyEdits, flowMapText, insertTopLevelKey, scalarText } from '../../server/src/engine/edits';
+import { addToListKey, applyEdits, eolOf, flowMapText, insertTopLevelKey, scalarText } from '../../server/src/engine/edits';
 import { parseSource } from '../../server/src/engine/parse';
 import type { SourceFile } from '../../server/src/engine/source';
 import type { TextEdit } from '../../server/src/engine/types';
@@ -107,5 +107,16 @@ describe('insertTopLevelKey', () => {
 
   it('returns undefined when the document is not a mapping', () => {
     expect(insertTopLevelKey(sourceOf('- a\n- b\n'), 'plan', '1')).toBeUndefined();
+  });
+});
+
+describe('eolOf', () => {
+  it("is the file's line break, asked once per file and found again when its text changes", () => {
+    const source = sourceOf('plan: 1\r\nname: x\r\n');
+    expect(eolOf(source)).toBe('\r\n');
+    expect(eolOf(source)).toBe('\r\n');
+    expect(eolOf(sourceOf('plan: 1\nname: x\n'))).toBe('\n');
+    source.text = 'plan: 1\nname: x\n';
+    expect(eolOf(source)).toBe('\n');
   });
 });

@@ -9,8 +9,18 @@ import { pairOf } from './yamlNodes';
  */
 
 export function eolOf(source: SourceFile): string {
-  return source.text.includes('\r\n') ? '\r\n' : '\n';
+  const known = EOLS.get(source);
+  if (known?.text === source.text) return known.eol;
+  const eol = source.text.includes('\r\n') ? '\r\n' : '\n';
+  EOLS.set(source, { text: source.text, eol });
+  return eol;
 }
+
+/**
+ * The line break of each file already asked about, with the text it was found in: a plan with
+ * thousands of fixable findings asked once per fix, each a search of the whole text.
+ */
+const EOLS = new WeakMap<SourceFile, { text: string; eol: string }>();
 
 /** Values as text for the edits below; pure, so new plans are written by the same code (templates/). */
 export { flowMapText, scalarText } from './yamlText';

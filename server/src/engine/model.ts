@@ -1,5 +1,6 @@
 import { isScalar, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { dayFromIso, parseDuration, WEEKDAYS, type Weekday } from './calendar';
+import { pushAll } from './arrays';
 import type { SourceFile } from './source';
 import { asMap, asSeq, deref, pairOf, scalarValue, valueOf } from './yamlNodes';
 import { CUSTOMIZATION_PRIORITIES, ORG_SIZES, PHASE_KINDS, type CustomizationPriority, type OrgSize, type PhaseKind } from './vocabulary';
@@ -720,12 +721,16 @@ export function buildPlan(source: SourceFile): Plan {
 
 /** Every checklist item of the plan, in file order. */
 export function allChecklistItems(plan: Plan): ChecklistItem[] {
-  return plan.phases.flatMap((p) => p.checklist);
+  const items: ChecklistItem[] = [];
+  for (const phase of plan.phases) pushAll(items, phase.checklist);
+  return items;
 }
 
 /** Every milestone of the plan, in file order. */
 export function allMilestones(plan: Plan): Milestone[] {
-  return plan.phases.flatMap((p) => p.milestones);
+  const milestones: Milestone[] = [];
+  for (const phase of plan.phases) pushAll(milestones, phase.milestones);
+  return milestones;
 }
 
 /** All people visible to the plan: its own, then imported ones. */
