@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../bench/generatePlan';
 import { MemoryFileSystem } from '../../server/src/engine/fileSystem';
 import { lintText } from '../../server/src/engine/lint';
-import { parseSource } from '../../server/src/engine/parse';
-import { reparse, REPARSE_MIN_LENGTH } from '../../server/src/engine/reparse';
+import { documentValue, parseSource } from '../../server/src/engine/parse';
+import { reparse, reparseEdit, REPARSE_MIN_LENGTH } from '../../server/src/engine/reparse';
 import type { SourceFile } from '../../server/src/engine/source';
+import { reusedDocumentValue } from '../../server/src/engine/valueReuse';
 import { RecentParses } from '../../server/src/lsp/recentParses';
 import { applyMutation } from './arbitraries';
 
@@ -60,6 +61,27 @@ const keystrokes = fc.array(
   { minLength: 1, maxLength: 12 },
 );
 
+/**
+ * Keystrokes where they change what other parts of the plan depend on: ids that are
+ * referenced elsewhere, dependencies, dates, waves, owners, tags, done flags.
+ */
+const MEANINGFUL_KEYS = ['id: ', 'after: ', 'start: ', 'end: ', 'due: ', 'date: ', 'wave: ', 'owner: ', 'tags: ', 'done: ', 'duration: '];
+function meaningfulKeystrokes(text: string) {
+  const offsets = MEANINGFUL_KEYS.flatMap((key) => {
+    const found: number[] = [];
+    for (let at = text.indexOf(key); at >= 0 && found.length < 40; at = text.indexOf(key, at + 1)) found.push(at + key.length);
+    return found;
+  });
+  return fc.array(
+    fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), at: fc.constantFrom(...offsets), text: fc.constantFrom('x', '1', '-', '0', ' ', '[', 'y') }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.constantFrom(...offsets), length: fc.integer({ min: 1, max: 2 }) }),
+      fc.record({ kind: fc.constant('replace' as const), at: fc.constantFrom(...offsets), length: fc.constant(1), text: fc.constantFrom('z', '9', '2') }),
+    ),
+    { minLength: 1, maxLength: 10 },
+  );
+}
+
 describe('re-parsing after an edit', () => {
   it('gives the same nodes, ranges and values as a full parse, or declines', () => {
     let reused = 0;
@@ -89,6 +111,38 @@ describe('re-parsing after an edit', () => {
     // The limit only catches a hang; it is not a speed check.
   }, 180_000);
 
+  it("builds the document value from the previous one exactly as converting the whole document does, or declines", () => {
+    let reusedValues = 0;
+    let steps = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...PLANS).chain((plan) => fc.tuple(fc.constant(plan), fc.oneof(keystrokes, meaningfulKeystrokes(plan)))), ([original, edits]) => {
+        let previous = parseSource('/p.rollout.yaml', original).source;
+        let previousValue = documentValue(previous);
+        let text = original;
+        for (const edit of edits) {
+          text = applyMutation(text, edit);
+          const full = parseSource('/p.rollout.yaml', text);
+          const expected = full.fatal ? undefined : documentValue(full.source);
+          const again = reparseEdit(previous, text);
+          steps++;
+          const value = again && reusedDocumentValue(again.source, previousValue, again.changedItem);
+          if (value) {
+            reusedValues++;
+            expect(value).toEqual(expected);
+            // The previous value is never changed: results that hold it stay valid.
+            expect(previousValue).toEqual(documentValue(previous));
+          }
+          if (!full.fatal && full.findings.length === 0) {
+            previous = again?.source ?? full.source;
+            previousValue = value ?? documentValue(previous);
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+    expect(reusedValues / steps).toBeGreaterThan(0.15);
+  }, 180_000);
+
   it('re-parses from the editor text after other texts of the same file were linted', () => {
     const fs = new MemoryFileSystem({ '/w/.crm-rollout.yaml': 'extends: all\n' });
     const path = '/w/previewed.rollout.yaml';
@@ -112,19 +166,23 @@ describe('re-parsing after an edit', () => {
     const original = PLANS[0];
     expect(original.length).toBeGreaterThanOrEqual(REPARSE_MIN_LENGTH);
     const path = '/w/typed.rollout.yaml';
+    // Between keystrokes the configuration may change too: the re-used parse and value do not depend on it.
+    const configs = ['extends: all\n', 'extends: recommended\n', 'extends: all\nrules:\n  known-references: off\n  date-order: warning\n'];
     fc.assert(
-      fc.property(keystrokes, (edits) => {
+      fc.property(fc.oneof(keystrokes, meaningfulKeystrokes(original)), fc.array(fc.nat(configs.length - 1), { minLength: 12, maxLength: 12 }), (edits, configChoices) => {
         const typing = { fs, asOf: '2027-03-01', parse: new RecentParses().parse };
         let text = original;
+        fs.set('/w/.crm-rollout.yaml', configs[0]);
         lintText(path, text, typing);
-        for (const edit of edits) {
+        edits.forEach((edit, k) => {
           text = applyMutation(text, edit);
+          fs.set('/w/.crm-rollout.yaml', configs[configChoices[k]]);
           const typed = lintText(path, text, typing).findings;
           const scratch = lintText(path, text, { fs, asOf: '2027-03-01' }).findings;
           expect(typed).toEqual(scratch);
-        }
+        });
       }),
-      { seed: SEED, numRuns: 10 },
+      { seed: SEED, numRuns: 12 },
     );
   });
 });

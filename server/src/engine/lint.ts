@@ -179,7 +179,7 @@ export function* lintSteps(path: string, text: string, options: LintOptions): Ge
     result.findings = withSeverity(findings, settings).sort(byPosition);
     return result;
   }
-  const value = documentValue(source);
+  const value = parsed.value?.() ?? documentValue(source);
   pushAll(findings, value.findings);
   yield step('schema');
   if (value.findings.length === 0) pushAll(findings, validateAgainstSchema(role === 'plan' ? 'plan' : 'directory', source, value.value));

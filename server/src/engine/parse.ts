@@ -12,6 +12,11 @@ export interface ParseResult {
   findings: Finding[];
   /** True when the document cannot be trusted for schema and rule checks. */
   fatal: boolean;
+  /**
+   * `documentValue(source)`, from a parser that can give it cheaper (the language server's
+   * re-parse after a keystroke converts only the edited item: lsp/recentParses.ts).
+   */
+  value?: () => DocumentValue;
 }
 
 export const PARSE_OPTIONS = {
@@ -163,7 +168,7 @@ const MAYBE_COLLECTION_KEY = /\?(?:\s|$)|[\]}][ \t]*:|\*\S+[ \t]*:/m;
  * would then judge that string. So, like an unresolved alias, it is reported at the key and
  * the document is not read further.
  */
-function collectionKeyFindings(source: SourceFile): Finding[] {
+export function collectionKeyFindings(source: SourceFile): Finding[] {
   const findings: Finding[] = [];
   if (!MAYBE_COLLECTION_KEY.test(source.text)) return findings;
   visit(source.doc, {
@@ -179,7 +184,7 @@ function collectionKeyFindings(source: SourceFile): Finding[] {
   return findings;
 }
 
-interface DocumentValue {
+export interface DocumentValue {
   value: unknown;
   findings: Finding[];
 }

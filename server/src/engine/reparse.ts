@@ -26,6 +26,8 @@ export const REPARSE_MIN_LENGTH = 16 * 1024;
 interface EditSite {
   seq: Node & { items: unknown[] };
   index: number;
+  /** Where the item is: from the root, the index of each pair of a mapping and item of a list passed through, ending at `index`. */
+  path: number[];
   /** Offset of the start of the item's dash line, and of the next item's dash line. */
   lineStart: number;
   nextLineStart: number;
@@ -48,13 +50,15 @@ function dashOf(text: string, itemStart: number): { dash: number; lineStart: num
 function findSite(doc: Document.Parsed, text: string, start: number, end: number): EditSite | undefined {
   let node = doc.contents as Node | null;
   let site: EditSite | undefined;
+  const path: number[] = [];
   while (node) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => {
+      const at = node.items.findIndex((p) => {
         const r = (p.value as Node | null)?.range;
         return r != null && r[0] <= start && end <= r[2];
       });
-      node = (pair?.value ?? null) as Node | null;
+      path.push(at);
+      node = (node.items[at]?.value ?? null) as Node | null;
     } else if (isSeq(node) && !node.flow) {
       let next: Node | null = null;
       for (let k = 0; k + 1 < node.items.length; k++) {
@@ -65,7 +69,8 @@ function findSite(doc: Document.Parsed, text: string, start: number, end: number
         const there = dashOf(text, following.range[0]);
         if (!here || !there) continue;
         if (start <= here.dash || end > there.lineStart - 1) continue;
-        site = { seq: node, index: k, lineStart: here.lineStart, nextLineStart: there.lineStart, dashColumn: here.dash - here.lineStart };
+        path.push(k);
+        site = { seq: node, index: k, path: [...path], lineStart: here.lineStart, nextLineStart: there.lineStart, dashColumn: here.dash - here.lineStart };
         next = item;
         break;
       }
@@ -181,6 +186,21 @@ function moveBy(node: unknown, base: number): void {
  * needed. Never returns a parse with problems: the caller's full parse reports them.
  */
 export function reparse(previous: SourceFile, text: string): SourceFile | undefined {
+  return reparseEdit(previous, text)?.source;
+}
+
+/** A re-parse, with what of the previous Document it replaced. */
+export interface Reparse {
+  source: SourceFile;
+  /**
+   * The path (EditSite.path) of the one list item whose node is new; every other node holds
+   * what the previous Document's node there held. Undefined when the text did not change.
+   */
+  changedItem?: readonly number[];
+}
+
+/** `reparse`, saying which list item changed (documentValue reuses the rest: valueReuse.ts). */
+export function reparseEdit(previous: SourceFile, text: string): Reparse | undefined {
   const old = previous.text;
   const doc = previous.doc;
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
@@ -189,7 +209,7 @@ export function reparse(previous: SourceFile, text: string): SourceFile | undefi
   const same = commonSuffixLength(old, text, Math.min(old.length, text.length) - start);
   const oldEnd = old.length - same;
   const delta = text.length - old.length;
-  if (start === old.length && delta === 0) return previous;
+  if (start === old.length && delta === 0) return { source: previous };
 
   const site = findSite(doc, old, start, oldEnd);
   if (!site) return undefined;
@@ -207,5 +227,5 @@ export function reparse(previous: SourceFile, text: string): SourceFile | undefi
   next.range = splicer.shift(doc.range as Range3) ?? doc.range;
   next.errors = [];
   next.warnings = [];
-  return { path: previous.path, text, doc: next, lineCounter: lineCounterOf(text) };
+  return { source: { path: previous.path, text, doc: next, lineCounter: lineCounterOf(text) }, changedItem: site.path };
 }
