@@ -30,7 +30,17 @@ function keyName(key: unknown): string | undefined {
 
 /** The pair for `key` in a map, looking through `<<` merge keys after the map's own pairs. */
 export function pairOf(doc: Document, map: YAMLMap, key: string): Pair | undefined {
-  for (const pair of map.items) if (keyName(pair.key) === key) return pair;
+  // One pass over the map's own pairs, noting whether a merge key needs the second: most
+  // lookups are of optional keys a map does not have, and most maps merge nothing.
+  let merges = false;
+  for (const pair of map.items) {
+    const k = pair.key;
+    if (!isScalar(k)) continue;
+    const name = k.value;
+    if (typeof name === 'string' ? name === key : typeof name === 'number' && String(name) === key) return pair;
+    merges ||= isMergeKey(k);
+  }
+  if (!merges) return undefined;
   for (const pair of map.items) {
     if (!isMergeKey(pair.key)) continue;
     const sources = isSeq(deref(doc, pair.value)) ? (deref(doc, pair.value) as YAMLSeq).items : [pair.value];
