@@ -20,7 +20,7 @@ import { renderTables, updatePerformanceDoc, type BenchResults, type EditResult,
  * server's diagnostics latency while typing. Prints tables, writes bench/results.json and,
  * on a full run, docs/performance.md. Not a test: it asserts nothing.
  *
- * Flags: --sizes=200,2000 (plan sizes), --quick (fewer rounds, smaller batch, no docs),
+ * Flags: --sizes=200,2000 (plan sizes; the edit section types into those of 1,000 lines or more), --quick (fewer rounds, smaller batch, no docs),
  * --skip=yls,spectral,batch,cold,edit,many (sections to leave out), --render-docs (rewrite
  * docs/performance.md from bench/results.json, measuring nothing).
  */
@@ -35,6 +35,8 @@ const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.sli
 const quick = args.includes('--quick');
 const sizes = (flag('sizes') ?? '200,2000,20000,100000').split(',').map(Number);
 const skip = new Set((flag('skip') ?? '').split(',').filter(Boolean));
+/** Generated plans typed in by the edit section: the given sizes from 1,000 lines, else the usual three. */
+const editSizes = flag('sizes') ? sizes.filter((lines) => lines >= 1000) : quick ? [2000] : [2000, 5000, 20000];
 const writeDocs = !quick && !flag('sizes') && skip.size === 0;
 
 /** Rounds per size: enough for a stable median without spending minutes on the largest. */
@@ -248,7 +250,7 @@ async function measureEdits(): Promise<EditResult[]> {
   const count = quick ? 20 : 100;
   const targets: EditTarget[] = [];
   const workspaces: { dispose(): void }[] = [];
-  for (const lines of quick ? [2000] : [2000, 5000, 20000]) {
+  for (const lines of editSizes) {
     const text = generatePlan({ lines }).text;
     const ws = createWorkspace({ 'plan.rollout.yaml': text });
     workspaces.push(ws);
