@@ -1,4 +1,5 @@
 import { isAlias, isCollection, isNode, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { PARSE_OPTIONS } from './parseOptions';
 import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding } from './types';
 
@@ -14,14 +15,7 @@ export interface ParseResult {
   fatal: boolean;
 }
 
-export const PARSE_OPTIONS = {
-  version: '1.2',
-  schema: 'core',
-  merge: true,
-  uniqueKeys: true,
-  prettyErrors: false,
-  strict: true,
-} as const;
+export { PARSE_OPTIONS };
 
 /**
  * A LineCounter holding the start of every line of `text`. The parser's own counter misses
