@@ -74,6 +74,9 @@ function reason(node: Shared): string {
  */
 export function withholdAnchoredFixes(source: SourceFile, findings: readonly Finding[]): void {
   if (!findings.some((f) => f.fixes?.length)) return;
+  // An alias is written `*name`, and an anchor is shared only when an alias repeats it: a text
+  // without `*` has neither, and the walk over every node of the document is skipped.
+  if (!source.text.includes('*')) return;
   const shared = sharedNodes(source);
   if (shared.length === 0) return;
   for (const finding of findings) {

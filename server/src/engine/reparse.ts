@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, type Document, type Node } from 'yaml';
 import { lineCounterOf, PARSE_OPTIONS } from './parse';
 import type { SourceFile } from './source';
+import { commonPrefixLength, commonSuffixLength } from './textDiff';
 
 /**
  * Re-parsing after a small edit. An editor sends the whole text on every keystroke, and a
@@ -170,11 +171,8 @@ export function reparse(previous: SourceFile, text: string): SourceFile | undefi
   const doc = previous.doc;
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   if (text.includes('*') || old.startsWith('%') || old.includes('\n%')) return undefined;
-  const limit = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < limit && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let same = 0;
-  while (same < limit - start && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+  const start = commonPrefixLength(old, text);
+  const same = commonSuffixLength(old, text, Math.min(old.length, text.length) - start);
   const oldEnd = old.length - same;
   const delta = text.length - old.length;
   if (start === old.length && delta === 0) return previous;

@@ -1,15 +1,12 @@
 import { parseSource, type ParseResult } from '../engine/parse';
 import { reparse, REPARSE_MIN_LENGTH } from '../engine/reparse';
 import type { SourceFile } from '../engine/source';
+import { commonPrefixLength, commonSuffixLength } from '../engine/textDiff';
 
 /** How much of two texts is the same at both ends: the closer previous text re-parses less. */
 function sharedEnds(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let start = 0;
-  while (start < limit && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < limit - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
-  return start + end;
+  const start = commonPrefixLength(a, b);
+  return start + commonSuffixLength(a, b, Math.min(a.length, b.length) - start);
 }
 
 const RECENT_FILES = 3;
