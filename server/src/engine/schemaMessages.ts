@@ -3,7 +3,7 @@ import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { isIndex, nonEmptyOffsets, valueOffsets, type Location } from './locatePath';
 import { defNameOf, isJsonObject, keywordOf, type JsonSchema } from './schemaFiles';
 import { nodeOffsets, type SourceFile } from './source';
-import type { SchemaPaths } from './schemaPaths';
+import { idOf, type SchemaPaths } from './schemaPaths';
 import { closest } from './suggest';
 import type { Fix } from './types';
 import { asMap } from './yamlNodes';
@@ -126,10 +126,6 @@ function whatToWrite(schema: JsonSchema | undefined, expected: string): string {
 
 function titleOf(schema: JsonSchema | undefined): string | undefined {
   return typeof schema?.title === 'string' ? schema.title : undefined;
-}
-
-export function idOf(value: unknown): string | undefined {
-  return isJsonObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
 }
 
 interface Described {

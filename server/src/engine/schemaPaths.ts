@@ -1,6 +1,5 @@
 import { isSeq, type Document, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isIndex, rootLocation, stepLocation, unescapeSegment, type Location } from './locatePath';
-import { idOf } from './schemaMessages';
 import { isJsonObject } from './schemaFiles';
 import { asMap, deref, isMergeKey, keyName, pairOf } from './yamlNodes';
 
@@ -25,6 +24,11 @@ export interface PathInfo {
   value: unknown;
   /** `phases/discovery/checklist/2`: ids where list items have them, for stable baselines. */
   idPath: string;
+}
+
+/** A list item's id, which its id path uses instead of its index. */
+export function idOf(value: unknown): string | undefined {
+  return isJsonObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
 }
 
 /** The value one step down, as idPathOf's walk reads it. */
