@@ -29,8 +29,10 @@ describe("yaml's token log switch in the bundles", () => {
   });
 
   it('still logs tokens when LOG_TOKENS is set, as yaml documents', () => {
-    const dir = path.join(ROOT, 'samples', 'small');
-    const output = execFileSync(path.join(ROOT, PACKAGE.bin['crm-rollout']), ['lint', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LOG_TOKENS: '1' } });
+    // A plan with Windows line ends: outside the engine's fast parse path (engine/fastParse.ts),
+    // so yaml's own parser reads it.
+    const dir = path.join(ROOT, 'tests', 'corpus', 'files');
+    const output = execFileSync(path.join(ROOT, PACKAGE.bin['crm-rollout']), ['lint', '--format', 'json', 'crlf.rollout.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LOG_TOKENS: '1' } });
     expect(output).toMatch(/^\| /m);
   });
 });

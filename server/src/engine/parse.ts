@@ -1,4 +1,6 @@
 import { isAlias, isCollection, isNode, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { fastParseDocument } from './fastParse';
+import { PARSE_OPTIONS } from './parseOptions';
 import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding } from './types';
 
@@ -14,14 +16,7 @@ export interface ParseResult {
   fatal: boolean;
 }
 
-export const PARSE_OPTIONS = {
-  version: '1.2',
-  schema: 'core',
-  merge: true,
-  uniqueKeys: true,
-  prettyErrors: false,
-  strict: true,
-} as const;
+export { PARSE_OPTIONS };
 
 /**
  * A LineCounter holding the start of every line of `text`. The parser's own counter misses
@@ -115,10 +110,17 @@ function keyRangeAt(doc: Document.Parsed, offset: number): [number, number] | un
 
 const TOO_DEEP_TO_PARSE = 'the document is nested too deeply to parse; simplify the structure';
 
-/** Parses YAML text with the 1.2 core schema (dates stay strings) and a LineCounter. */
+/**
+ * Parses YAML text with the 1.2 core schema (dates stay strings) and a LineCounter. Plans in
+ * the common subset of YAML take the fast path (fastParse.ts), which builds the same Document
+ * as `yaml`'s parser without its syntax tree; anything else, and every text with a problem,
+ * goes through `yaml`'s parseDocument.
+ */
 export function parseSource(path: string, text: string): ParseResult {
   const junk = rejectJunk(path, text);
   if (junk) return junk;
+  const fast = fastParseDocument(text);
+  if (fast) return { source: { path, text, doc: fast, lineCounter: lineCounterOf(text) }, findings: [], fatal: false };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, type Document, type Node } from 'yaml';
+import { fastParseDocument } from './fastParse';
 import { lineCounterOf, PARSE_OPTIONS } from './parse';
 import type { SourceFile } from './source';
 import { commonPrefixLength, commonSuffixLength } from './textDiff';
@@ -181,7 +182,7 @@ export function reparse(previous: SourceFile, text: string): SourceFile | undefi
   if (!site) return undefined;
   const snippet = text.slice(site.lineStart, site.nextLineStart + delta);
   if (!staysInsideItem(snippet, site.dashColumn)) return undefined;
-  const part = parseDocument(snippet, PARSE_OPTIONS);
+  const part = fastParseDocument(snippet) ?? parseDocument(snippet, PARSE_OPTIONS);
   if (part.errors.length > 0 || part.warnings.length > 0 || !isSeq(part.contents) || part.contents.flow || part.contents.items.length !== 1) return undefined;
   const replacement = part.contents.items[0] as Node | null;
   if (!replacement || !replacement.range) return undefined;
