@@ -91,16 +91,10 @@ export function addToTotals(totals: ReportTotals, file: FileReport): void {
 
 /** A finding as a report keeps it (see ReportedFinding). */
 export function reportedFinding(f: ReportedFinding): ReportedFinding {
-  return {
-    ruleId: f.ruleId,
-    messageId: f.messageId,
-    severity: f.severity,
-    message: f.message,
-    range: f.range,
-    offsets: f.offsets,
-    ...(f.idPath ? { idPath: f.idPath } : {}),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ kind: x.kind })) } : {}),
-  };
+  const reported: ReportedFinding = { ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, range: f.range, offsets: f.offsets };
+  if (f.idPath) reported.idPath = f.idPath;
+  if (f.fixes) reported.fixes = f.fixes.map((x) => ({ kind: x.kind }));
+  return reported;
 }
 
 /** A waived finding as a report keeps it. */

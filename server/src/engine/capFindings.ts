@@ -17,27 +17,38 @@ export type CappedEntry<F extends FindingKind = Finding> = { finding: F } | { mo
 /** What a capped list needs of a finding: its kind (rule and message id), and what the count line shows. */
 type FindingKind = Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'message'>;
 
-function kindOf(finding: FindingKind): string {
-  return `${finding.ruleId}\u0000${finding.messageId}`;
+/** How many findings of each kind (rule, then message id) there are, and how many were met so far. */
+type KindCounts = Map<string, Map<string, { total: number; met: number }>>;
+
+function countsOf(counts: KindCounts, finding: FindingKind): { total: number; met: number } {
+  let byMessage = counts.get(finding.ruleId);
+  if (!byMessage) {
+    byMessage = new Map();
+    counts.set(finding.ruleId, byMessage);
+  }
+  let count = byMessage.get(finding.messageId);
+  if (!count) {
+    count = { total: 0, met: 0 };
+    byMessage.set(finding.messageId, count);
+  }
+  return count;
 }
 
 /**
  * The findings of one file in their order, each kind cut after its first `max` findings,
- * with a `more` entry right after the last one shown. Two passes, linear in the findings.
+ * with a `more` entry right after the last one shown. Two passes, linear in the findings, and
+ * no string built per finding (a file can have a million).
  */
 export function capFindings<F extends FindingKind>(findings: readonly F[], max: number = MAX_ALIKE): CappedEntry<F>[] {
-  const total = new Map<string, number>();
-  for (const finding of findings) total.set(kindOf(finding), (total.get(kindOf(finding)) ?? 0) + 1);
-  const shown = new Map<string, number>();
+  const counts: KindCounts = new Map();
+  for (const finding of findings) countsOf(counts, finding).total++;
   const entries: CappedEntry<F>[] = [];
   for (const finding of findings) {
-    const kind = kindOf(finding);
-    const count = (shown.get(kind) ?? 0) + 1;
-    shown.set(kind, count);
-    if (count > max) continue;
+    const count = countsOf(counts, finding);
+    count.met++;
+    if (count.met > max) continue;
     entries.push({ finding });
-    const all = total.get(kind) ?? 0;
-    if (count === max && all > max) entries.push({ more: all - max, like: finding });
+    if (count.met === max && count.total > max) entries.push({ more: count.total - max, like: finding });
   }
   return entries;
 }

@@ -97,7 +97,8 @@ function withSeverity(findings: Finding[], settings: ReadonlyMap<string, RuleSet
   for (const f of findings) {
     const setting = settings.get(f.ruleId);
     if (setting?.severity === 'off') continue;
-    out.push(setting ? { ...f, severity: setting.severity } : f);
+    // A copy only where the severity changes: a huge plan's million schema findings keep theirs.
+    out.push(setting && setting.severity !== f.severity ? { ...f, severity: setting.severity } : f);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isScalar, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { nodeOffsets } from './source';
 import { asMap, asSeq, pairOf } from './yamlNodes';
 
@@ -7,13 +7,9 @@ import { asMap, asSeq, pairOf } from './yamlNodes';
  * merges, and the narrowest range to report a problem with its value on.
  */
 
-/** The keys and list indexes of an instancePath (`/phases/0/kind`), unescaped. */
-export function pathSegments(instancePath: string): string[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+/** One key or list index of an instancePath (`/phases/0/kind`), unescaped (`~1` is `/`, `~0` is `~`). */
+export function unescapeSegment(part: string): string {
+  return part.includes('~') ? part.replace(/~1/g, '/').replace(/~0/g, '~') : part;
 }
 
 export interface Location {
@@ -27,27 +23,35 @@ export interface Location {
 
 /** Walks the Document along the path, through aliases and `<<` merges. */
 export function locate(doc: Document, segments: readonly string[]): Location {
-  let node = (doc.contents ?? undefined) as Node | undefined;
-  let pair: Pair | undefined;
-  let nearest = node;
-  for (const segment of segments) {
-    const map = asMap(doc, node);
-    const seq = map ? undefined : asSeq(doc, node);
-    if (map) {
-      pair = pairOf(doc, map, segment);
-      node = (pair?.value ?? undefined) as Node | undefined;
-      if (!pair) return { nearest };
-      nearest = (pair.key as Node | null) ?? nearest;
-    } else if (seq && /^\d+$/.test(segment)) {
-      pair = undefined;
-      node = (seq.items[Number(segment)] ?? undefined) as Node | undefined;
-      if (!node) return { nearest };
-    } else {
-      return { nearest };
-    }
-    if (node) nearest = node;
+  let location = rootLocation(doc);
+  for (const segment of segments) location = stepLocation(doc, location, segment);
+  return location;
+}
+
+/** The location of the empty path: the document's root node. */
+export function rootLocation(doc: Document): Location {
+  const node = (doc.contents ?? undefined) as Node | undefined;
+  return { node, nearest: node };
+}
+
+/**
+ * One step of `locate`: the key or list index `segment` under `from`. A path that leaves the
+ * YAML stays at the nearest node met; `findPair` is how a mapping's key is looked up (a
+ * caller that locates many paths passes an indexed lookup, see schemaPaths.ts).
+ */
+export function stepLocation(doc: Document, from: Location, segment: string, findPair: (map: YAMLMap, key: string) => Pair | undefined = (map, key) => pairOf(doc, map, key)): Location {
+  const { node, nearest } = from;
+  const map = asMap(doc, node);
+  if (map) {
+    const pair = findPair(map, segment);
+    if (!pair) return { nearest };
+    const value = (pair.value ?? undefined) as Node | undefined;
+    return { node: value, pair, nearest: value ?? (pair.key as Node | null) ?? nearest };
   }
-  return { node, pair, nearest };
+  const seq = asSeq(doc, node);
+  if (!seq || !/^\d+$/.test(segment)) return { nearest };
+  const item = (seq.items[Number(segment)] ?? undefined) as Node | undefined;
+  return item ? { node: item, nearest: item } : { nearest };
 }
 
 export function nonEmptyOffsets(node: unknown): [number, number] | undefined {

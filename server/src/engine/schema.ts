@@ -1,8 +1,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { isAlias } from 'yaml';
-import { isIndex, locate, nonEmptyOffsets, pathSegments, valueOffsets, type Location } from './locatePath';
-import { isJsonObject, validatorFor, type JsonSchema, type SchemaKind } from './schemaFiles';
-import { describeKeyword, idOf, type ErrorSite } from './schemaMessages';
+import { isIndex, nonEmptyOffsets, valueOffsets, type Location } from './locatePath';
+import { validatorFor, type JsonSchema, type SchemaKind } from './schemaFiles';
+import { describeKeyword, type ErrorSite } from './schemaMessages';
+import { SchemaPaths } from './schemaPaths';
 import { rangeFromOffsets, type SourceFile } from './source';
 import type { Finding, RelatedLocation } from './types';
 
@@ -33,7 +34,15 @@ import type { Finding, RelatedLocation } from './types';
 export function validateAgainstSchema(kind: SchemaKind, source: SourceFile, value: unknown, validate: ValidateFunction = validatorFor(kind)): Finding[] {
   if (value == null && kind !== 'plan') return [];
   if (validate(value)) return [];
-  const findings = selectErrors(validate.errors ?? []).map((error) => describe(kind, source, value, error));
+  const errors = selectErrors(validate.errors ?? []);
+  // The validator keeps its last errors until its next call: a million of them, for nothing.
+  validate.errors = null;
+  const context: DescribeContext = { kind, source, paths: new SchemaPaths(source.doc, value), messages: new Map() };
+  const findings: Finding[] = [];
+  // Taken off the end of the reversed list, each error is let go once described: a huge
+  // plan's million errors would otherwise stay as long as its findings.
+  errors.reverse();
+  for (let error = errors.pop(); error; error = errors.pop()) findings.push(describe(context, error));
   return uniqueFindings(findings);
 }
 
@@ -59,11 +68,12 @@ function isSameOrUnderAny(path: string, ancestors: ReadonlySet<string>): boolean
  * structural errors are deduplicated by path, keyword and key.
  */
 function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const typeErrorPaths = new Set<string>();
+  for (const error of errors) if (error.keyword === 'type') typeErrorPaths.add(error.instancePath);
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
     if (SILENT_KEYWORDS.has(error.keyword)) continue;
-    if (error.keyword !== 'type' && isSameOrUnderAny(error.instancePath, typeErrorPaths)) continue;
+    if (error.keyword !== 'type' && typeErrorPaths.size > 0 && isSameOrUnderAny(error.instancePath, typeErrorPaths)) continue;
     const valueRank = VALUE_KEYWORD_PRIORITY.indexOf(error.keyword);
     if (valueRank >= 0) {
       const key = `${error.instancePath}|value`;
@@ -78,27 +88,31 @@ function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return [...chosen.values()];
 }
 
-/** Aliases and merges make several paths reach one node: report each identical finding once. */
+/**
+ * Aliases and merges make several paths reach one node: each identical finding is reported
+ * once, the first of them, and all in the order of their ranges. Sorting first (a stable sort)
+ * leaves identical findings side by side, so only findings on the same range are compared.
+ */
 function uniqueFindings(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const unique = findings.filter((f) => {
-    const key = `${f.offsets[0]}:${f.offsets[1]}:${f.messageId}:${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return unique.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1]);
-}
-
-/** `phases/discovery/checklist/2`: ids where list items have them, for stable baselines. */
-function idPathOf(value: unknown, segments: readonly string[]): string {
-  const parts: string[] = [];
-  let current = value;
-  for (const segment of segments) {
-    current = Array.isArray(current) ? current[Number(segment)] : isJsonObject(current) ? current[segment] : undefined;
-    parts.push(isIndex(segment) ? idOf(current) ?? segment : segment);
+  findings.sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1]);
+  const unique: Finding[] = [];
+  let sameRange = new Set<string>();
+  for (const [i, f] of findings.entries()) {
+    const previous = findings[i - 1];
+    const next = findings[i + 1];
+    const startsRange = !previous || previous.offsets[0] !== f.offsets[0] || previous.offsets[1] !== f.offsets[1];
+    const alone = startsRange && (!next || next.offsets[0] !== f.offsets[0] || next.offsets[1] !== f.offsets[1]);
+    if (alone) {
+      unique.push(f);
+      continue;
+    }
+    if (startsRange) sameRange = new Set();
+    const key = `${f.messageId}\u0000${f.message}`;
+    if (sameRange.has(key)) continue;
+    sameRange.add(key);
+    unique.push(f);
   }
-  return parts.join('/');
+  return unique;
 }
 
 function relatedAnchor(source: SourceFile, location: Location): RelatedLocation[] | undefined {
@@ -110,35 +124,60 @@ function relatedAnchor(source: SourceFile, location: Location): RelatedLocation[
   return [{ file: source.path, range: rangeFromOffsets(source, offsets[0], offsets[1]), message: `the value of alias "*${node.source}" is defined here` }];
 }
 
-function describe(kind: SchemaKind, source: SourceFile, value: unknown, error: ErrorObject): Finding {
-  const segments = pathSegments(error.instancePath);
-  const location = locate(source.doc, segments);
+/** What describing one validation's errors shares: the file, its paths, and one string per distinct message. */
+interface DescribeContext {
+  kind: SchemaKind;
+  source: SourceFile;
+  paths: SchemaPaths;
+  /** Many findings say the same thing ("a phase is missing \"id\"; ..."): they hold one string. */
+  messages: Map<string, string>;
+}
+
+function shared(messages: Map<string, string>, message: string): string {
+  const known = messages.get(message);
+  if (known !== undefined) return known;
+  messages.set(message, message);
+  return message;
+}
+
+function describe(context: DescribeContext, error: ErrorObject): Finding {
+  const { kind, source, paths } = context;
+  const at = paths.at(error.instancePath);
+  const { segments, location } = at;
   const last = segments.length - 1;
   const site: ErrorSite = {
     source,
     error,
     segments,
     location,
+    paths,
     schema: error.parentSchema as JsonSchema | undefined,
     key: segments[last],
-    listKey: isIndex(segments[last]) ? segments.slice(0, last).reverse().find((s) => !isIndex(s)) : undefined,
+    listKey: isIndex(segments[last]) ? listKeyOf(segments) : undefined,
   };
   const described = describeKeyword(site);
   const offsets = described.offsets ?? valueOffsets(source.text, location);
+  const data = { schema: kind, instancePath: error.instancePath, keyword: error.keyword };
   const finding: Finding = {
     ruleId: 'schema',
     messageId: described.messageId,
     severity: 'error',
-    message: described.message,
+    message: shared(context.messages, described.message),
     file: source.path,
     range: rangeFromOffsets(source, offsets[0], offsets[1]),
     offsets,
-    data: { schema: kind, instancePath: error.instancePath, keyword: error.keyword, ...described.data },
+    data: described.data ? { ...data, ...described.data } : data,
     // An unknown key's path ends at its map; adding the key keeps two typos in one map apart.
-    idPath: idPathOf(value, error.keyword === 'additionalProperties' ? [...segments, String(error.params.additionalProperty)] : segments),
+    idPath: error.keyword === 'additionalProperties' ? paths.idStep(at, String(error.params.additionalProperty)).idPath : at.idPath,
   };
   const related = described.offsets ? undefined : relatedAnchor(source, location);
   if (related) finding.related = related;
   if (described.fixes && described.fixes.length > 0) finding.fixes = described.fixes;
   return finding;
+}
+
+/** The key of the list the last segment indexes: the nearest segment before it that is not an index. */
+function listKeyOf(segments: readonly string[]): string | undefined {
+  for (let i = segments.length - 2; i >= 0; i--) if (!isIndex(segments[i])) return segments[i];
+  return undefined;
 }

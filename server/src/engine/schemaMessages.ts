@@ -1,11 +1,12 @@
 import type { ErrorObject } from 'ajv/dist/2020';
 import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import { isIndex, locate, nonEmptyOffsets, valueOffsets, type Location } from './locatePath';
+import { isIndex, nonEmptyOffsets, valueOffsets, type Location } from './locatePath';
 import { defNameOf, isJsonObject, keywordOf, type JsonSchema } from './schemaFiles';
 import { nodeOffsets, type SourceFile } from './source';
+import { idOf, type SchemaPaths } from './schemaPaths';
 import { closest } from './suggest';
 import type { Fix } from './types';
-import { asMap, pairOf } from './yamlNodes';
+import { asMap } from './yamlNodes';
 
 /**
  * What a schema finding says: one message per ajv error keyword, in words a plan author can
@@ -92,8 +93,20 @@ function isPlural(title: string): boolean {
   return title.endsWith('s');
 }
 
+/** Enum lists are the schema's own arrays: each is written out once, however many errors quote it. */
+const inlineLists = new WeakMap<readonly unknown[], string[]>();
+
+function inlineAll(values: readonly unknown[]): string[] {
+  let shown = inlineLists.get(values);
+  if (!shown) {
+    shown = values.map(inline);
+    inlineLists.set(values, shown);
+  }
+  return shown;
+}
+
 function useOneOf(values: readonly unknown[]): string {
-  const shown = values.map(inline);
+  const shown = inlineAll(values);
   return shown.length === 1 ? `use ${shown[0]}` : `use one of ${shown.join(', ')}`;
 }
 
@@ -115,10 +128,6 @@ function titleOf(schema: JsonSchema | undefined): string | undefined {
   return typeof schema?.title === 'string' ? schema.title : undefined;
 }
 
-export function idOf(value: unknown): string | undefined {
-  return isJsonObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
-}
-
 interface Described {
   messageId: string;
   message: string;
@@ -132,8 +141,10 @@ interface Described {
 export interface ErrorSite {
   source: SourceFile;
   error: ErrorObject;
-  segments: string[];
+  segments: readonly string[];
   location: Location;
+  /** The validation's shared path and key lookups (schemaPaths.ts). */
+  paths: SchemaPaths;
   schema?: JsonSchema;
   /** The last path segment: the key, or the index of a list item. */
   key?: string;
@@ -177,9 +188,9 @@ function isStrayKey(pair: Pair): boolean {
  * so YAML reads "service and support" as a key without a value. Finds that reading, for a
  * message that says to quote the text instead of one about an unknown field.
  */
-function commaSplit(text: string, map: YAMLMap, keyNode: Node | undefined): CommaSplit | undefined {
+function commaSplit(text: string, map: YAMLMap, keyNode: Node | undefined, paths: SchemaPaths): CommaSplit | undefined {
   if (!map.flow) return undefined;
-  const index = map.items.findIndex((pair) => pair.key === keyNode);
+  const index = paths.itemIndex(map, keyNode);
   if (index < 1 || !isStrayKey(map.items[index])) return undefined;
   let first = index;
   while (first > 0 && isStrayKey(map.items[first - 1])) first--;
@@ -200,10 +211,10 @@ function describeUnknownKey(site: ErrorSite): Described {
   const title = titleOf(site.schema) ?? 'mapping';
   const suggestion = closest(key, allowed);
   const map = asMap(site.source.doc, site.location.node);
-  const keyNode = map ? (pairOf(site.source.doc, map, key)?.key as Node | undefined) : undefined;
+  const keyNode = map ? (site.paths.pairOf(map, key)?.key as Node | undefined) : undefined;
   const offsets = nonEmptyOffsets(keyNode) ?? valueOffsets(site.source.text, site.location);
   const what = isPlural(title) ? `is not one of the ${title}` : `is not ${article(title)} field`;
-  const split = suggestion || !map ? undefined : commaSplit(site.source.text, map, keyNode);
+  const split = suggestion || !map ? undefined : commaSplit(site.source.text, map, keyNode, site.paths);
   if (split) {
     const quoted = JSON.stringify(split.text);
     return {
@@ -219,7 +230,7 @@ function describeUnknownKey(site: ErrorSite): Described {
     ? `did you mean "${suggestion}"?`
     : `${useOneOf(allowed)}${freeKeys ? ', or start your own keys with "x-"' : ''}`;
   const fixes: Fix[] = [];
-  const isDirectKey = map?.items.some((pair) => pair.key === keyNode);
+  const isDirectKey = map !== undefined && site.paths.itemIndex(map, keyNode) >= 0;
   if (suggestion && keyNode && isDirectKey) {
     const taken = isJsonObject(site.error.data) && suggestion in site.error.data;
     fixes.push({ title: `rename to "${suggestion}"`, edits: [{ start: offsets[0], end: offsets[1], newText: suggestion }], kind: taken ? 'suggestion' : 'fix' });
@@ -233,13 +244,31 @@ function describeUnknownKey(site: ErrorSite): Described {
   };
 }
 
+/** Hints by schema and key: a hint reads only the schema, which never changes. */
+const missingKeyHints = new WeakMap<JsonSchema, Map<string, string>>();
+
 function missingKeyHint(site: ErrorSite, key: string): string {
-  const properties = site.schema?.properties;
+  if (!site.schema) return hintFor(undefined, key);
+  let hints = missingKeyHints.get(site.schema);
+  if (!hints) {
+    hints = new Map();
+    missingKeyHints.set(site.schema, hints);
+  }
+  let hint = hints.get(key);
+  if (hint === undefined) {
+    hint = hintFor(site.schema, key);
+    hints.set(key, hint);
+  }
+  return hint;
+}
+
+function hintFor(schema: JsonSchema | undefined, key: string): string {
+  const properties = schema?.properties;
   const property = isJsonObject(properties) && isJsonObject(properties[key]) ? properties[key] : undefined;
   const constant = keywordOf(property, 'const');
   if (constant !== undefined) return `add ${key}: ${inline(constant)}`;
   const allowed = keywordOf(property, 'enum');
-  if (Array.isArray(allowed)) return `add ${key}: one of ${allowed.map(inline).join(', ')}`;
+  if (Array.isArray(allowed)) return `add ${key}: one of ${inlineAll(allowed).join(', ')}`;
   const examples = keywordOf(property, 'examples');
   if (Array.isArray(examples) && examples.length > 0) return `add it, e.g. ${key}: ${inline(examples[0])}`;
   return `add ${key}:`;
@@ -295,7 +324,7 @@ function describeWrongType(site: ErrorSite): Described {
 function describeEnum(site: ErrorSite): Described {
   const value = site.error.data;
   const allowed = (site.error.params.allowedValues ?? []) as unknown[];
-  const suggestion = typeof value === 'string' ? closest(value, allowed.map(inline)) : undefined;
+  const suggestion = typeof value === 'string' ? closest(value, inlineAll(allowed)) : undefined;
   const advice = suggestion ? `did you mean "${suggestion}"?` : useOneOf(allowed);
   const fixes: Fix[] = [];
   if (suggestion && isScalar(site.location.node)) {
@@ -361,7 +390,7 @@ function describeItemCount(site: ErrorSite, tooFew: boolean): Described {
 function describeDuplicate(site: ErrorSite): Described {
   const later = Math.max(Number(site.error.params.i), Number(site.error.params.j));
   const items = Array.isArray(site.error.data) ? site.error.data : [];
-  const itemLocation = locate(site.source.doc, [...site.segments, String(later)]);
+  const itemLocation = site.paths.at(`${site.error.instancePath}/${later}`).location;
   return {
     messageId: 'duplicateItem',
     message: `${show(items[later])} appears twice in ${subjectOf(site)}; remove one of them`,

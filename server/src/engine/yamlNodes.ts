@@ -19,11 +19,13 @@ export function asSeq(doc: Document, node: unknown): YAMLSeq | undefined {
   return isSeq(n) ? n : undefined;
 }
 
-function isMergeKey(key: unknown): boolean {
+/** A `<<` key, whose value's pairs a mapping takes in when it has none of its own by that name. */
+export function isMergeKey(key: unknown): boolean {
   return isScalar(key) && (key.source === '<<' || typeof key.value === 'symbol');
 }
 
-function keyName(key: unknown): string | undefined {
+/** A key as a name: a string or number scalar's text. */
+export function keyName(key: unknown): string | undefined {
   if (isScalar(key) && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
   return undefined;
 }
