@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,9 @@ describe("yaml's token log switch in the bundles", () => {
     // A plan with Windows line ends: outside the engine's fast parse path (engine/fastParse.ts),
     // so yaml's own parser reads it.
     const dir = path.join(ROOT, 'tests', 'corpus', 'files');
-    const output = execFileSync(path.join(ROOT, PACKAGE.bin['crm-rollout']), ['lint', '--format', 'json', 'crlf.rollout.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LOG_TOKENS: '1' } });
-    expect(output).toMatch(/^\| /m);
+    const run = spawnSync(path.join(ROOT, PACKAGE.bin['crm-rollout']), ['lint', '--format', 'json', 'crlf.rollout.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LOG_TOKENS: '1' } });
+    // The plan has findings (exit 1); the token log comes before the report either way.
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^\| /m);
   });
 });

@@ -35,6 +35,13 @@ import { PARSE_OPTIONS } from './parseOptions';
 
 type Range3 = [number, number, number];
 
+/**
+ * Collections nested deeper than this are declined. Plans nest a handful of levels; yaml's
+ * parser runs out of stack far sooner than this reader would, and a text it cannot parse
+ * must get its error from it, not a Document from here.
+ */
+const MAX_DEPTH = 100;
+
 /** Thrown inside this module to abandon the fast path; parseSource then parses in full. */
 class Declined {}
 const DECLINED = new Declined();
@@ -122,6 +129,8 @@ class FastParser {
   private gapComment = false;
   /** Whether the last value read was empty: the text after it then belongs to it, not to the document's end. */
   private endedEmpty = false;
+  /** Collections open around the one being read. */
+  private depth = 0;
 
   /** The scalar `scanScalar` last read: its value, style, end of its text, first offset after it and its spaces. */
   private scalarValue = '';
@@ -158,6 +167,10 @@ class FastParser {
     const end = contents.range![2];
     this.doc.range = [start, end, this.endedEmpty ? end : this.length];
     return this.doc;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) decline();
   }
 
   /** Where the next content line's text starts (its indentation skipped), or the end of the text. */
@@ -249,6 +262,7 @@ class FastParser {
   }
 
   private blockMap(indent: number, firstKeyRead: boolean): YAMLMap {
+    this.enter();
     const map = new YAMLMap(this.schema);
     const start = this.contentStart();
     let keyRead = firstKeyRead;
@@ -266,6 +280,7 @@ class FastParser {
       if (this.isListItemLine()) decline();
     }
     map.range = [start, end, this.popEnd(indent, end)];
+    this.depth--;
     return map;
   }
 
@@ -337,6 +352,7 @@ class FastParser {
   }
 
   private blockSeq(indent: number, inMapAtSameIndent: boolean): YAMLSeq {
+    this.enter();
     const seq = new YAMLSeq(this.schema);
     const start = this.contentStart();
     let end: number;
@@ -352,6 +368,7 @@ class FastParser {
       }
     }
     seq.range = [start, end, this.popEnd(indent, end)];
+    this.depth--;
     return seq;
   }
 
@@ -470,6 +487,7 @@ class FastParser {
 
   /** A flow collection on one line at `at`; its range ends after its closing bracket (the caller sets range[2]). */
   private flow(at: number): YAMLMap | YAMLSeq {
+    this.enter();
     const isMap = this.code(at) === OPEN_BRACE;
     const close = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
     const coll = isMap ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
@@ -507,6 +525,7 @@ class FastParser {
       }
     }
     coll.range = [at, i + 1, i + 1];
+    this.depth--;
     return coll;
   }
 
