@@ -29,10 +29,10 @@ describe("yaml's token log switch in the bundles", () => {
   });
 
   it('still logs tokens when LOG_TOKENS is set, as yaml documents', () => {
-    // A plan with Windows line ends: outside the engine's fast parse path (engine/fastParse.ts),
+    // A plan indented with tabs: outside the engine's fast parse path (engine/fastParse.ts),
     // so yaml's own parser reads it.
     const dir = path.join(ROOT, 'tests', 'corpus', 'files');
-    const run = spawnSync(path.join(ROOT, PACKAGE.bin['crm-rollout']), ['lint', '--format', 'json', 'crlf.rollout.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LOG_TOKENS: '1' } });
+    const run = spawnSync(path.join(ROOT, PACKAGE.bin['crm-rollout']), ['lint', '--format', 'json', 'tabs.rollout.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LOG_TOKENS: '1' } });
     // The plan has findings (exit 1); the token log comes before the report either way.
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^\| /m);

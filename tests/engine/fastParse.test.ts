@@ -50,6 +50,7 @@ describe('the fast YAML parser accepts the common subset of plan YAML', () => {
     ['comment lines after a nested collection kept by it', 'a:\n  b:\n    c: 1\n    # at c\n  d: 2\n'],
     ['comments before a list item', 'a:\n  - x\n  # before y\n  - y\n'],
     ['no final line break', 'a: 1\nb: [x]'],
+    ['Windows line ends', 'a: 1 # c\r\nb:\r\n  - x\r\n\r\n  # d\r\nc:\r\n'],
   ];
   for (const [name, text] of cases) it(name, () => expectSameDocument(text));
 
@@ -106,7 +107,7 @@ describe('the fast YAML parser declines what it does not read', () => {
     ['a document end marker', 'a: 1\n...\n'],
     ['an explicit key', '? a\n: 1\n'],
     ['a tab in the indentation', 'a:\n\tb: 1\n'],
-    ['a carriage return', 'a: 1\r\nb: 2\r\n'],
+    ['a carriage return not ending a line', 'a: 1\rb: 2\n'],
     ['a byte order mark', '\ufeffa: 1\n'],
     ['a duplicate key', 'a: 1\nb: 2\na: 3\n'],
     ['a duplicate key in a flow mapping', 'a: { x: 1, x: 2 }\n'],

@@ -14,7 +14,7 @@ import { applyMutation } from './arbitraries';
  * The fast parser (server/src/engine/fastParse.ts) must give, whenever it accepts a text, the
  * Document yaml's parseDocument gives (every node, range, value, style and flag), and so the
  * same findings; it declines everything else. Texts here are real plans with random edits,
- * and generated layouts that put comments, blank lines, empty values, flow collections and
+ * and generated layouts (each also with Windows line ends) that put comments, blank lines, empty values, flow collections and
  * every kind of scalar at random places and indentations.
  */
 
@@ -101,9 +101,9 @@ describe('the fast YAML parser', () => {
     let accepted = 0;
     let runs = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...PLANS), fc.array(edit, { minLength: 1, maxLength: 4 }), (plan, edits) => {
+      fc.property(fc.constantFrom(...PLANS), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.boolean(), (plan, edits, windows) => {
         runs++;
-        if (agrees(edits.reduce(applyMutation, plan))) accepted++;
+        if (agrees(edits.reduce(applyMutation, windows ? plan.replace(/\n/g, '\r\n') : plan))) accepted++;
       }),
       { seed: SEED, numRuns: 150 },
     );
@@ -115,9 +115,9 @@ describe('the fast YAML parser', () => {
     let accepted = 0;
     let runs = 0;
     fc.assert(
-      fc.property(fc.integer(), (seed) => {
+      fc.property(fc.integer(), fc.boolean(), (seed, windows) => {
         runs++;
-        const text = layout(seed);
+        const text = windows ? layout(seed).replace(/\n/g, '\r\n') : layout(seed);
         const fast = fastParseDocument(text);
         if (!fast) return;
         accepted++;

@@ -16,8 +16,8 @@ import { PARSE_OPTIONS } from './parseOptions';
  * comments and blank lines. For anything else it DECLINES (returns undefined) as soon as it
  * meets it, and parseSource runs the full parser: anchors, aliases, tags, `<<` merge keys,
  * block scalars (`|`, `>`), scalars or flow collections over several lines, `\` escapes,
- * directives and `---` / `...`, `?` keys, tabs, carriage returns or byte order marks anywhere,
- * duplicate keys, empty documents, a top level that is not a block collection, a comment where
+ * directives and `---` / `...`, `?` keys, tabs, byte order marks or carriage returns not before
+ * a line feed anywhere, duplicate keys, empty documents, a top level that is not a block collection, a comment where
  * an empty value would carry it, and every indentation or character that would be a syntax
  * error or warning. Declining is always safe; accepting promises the Document parseDocument
  * would give, which tests/fuzz/fastParse.fuzz.test.ts checks on random plan-like texts.
@@ -51,6 +51,8 @@ function decline(): never {
 }
 
 const NEWLINE = 10;
+/** A carriage return, always followed by a line feed here (a lone one is declined): `\r\n` ends a line. */
+const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
@@ -70,7 +72,7 @@ function isFlowIndicator(c: number): boolean {
 
 /** A space, a line break or the end of the text (NaN): what ends a `:` or `-` indicator. */
 function isBlank(c: number): boolean {
-  return c === SPACE || c === NEWLINE || Number.isNaN(c);
+  return c === SPACE || c === NEWLINE || c === CR || Number.isNaN(c);
 }
 
 /**
@@ -106,11 +108,14 @@ function badPlainStart(c: number, next: number, inFlow: boolean): boolean {
     case OPEN_BRACE:
     case CLOSE_BRACE:
     case NEWLINE:
+    case CR:
       return true;
     default:
       return Number.isNaN(c);
   }
 }
+
+const LONE_CR = /\r(?!\n)/;
 
 class FastParser {
   private readonly length: number;
@@ -207,8 +212,8 @@ class FastParser {
       let i = at;
       while (text.charCodeAt(i) === SPACE) i++;
       const c = text.charCodeAt(i);
-      if (c === NEWLINE) {
-        at = i + 1;
+      if (c === NEWLINE || c === CR) {
+        at = c === CR ? i + 2 : i + 1;
       } else if (Number.isNaN(c)) {
         at = length;
       } else if (c === HASH) {
@@ -253,6 +258,7 @@ class FastParser {
     while (text.charCodeAt(i) === SPACE) i++;
     const c = text.charCodeAt(i);
     if (c === NEWLINE) return i + 1;
+    if (c === CR) return i + 2;
     if (Number.isNaN(c)) return this.length;
     if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
       const newline = text.indexOf('\n', i);
@@ -309,7 +315,7 @@ class FastParser {
     const key = this.scalar(true, [keyStart, this.scalarEnd, this.scalarEnd]);
     const valueStart = this.skipSpaces(colon + 1);
     const c = this.code(valueStart);
-    if (c === NEWLINE || c === HASH || Number.isNaN(c)) return new Pair(key, this.blockValue(indent, valueStart, c === HASH, true));
+    if (c === NEWLINE || c === CR || c === HASH || Number.isNaN(c)) return new Pair(key, this.blockValue(indent, valueStart, c === HASH, true));
     return new Pair(key, this.inlineValue(indent, valueStart));
   }
 
@@ -378,7 +384,7 @@ class FastParser {
     const at = this.skipSpaces(dash + 1);
     const c = this.code(at);
     // Comment lines waiting before the dash belong to the item, and an empty one counts them into its range.
-    if (c === NEWLINE || c === HASH || Number.isNaN(c)) return this.blockValue(indent, at, c === HASH || this.pendingComment >= 0, false);
+    if (c === NEWLINE || c === CR || c === HASH || Number.isNaN(c)) return this.blockValue(indent, at, c === HASH || this.pendingComment >= 0, false);
     if (c === DASH && isBlank(this.code(at + 1))) decline();
     if (c !== OPEN_BRACKET && c !== OPEN_BRACE && this.scanScalar(at, false)) {
       // `- key: value`: a mapping whose indentation is its first key's column.
@@ -425,7 +431,7 @@ class FastParser {
     let colon = false;
     for (;; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === NEWLINE || Number.isNaN(ch)) break;
+      if (ch === NEWLINE || ch === CR || Number.isNaN(ch)) break;
       if (ch === SPACE) {
         if (text.charCodeAt(i + 1) === HASH) break;
       } else if (ch === COLON) {
@@ -547,10 +553,10 @@ class FastParser {
  * in the subset this module reads and parses without errors or warnings; otherwise undefined.
  */
 export function fastParseDocument(text: string): Document.Parsed | undefined {
-  // Carriage returns, tabs and byte order marks (yaml skips one at the start of any line) each
-  // change how yaml reads a line: decline them up front (a search for one character is far
-  // cheaper than a parse).
-  if (text.includes('\r') || text.includes('\t') || text.includes('\ufeff')) return undefined;
+  // Tabs, byte order marks (yaml skips one at the start of any line) and carriage returns not
+  // ending a line each change how yaml reads a line: decline them up front (a search for one
+  // character is far cheaper than a parse). Windows line ends (`\r\n`) are read.
+  if (text.includes('\t') || text.includes('\ufeff') || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   // An empty Document made by yaml itself: its options, directives and schema are the parser's own.
   const doc = parseDocument('', PARSE_OPTIONS) as Document.Parsed;
   try {
