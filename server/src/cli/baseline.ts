@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { readSmallTextFile } from '../platform/safeRead';
 import { UsageError } from './args';
+import { jsonChunks, StreamedArray } from './jsonChunks';
 import type { FileReport, ReportedFinding } from './report';
 
 /**
@@ -152,7 +153,16 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function serializeBaseline(baseline: Baseline): string {
-  const findings = baseline.entries.map((e) => ({ file: e.file, rule: e.rule, ...(e.idPath !== undefined ? { idPath: e.idPath } : { message: e.message }), count: e.count }));
-  return `${JSON.stringify({ version: baseline.version, tool: 'crm-rollout', findings }, null, 2)}\n`;
+function* entriesAsWritten(entries: readonly BaselineEntry[]) {
+  for (const e of entries) yield { file: e.file, rule: e.rule, ...(e.idPath !== undefined ? { idPath: e.idPath } : { message: e.message }), count: e.count };
+}
+
+/** The baseline file's JSON, as data with its entries streamed (jsonChunks.ts). */
+export function baselineDocument(baseline: Baseline) {
+  return { version: baseline.version, tool: 'crm-rollout', findings: new StreamedArray(entriesAsWritten(baseline.entries)) };
+}
+
+/** The baseline file's text in pieces, so a baseline of a million findings is never one string. */
+export function serializeBaseline(baseline: Baseline): Iterable<string> {
+  return jsonChunks(baselineDocument(baseline));
 }

@@ -16,7 +16,7 @@ import { FORMATTERS, STREAMED_FORMATS } from './formatters/index';
 import { displayPath, lintOneFile, lintOptions, type FileOutcome, type LintSetup } from './lintOneFile';
 import { lintInOrder, threadCount } from './parallelLint';
 import { ProgressLine, type StatusStream } from './progress';
-import { addToTotals, emptyTotals, plural, type FileReport, type FormatContext, type Formatter, type ReportTotals, type StreamedFormat } from './report';
+import { addToTotals, emptyTotals, pieces, plural, type ChunkedFormatter, type FileReport, type FormatContext, type ReportTotals, type StreamedFormat } from './report';
 import { unifiedDiff } from './unifiedDiff';
 import { VERSION } from './version';
 
@@ -153,8 +153,8 @@ function checkCombinations(args: ParsedArgs): void {
 
 /** Where the report goes: the terminal, streamed when its format allows, and the `--output` file. */
 interface ReportOutput {
-  terminal: { render: Formatter; streamed?: StreamedFormat; context: FormatContext };
-  file?: { name: string; render: Formatter; context: FormatContext };
+  terminal: { render: ChunkedFormatter; streamed?: StreamedFormat; context: FormatContext };
+  file?: { name: string; render: ChunkedFormatter; context: FormatContext };
 }
 
 /**
@@ -220,7 +220,8 @@ class ReportSink {
     const whole = { files: this.kept, ...this.totals };
     const { terminal, file } = this.out;
     if (file) writeReport(path.resolve(this.io.cwd, file.name), file.name, file.render(whole, file.context));
-    this.io.stdout.write(terminal.streamed ? terminal.streamed.end(this.totals, terminal.context) : terminal.render(whole, terminal.context));
+    const rest = terminal.streamed ? [terminal.streamed.end(this.totals, terminal.context)] : terminal.render(whole, terminal.context);
+    for (const piece of pieces(rest)) this.io.stdout.write(piece);
     return this.totals;
   }
 }
@@ -276,19 +277,27 @@ function reportOutput(args: ParsedArgs, io: CommandIO, format: keyof typeof FORM
   return { terminal, file: { name: output, render: FORMATTERS[format].render, context: { ...context, color: palette(false) } } };
 }
 
-function writeReport(file: string, shownAs: string, text: string): void {
+function writeReport(file: string, shownAs: string, text: Iterable<string>): void {
   writeNamedFile(file, text, `cannot write --output "${shownAs}"`, shownAs);
 }
 
-function writeBaseline(file: string, shownAs: string, text: string): void {
+function writeBaseline(file: string, shownAs: string, text: Iterable<string>): void {
   writeNamedFile(file, text, `cannot write --baseline "${shownAs}"`, shownAs);
 }
 
-/** Writes a file the user named on the command line, atomically (platform/atomicWrite.ts); a failure is a usage error (exit 2). */
-function writeNamedFile(file: string, text: string, failure: string, shownAs = file): void {
+/** Each piece of a text as UTF-8 (pieces never split a surrogate pair). */
+function* utf8(text: Iterable<string>): Generator<Uint8Array, void, undefined> {
+  for (const piece of pieces(text)) yield Buffer.from(piece, 'utf8');
+}
+
+/**
+ * Writes a file the user named on the command line, piece by piece and atomically
+ * (platform/atomicWrite.ts); a failure is a usage error (exit 2).
+ */
+function writeNamedFile(file: string, text: Iterable<string>, failure: string, shownAs = file): void {
   try {
     makeParentFolders(file);
-    writeFileAtomic(file, Buffer.from(text, 'utf8'), { shownAs });
+    writeFileAtomic(file, utf8(text), { shownAs });
   } catch (error) {
     if (error instanceof WriteError) throw new UsageError(`${failure}: ${error.message}`);
     throw new UsageError(`${failure} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);

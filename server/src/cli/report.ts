@@ -54,6 +54,43 @@ export interface FormatContext {
 export type Formatter = (report: LintReport, context: FormatContext) => string;
 
 /**
+ * A format's output as a sequence of pieces written one after another (jsonChunks.ts), so no
+ * report has to be one string, however many findings it has; what the CLI writes.
+ */
+export type ChunkedFormatter = (report: LintReport, context: FormatContext) => Iterable<string>;
+
+/** A format whose output is small enough (or capped) to be one string. */
+export function inOneChunk(format: Formatter): ChunkedFormatter {
+  return (report, context) => [format(report, context)];
+}
+
+/** The whole output of a chunked format as one string: for small reports and tests. */
+export function inOneString(format: ChunkedFormatter): Formatter {
+  return (report, context) => [...format(report, context)].join('');
+}
+
+/** How long a piece the CLI writes at once grows (in UTF-16 code units) before it is written. */
+export const PIECE_LENGTH = 64 * 1024;
+
+/**
+ * Joins small chunks into pieces of about `length` (one write each, not one per finding); a
+ * piece is longer only by its last chunk. A piece never ends between the two halves of a
+ * surrogate pair, so each piece can be encoded to UTF-8 on its own.
+ */
+export function* pieces(chunks: Iterable<string>, length = PIECE_LENGTH): Generator<string, void, undefined> {
+  let piece = '';
+  for (const chunk of chunks) {
+    piece += chunk;
+    if (piece.length < length) continue;
+    const last = piece.charCodeAt(piece.length - 1);
+    const cut = last >= 0xd800 && last <= 0xdbff ? piece.length - 1 : piece.length;
+    yield piece.slice(0, cut);
+    piece = piece.slice(cut);
+  }
+  if (piece !== '') yield piece;
+}
+
+/**
  * A format whose output is each file's part in file order and then a summary, so a long run
  * can print each file as soon as it is linted and keep nothing of it.
  */
@@ -62,9 +99,17 @@ export interface StreamedFormat {
   end(totals: ReportTotals, context: FormatContext): string;
 }
 
+/** The whole report of a streamed format, file by file: exactly what streaming it prints. */
+export function streamedReport(format: StreamedFormat): ChunkedFormatter {
+  return function* (report, context) {
+    for (const file of report.files) yield format.file(file, context);
+    yield format.end(report, context);
+  };
+}
+
 /** The whole report of a streamed format at once: exactly what streaming it prints. */
 export function wholeReport(format: StreamedFormat): Formatter {
-  return (report, context) => report.files.map((file) => format.file(file, context)).join('') + format.end(report, context);
+  return inOneString(streamedReport(format));
 }
 
 export function summarize(files: FileReport[]): LintReport {

@@ -67,9 +67,27 @@ function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
-function writeAll(fd: number, data: Uint8Array, writes: WriteSystem): void {
-  let offset = 0;
-  while (offset < data.length) offset += writes.writeSync(fd, data.subarray(offset), 0);
+/** The bytes of a file: at once, or in parts written one after another (a report too large for one string). */
+export type FileBytes = Uint8Array | Iterable<Uint8Array>;
+
+/** A failure to produce the bytes (not to write them): rethrown as it was once the temporary file is gone. */
+class ProducerError {
+  constructor(readonly cause: unknown) {}
+}
+
+function writeAll(fd: number, data: FileBytes, writes: WriteSystem): void {
+  const parts = (data instanceof Uint8Array ? [data] : data)[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = parts.next();
+    } catch (error) {
+      throw new ProducerError(error);
+    }
+    if (next.done) return;
+    let offset = 0;
+    while (offset < next.value.length) offset += writes.writeSync(fd, next.value.subarray(offset), 0);
+  }
 }
 
 function sameBytes(file: string, expected: Uint8Array): boolean {
@@ -93,8 +111,8 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** Writes `data` to `file` atomically; throws WriteError, leaving the file as it was, when it cannot. */
-export function writeFileAtomic(file: string, data: Uint8Array, options: AtomicWriteOptions = {}): void {
+/** Writes `data` to `file` atomically (all of it or nothing, even when it comes in parts); throws WriteError, leaving the file as it was, when it cannot. */
+export function writeFileAtomic(file: string, data: FileBytes, options: AtomicWriteOptions = {}): void {
   const shown = options.shownAs ?? file;
   const target = linkTarget(file, shown);
   const mode = existingMode(target);
@@ -120,6 +138,7 @@ export function writeFileAtomic(file: string, data: Uint8Array, options: AtomicW
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     if (error instanceof WriteError) throw error;
+    if (error instanceof ProducerError) throw error.cause;
     const kept = mode === undefined ? '' : '; it was left unchanged';
     throw new WriteError(file, 'failed', `cannot write "${shown}" (${codeOf(error)})${kept}`);
   }

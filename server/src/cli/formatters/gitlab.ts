@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../engine/types';
-import { oneBased, type Formatter } from '../report';
+import { jsonChunks, StreamedArray } from '../jsonChunks';
+import { inOneString, oneBased, type ChunkedFormatter, type FileReport, type LintReport } from '../report';
 
 /**
  * GitLab Code Quality JSON (a subset of the Code Climate spec): an array of issues with
@@ -14,10 +15,10 @@ import { oneBased, type Formatter } from '../report';
  */
 const SEVERITY: Record<Severity, 'info' | 'minor' | 'major'> = { error: 'major', warning: 'minor', info: 'info' };
 
-export const gitlab: Formatter = (report) => {
-  const issues = report.files.flatMap((file) => {
+function* issues(files: readonly FileReport[]) {
+  for (const file of files) {
     const seen = new Map<string, number>();
-    return file.findings.map((f) => {
+    for (const f of file.findings) {
       const key = [f.ruleId, file.display, f.idPath ? `${f.idPath}\u0000${f.messageId}` : f.message].join('\u0000');
       const ordinal = (seen.get(key) ?? 0) + 1;
       seen.set(key, ordinal);
@@ -25,14 +26,22 @@ export const gitlab: Formatter = (report) => {
         .update(ordinal === 1 ? key : `${key}\u0000${ordinal}`)
         .digest('hex');
       const { line, endLine } = oneBased(f);
-      return {
+      yield {
         description: f.message,
         check_name: f.ruleId,
         fingerprint,
         severity: SEVERITY[f.severity],
         location: { path: file.display, lines: { begin: line, end: endLine } },
       };
-    });
-  });
-  return `${JSON.stringify(issues, null, 2)}\n`;
-};
+    }
+  }
+}
+
+/** The issues as data, streamed (jsonChunks.ts). */
+export function gitlabDocument(report: LintReport): StreamedArray {
+  return new StreamedArray(issues(report.files));
+}
+
+export const gitlabChunks: ChunkedFormatter = (report) => jsonChunks(gitlabDocument(report));
+
+export const gitlab = inOneString(gitlabChunks);

@@ -1,40 +1,52 @@
-import { oneBased, type Formatter } from '../report';
+import { jsonChunks, StreamedArray } from '../jsonChunks';
+import { inOneString, oneBased, type ChunkedFormatter, type FileReport, type LintReport } from '../report';
+
+function* findings(files: readonly FileReport[]) {
+  for (const file of files) {
+    for (const f of file.findings) {
+      yield {
+        file: file.display,
+        rule: f.ruleId,
+        messageId: f.messageId,
+        severity: f.severity,
+        message: f.message,
+        ...oneBased(f),
+        ...(f.idPath ? { idPath: f.idPath } : {}),
+        fixable: (f.fixes ?? []).some((x) => x.kind === 'fix'),
+      };
+    }
+  }
+}
+
+function* waived(files: readonly FileReport[]) {
+  for (const file of files) {
+    for (const { finding: f, waiver } of file.waived ?? []) {
+      yield {
+        file: file.display,
+        rule: f.ruleId,
+        messageId: f.messageId,
+        severity: f.severity,
+        message: f.message,
+        ...oneBased(f),
+        ...(f.idPath ? { idPath: f.idPath } : {}),
+        waiver: {
+          target: waiver.target,
+          reason: waiver.reason,
+          owner: waiver.owner,
+          ...(waiver.until ? { until: waiver.until } : {}),
+        },
+      };
+    }
+  }
+}
 
 /**
  * Every finding with file, rule, severity, message and 1-based start and end; findings the
  * plan's `x-waivers` silence are listed apart under `waived`, each with its waiver, so an
- * audit can see what was accepted, by whom and until when.
+ * audit can see what was accepted, by whom and until when. The document as data, its lists
+ * streamed (jsonChunks.ts).
  */
-export const json: Formatter = (report) => {
-  const findings = report.files.flatMap((file) =>
-    file.findings.map((f) => ({
-      file: file.display,
-      rule: f.ruleId,
-      messageId: f.messageId,
-      severity: f.severity,
-      message: f.message,
-      ...oneBased(f),
-      ...(f.idPath ? { idPath: f.idPath } : {}),
-      fixable: (f.fixes ?? []).some((x) => x.kind === 'fix'),
-    })),
-  );
-  const waived = report.files.flatMap((file) =>
-    (file.waived ?? []).map(({ finding: f, waiver }) => ({
-      file: file.display,
-      rule: f.ruleId,
-      messageId: f.messageId,
-      severity: f.severity,
-      message: f.message,
-      ...oneBased(f),
-      ...(f.idPath ? { idPath: f.idPath } : {}),
-      waiver: {
-        target: waiver.target,
-        reason: waiver.reason,
-        owner: waiver.owner,
-        ...(waiver.until ? { until: waiver.until } : {}),
-      },
-    })),
-  );
+export function jsonDocument(report: LintReport) {
   const summary = {
     files: report.files.length,
     errors: report.errorCount,
@@ -43,5 +55,9 @@ export const json: Formatter = (report) => {
     waived: report.waivedCount,
     baselined: report.baselinedCount,
   };
-  return `${JSON.stringify({ summary, findings, waived }, null, 2)}\n`;
-};
+  return { summary, findings: new StreamedArray(findings(report.files)), waived: new StreamedArray(waived(report.files)) };
+}
+
+export const jsonReportChunks: ChunkedFormatter = (report) => jsonChunks(jsonDocument(report));
+
+export const json = inOneString(jsonReportChunks);

@@ -1,4 +1,4 @@
-import { oneBased, type FileReport, type Formatter, type ReportedFinding } from '../report';
+import { inOneString, oneBased, type ChunkedFormatter, type FileReport, type ReportedFinding } from '../report';
 
 /**
  * JUnit XML (the Jenkins/Ant dialect GitLab, Jenkins and Azure DevOps read).
@@ -39,34 +39,43 @@ function byRule(findings: readonly ReportedFinding[]): Map<string, ReportedFindi
   return groups;
 }
 
-function suite(file: FileReport): { xml: string; tests: number; failures: number } {
+/** How many testcases a file's suite has and how many of them fail: one per rule with findings, or the passing one. */
+function suiteCounts(file: FileReport): { tests: number; failures: number } {
+  const failures = new Set(file.findings.map((f) => f.ruleId)).size;
+  return { tests: Math.max(1, failures), failures };
+}
+
+/** A file's suite, one testcase line or failure line at a time. */
+function* suite(file: FileReport): Generator<string, void, undefined> {
   const name = escapeXmlAttribute(file.display);
   const groups = byRule(file.findings);
-  const cases: string[] = [];
-  if (groups.size === 0) cases.push(`    <testcase name="${PASSING_CASE}" classname="${name}"/>`);
+  const { tests, failures } = suiteCounts(file);
+  yield `  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n`;
+  if (groups.size === 0) yield `    <testcase name="${PASSING_CASE}" classname="${name}"/>\n`;
   for (const [ruleId, findings] of groups) {
-    cases.push(`    <testcase name="${escapeXmlAttribute(ruleId)}" classname="${name}">`);
+    yield `    <testcase name="${escapeXmlAttribute(ruleId)}" classname="${name}">\n`;
     for (const f of findings) {
       const { line, column } = oneBased(f);
       const text = `${line}:${column} ${f.severity} ${f.message}`;
-      cases.push(`      <failure type="${f.severity}" message="${escapeXmlAttribute(f.message)}">${escapeXmlText(text)}</failure>`);
+      yield `      <failure type="${f.severity}" message="${escapeXmlAttribute(f.message)}">${escapeXmlText(text)}</failure>\n`;
     }
-    cases.push('    </testcase>');
+    yield '    </testcase>\n';
   }
-  const tests = Math.max(1, groups.size);
-  const open = `  <testsuite name="${name}" tests="${tests}" failures="${groups.size}" errors="0" skipped="0">`;
-  return { xml: [open, ...cases, '  </testsuite>'].join('\n'), tests, failures: groups.size };
+  yield '  </testsuite>\n';
 }
 
-export const junit: Formatter = (report) => {
-  const suites = report.files.map(suite);
-  const tests = suites.reduce((n, s) => n + s.tests, 0);
-  const failures = suites.reduce((n, s) => n + s.failures, 0);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="crm-rollout" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+export const junitChunks: ChunkedFormatter = function* (report) {
+  let tests = 0;
+  let failures = 0;
+  for (const file of report.files) {
+    const counts = suiteCounts(file);
+    tests += counts.tests;
+    failures += counts.failures;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="crm-rollout" tests="${tests}" failures="${failures}" errors="0">\n`;
+  for (const file of report.files) yield* suite(file);
+  yield '</testsuites>\n';
 };
+
+export const junit = inOneString(junitChunks);

@@ -1,16 +1,16 @@
 import { ruleDocUrl } from '../../engine/ruleDocs';
 import type { Severity } from '../../engine/types';
-import { oneBased, type Formatter } from '../report';
+import { jsonChunks, StreamedArray } from '../jsonChunks';
+import { inOneString, oneBased, type ChunkedFormatter, type FileReport, type FormatContext, type LintReport } from '../report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** SARIF 2.1.0: every rule in tool.driver.rules with helpUri; results with 1-based regions. */
-export const sarif: Formatter = (report, { rules, toolVersion }) => {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.files.flatMap((file) =>
-    file.findings.map((f) => {
+/** Each finding's result, built as it is written. */
+function* results(files: readonly FileReport[], ruleIndex: ReadonlyMap<string, number>) {
+  for (const file of files) {
+    for (const f of file.findings) {
       const { line, column, endLine, endColumn } = oneBased(f);
-      return {
+      yield {
         ruleId: f.ruleId,
         ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
         level: LEVEL[f.severity],
@@ -25,9 +25,17 @@ export const sarif: Formatter = (report, { rules, toolVersion }) => {
         ],
         ...(f.idPath ? { partialFingerprints: { idPath: `${f.ruleId}:${file.display}:${f.idPath}` } } : {}),
       };
-    }),
-  );
-  const log = {
+    }
+  }
+}
+
+/**
+ * SARIF 2.1.0: every rule in tool.driver.rules with helpUri; results with 1-based regions.
+ * The log as data, its results streamed (jsonChunks.ts).
+ */
+export function sarifLog(report: LintReport, { rules, toolVersion }: Pick<FormatContext, 'rules' | 'toolVersion'>) {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -47,9 +55,12 @@ export const sarif: Formatter = (report, { rules, toolVersion }) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: new StreamedArray(results(report.files, ruleIndex)),
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+}
+
+export const sarifChunks: ChunkedFormatter = (report, context) => jsonChunks(sarifLog(report, context));
+
+export const sarif = inOneString(sarifChunks);
