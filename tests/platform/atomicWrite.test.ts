@@ -64,4 +64,20 @@ describe('writeFileAtomic', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('saved by the editor\n');
     expect(leftovers(dir)).toEqual([]);
   });
+  it('writes bytes that come in parts one after another, all of them or none', () => {
+    const dir = folder();
+    const file = path.join(dir, 'report.json');
+    fs.writeFileSync(file, 'old report\n');
+    writeFileAtomic(file, ['{\n', '  "a": "ü😀"\n', '}\n'].map((part) => Buffer.from(part)));
+    expect(fs.readFileSync(file, 'utf8')).toBe('{\n  "a": "ü😀"\n}\n');
+    const failure = new Error('the report could not be rendered');
+    function* failing() {
+      yield Buffer.from('half of a ');
+      throw failure;
+    }
+    // A failure to produce the bytes is not a write failure: it is thrown as it was, and the old file stays.
+    expect(() => writeFileAtomic(file, failing())).toThrow(failure);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{\n  "a": "ü😀"\n}\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
 });
