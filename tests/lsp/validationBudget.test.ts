@@ -124,6 +124,21 @@ describe('validation of a huge plan', () => {
   }, 120_000);
 });
 
+describe('the verbose trace of a check in a worker', () => {
+  it('names the file and its time as the main thread\'s "linted … in N ms" line does, so the bench can read it', async () => {
+    const workspace = createWorkspace({});
+    workspaces.push(workspace);
+    const server = await LspServer.start(workspace.root, { env: NO_BUDGET, settings: { trace: { server: 'verbose' } } });
+    servers.push(server);
+    const uri = workspace.uri('huge.rollout.yaml');
+    await server.open(uri, hugePlan());
+    // The trace line follows the diagnostics; any answer after them comes after it on stdio.
+    await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    const line = server.logs.find((l) => l.includes('in a worker'));
+    expect(line).toMatch(/^crm-rollout: checked \S*huge\.rollout\.yaml in a worker in \d+\.\d ms \(\d+ findings\)$/);
+  });
+});
+
 describe('a validation over its time budget', () => {
   it('ends with a limits finding at the top of the file, keeping the findings of the stages that ran', async () => {
     const { server, uri } = await start({ CRM_ROLLOUT_VALIDATION_BUDGET_MS: '0' });

@@ -218,8 +218,9 @@ export class Validator {
     this.published.set(uri, checked.version);
     void this.connection.sendDiagnostics({ uri, version: checked.version, diagnostics: result.diagnostics });
     if (settings.trace === 'verbose') {
-      const how = checked.overBudget ? 'stopped over its time budget after' : 'checked in a worker in';
-      this.connection.console.log(`crm-rollout: ${how} ${path} ${durationMs.toFixed(1)} ms (${result.findingCount} findings)`);
+      // The same shape as the main thread's "linted <path> in N ms" line, which the bench reads.
+      const what = checked.overBudget ? `stopped checking ${path} over its time budget after` : `checked ${path} in a worker in`;
+      this.connection.console.log(`crm-rollout: ${what} ${durationMs.toFixed(1)} ms (${result.findingCount} findings)`);
     }
     this.followDependencies(uri, result.importFiles, result.configPath);
   }
