@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { onlyRulesConfig, runCli, tempTree } from '../helpers/cli';
+import { serializeBaseline } from '../../server/src/cli/baseline';
+import { UsageError } from '../../server/src/cli/args';
 
 const CONFIG = onlyRulesConfig(['known-tags', 'known-references']);
 
@@ -122,5 +124,22 @@ describe('crm-rollout lint --baseline', () => {
       code: 2,
       stderr: 'crm-rollout: --update-baseline needs --baseline <file> to name the file it writes\n',
     });
+  });
+});
+
+describe('serializeBaseline', () => {
+  const entries = Array.from({ length: 400 }, (_, i) => ({ file: 'plan.rollout.yaml', rule: 'schema', message: `finding ${i}`, count: 2 }));
+
+  it('writes the whole baseline when it is within the size a run may read back', () => {
+    const text = [...serializeBaseline({ version: 1, entries })].join('');
+    expect(JSON.parse(text).findings).toHaveLength(400);
+  });
+
+  it('refuses, as a usage error naming the limit and the count, a baseline larger than a run may read back', () => {
+    const tooSmall = 4 * 1024;
+    expect(() => [...serializeBaseline({ version: 1, entries }, tooSmall)]).toThrow(UsageError);
+    expect(() => [...serializeBaseline({ version: 1, entries }, tooSmall)]).toThrow(
+      'a baseline of these 800 findings would be larger than the 0.00390625 MiB a baseline may be, so no run could read it back; fix, waive or turn off the most frequent findings first, then update the baseline',
+    );
   });
 });

@@ -162,7 +162,21 @@ export function baselineDocument(baseline: Baseline) {
   return { version: baseline.version, tool: 'crm-rollout', findings: new StreamedArray(entriesAsWritten(baseline.entries)) };
 }
 
-/** The baseline file's text in pieces, so a baseline of a million findings is never one string. */
-export function serializeBaseline(baseline: Baseline): Iterable<string> {
-  return jsonChunks(baselineDocument(baseline));
+/**
+ * The baseline file's text in pieces, so a baseline of a million findings is never one string.
+ * A baseline larger than a run may read back (`maxBytes`, the reading limit) is a usage error
+ * while it is written, so no run writes a baseline the next run refuses.
+ */
+export function* serializeBaseline(baseline: Baseline, maxBytes = MAX_BASELINE_BYTES): Generator<string, void, undefined> {
+  let bytes = 0;
+  for (const piece of jsonChunks(baselineDocument(baseline))) {
+    bytes += Buffer.byteLength(piece, 'utf8');
+    if (bytes > maxBytes) {
+      const count = baseline.entries.reduce((sum, e) => sum + e.count, 0).toLocaleString('en-US');
+      throw new UsageError(
+        `a baseline of these ${count} findings would be larger than the ${maxBytes / 1024 / 1024} MiB a baseline may be, so no run could read it back; fix, waive or turn off the most frequent findings first, then update the baseline`,
+      );
+    }
+    yield piece;
+  }
 }

@@ -299,6 +299,7 @@ function writeNamedFile(file: string, text: Iterable<string>, failure: string, s
     makeParentFolders(file);
     writeFileAtomic(file, utf8(text), { shownAs });
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     if (error instanceof WriteError) throw new UsageError(`${failure}: ${error.message}`);
     throw new UsageError(`${failure} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
