@@ -59,6 +59,8 @@ export interface ManyFindingsResult {
   findings: number;
   /** ms / the smallest plan's ms: linear growth doubles it per doubling of items. */
   ratioToFirst: number;
+  /** Time per phase / the smallest plan's time per phase: 1 is linear, above 1 superlinear. */
+  perPhaseToFirst: number;
 }
 
 export interface BenchResults {
@@ -133,8 +135,8 @@ function sections(r: BenchResults, markdown: boolean): string[] {
   }
   if (r.manyFindings && r.manyFindings.length > 0) {
     out.push(
-      h('Many findings: plans of tiny invalid phases (ms; ratio to the smallest)') +
-        table(['phases', 'ms', 'findings', 'ratio'], r.manyFindings.map((m) => [m.items, m.ms, m.findings, m.ratioToFirst]), markdown),
+      h('Many findings: plans of tiny invalid phases (median ms; ratios to the smallest plan; a time per phase ratio of 1 is linear)') +
+        table(['phases', 'ms', 'findings', 'ratio', 'time per phase ratio'], r.manyFindings.map((m) => [m.items, m.ms, m.findings, m.ratioToFirst, m.perPhaseToFirst ?? '–']), markdown),
     );
   }
   if (r.hugeFindings) {
