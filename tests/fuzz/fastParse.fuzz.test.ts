@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { parseDocument, type Document } from 'yaml';
+import { isScalar, parseDocument, Scalar, visit, type Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generatePlan, randomSource } from '../../bench/generatePlan';
 import { fastParseDocument } from '../../server/src/engine/fastParse';
@@ -14,8 +14,10 @@ import { applyMutation } from './arbitraries';
  * The fast parser (server/src/engine/fastParse.ts) must give, whenever it accepts a text, the
  * Document yaml's parseDocument gives (every node, range, value, style and flag), and so the
  * same findings; it declines everything else. Texts here are real plans with random edits,
- * and generated layouts (each also with Windows line ends) that put comments, blank lines, empty values, flow collections and
- * every kind of scalar at random places and indentations.
+ * and generated layouts (each also with Windows line ends) that put comments, blank lines, empty values, flow collections,
+ * block scalars (every chomping, blank lines and comment lines inside and after, at the end of the text with and
+ * without a line break, followed by shallower keys and list items) and every kind of scalar at random places and
+ * indentations.
  */
 
 const SEED = 20271203;
@@ -42,7 +44,7 @@ function agrees(text: string): boolean {
 /** Edits that keep a plan mostly well-formed, and some that break it. */
 const SNIPPETS = [
   '\n', ' ', '  ', '\n\n', '\n# note\n', '\n  # note\n', '\n    # note\n', '\n      # note\n', ' # note', '#', '- ', ': ', '"', "'", '[', ']', '{', '}', ',', 'x',
-  '~', 'null', 'true', '1', '-1', '1.50', '0x1F', '.inf', '<<', '&a ', '*a', '!t ', '|', '>', '%', '@', '---', '...', '?', ':', '-', '\\', '\t', '\r\n', 'é', '\u2028', '\u0085',
+  '~', 'null', 'true', '1', '-1', '1.50', '0x1F', '.inf', '<<', '&a ', '*a', '!t ', '|', '>', '|-', '>+', ' >-\n    folded\n\n    text\n', ' |\n      literal\n', '%', '@', '---', '...', '?', ':', '-', '\\', '\t', '\r\n', 'é', '\u2028', '\u0085',
 ];
 const edit = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 3 })) }),
@@ -55,6 +57,10 @@ const SCALARS = [
   "'it''s'", '"quoted"', '""', "''", '"a: b"', "'# not a comment'", 'a#b', 'x:y', 'http://e.example/a?b=c', 'ümlaut ✓ 🚀', 'a [b] {c}', '-x', '.x',
   '[]', '{}', '[a, b]', '[ a , "b" ]', "['a', 1, null]", '{ id: x, kind: y }', '{a: [1, 2], b: {c: d}}', '{ "k": v, 2: 3 }', '[[a], {b: c} ]',
 ];
+/** Block scalar headers: every chomping, and now and then one the fast path declines. */
+const BLOCK_HEADERS = ['|', '|-', '|+', '>', '>-', '>+'];
+const ODD_HEADER_ENDS = ['2', '-', ' # about', '  ', '+'];
+const BLOCK_LINES = ['Discovery and planning', 'x', '# not a comment', 'a: b', '- item', "it's [a] {b}, c", 'ümlaut ✓ 🚀', 'ends in spaces  ', '|', '>'];
 const KEYS = ['id', 'name', 'kind', 'tags', 'a b', '"quoted key"', "'single'", '1', 'true', 'null', 'x-own', '-k', 'k.1'];
 
 /** Block YAML laid out at random from a seed: nesting, indentation steps, comments, blank lines. */
@@ -66,9 +72,22 @@ function layout(seed: number): string {
     while (random() < 0.3) lines.push(random() < 0.4 ? ' '.repeat(Math.floor(random() * 3)) : `${' '.repeat(Math.floor(random() * (deepest + 1)))}# note`);
   };
   const trailing = () => (random() < 0.15 ? ' # why' : random() < 0.1 ? '  ' : '');
+  const spaces = (most: number) => ' '.repeat(Math.floor(random() * (most + 1)));
+  /** A block scalar after `lead`: lines of text, deeper ones, blank lines (some with spaces) inside and after, comment lines after. */
+  const blockScalar = (lead: string, indent: number) => {
+    lines.push(`${lead} ${pick(BLOCK_HEADERS)}${random() < 0.05 ? pick(ODD_HEADER_ENDS) : ''}`);
+    const textIndent = indent + pick([1, 2, 2, 4, random() < 0.1 ? 0 : 2]);
+    const count = 1 + Math.floor(random() * 4);
+    for (let l = 0; l < count; l++) {
+      if (l > 0 || random() < 0.05) while (random() < 0.3) lines.push(spaces(random() < 0.9 ? textIndent : textIndent + 2));
+      lines.push(`${' '.repeat(textIndent + (random() < 0.1 ? pick([1, 2]) : 0))}${pick(BLOCK_LINES)}`);
+    }
+    while (random() < 0.4) lines.push(random() < 0.6 ? spaces(textIndent) : `${spaces(textIndent + 1)}# after`);
+  };
   const value = (lead: string, indent: number, depth: number, ofKey: boolean) => {
     const r = random();
-    if (depth > 3 || r < 0.5) lines.push(`${lead} ${pick(SCALARS)}${trailing()}`);
+    if (random() < 0.15) blockScalar(lead, indent);
+    else if (depth > 3 || r < 0.5) lines.push(`${lead} ${pick(SCALARS)}${trailing()}`);
     else if (r < 0.56) lines.push(`${lead}${random() < 0.5 ? '' : ' '}`);
     else {
       lines.push(`${lead}${random() < 0.1 ? ' # about' : ''}`);
@@ -96,6 +115,16 @@ function layout(seed: number): string {
   return lines.join('\n') + (random() < 0.8 ? '\n' : '');
 }
 
+function hasBlockScalar(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Scalar(_, node) {
+      if (isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED)) found = true;
+    },
+  });
+  return found;
+}
+
 describe('the fast YAML parser', () => {
   it('gives the Document and findings of the full parser on edited plans, or declines', () => {
     let accepted = 0;
@@ -113,6 +142,7 @@ describe('the fast YAML parser', () => {
 
   it('gives the Document of the full parser on generated layouts with comments anywhere, or declines', () => {
     let accepted = 0;
+    let withBlockScalars = 0;
     let runs = 0;
     fc.assert(
       fc.property(fc.integer(), fc.boolean(), (seed, windows) => {
@@ -121,6 +151,7 @@ describe('the fast YAML parser', () => {
         const fast = fastParseDocument(text);
         if (!fast) return;
         accepted++;
+        if (hasBlockScalar(fast)) withBlockScalars++;
         const full = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
         expect([...full.errors, ...full.warnings].map((e) => e.message)).toEqual([]);
         expect(documentDifference(fast, full)).toBeUndefined();
@@ -128,6 +159,8 @@ describe('the fast YAML parser', () => {
       { seed: SEED, numRuns: 3000 },
     );
     expect(accepted / runs).toBeGreaterThan(0.3);
+    // Block scalars are read, not only declined.
+    expect(withBlockScalars / runs).toBeGreaterThan(0.1);
   }, 180_000);
 
   it('gives the findings of the full parser on generated layouts it accepts', () => {

@@ -13,13 +13,16 @@ import { PARSE_OPTIONS } from './parseOptions';
  *
  * It covers the common subset: block mappings and lists (with `- key: value` items), plain and
  * quoted scalars on one line, flow collections on one line (`[a, b]`, `{ id: x, kind: y }`),
- * comments and blank lines. For anything else it DECLINES (returns undefined) as soon as it
- * meets it, and parseSource runs the full parser: anchors, aliases, tags, `<<` merge keys,
- * block scalars (`|`, `>`), scalars or flow collections over several lines, `\` escapes,
- * directives and `---` / `...`, `?` keys, tabs, byte order marks or carriage returns not before
- * a line feed anywhere, duplicate keys, empty documents, a top level that is not a block collection, a comment where
- * an empty value would carry it, and every indentation or character that would be a syntax
- * error or warning. Declining is always safe; accepting promises the Document parseDocument
+ * block scalars as a mapping's or a list item's value (literal `|` and folded `>`, each with
+ * `-`, `+` or no chomping indicator; the descriptions plans write), comments and blank lines.
+ * For anything else it DECLINES (returns undefined) as soon as it meets it, and parseSource
+ * runs the full parser: anchors, aliases, tags, `<<` merge keys, block scalars with an
+ * indentation indicator, a comment after the header, no text, blank lines before the text or
+ * with more spaces than it, or (folded) a more-indented line, scalars or flow collections over
+ * several lines, `\` escapes, directives and `---` / `...`, `?` keys, tabs, byte order marks
+ * or carriage returns not before a line feed anywhere, duplicate keys, empty documents, a top
+ * level that is not a block collection, a comment where an empty value would carry it, and
+ * every indentation or character that would be a syntax error or warning. Declining is always safe; accepting promises the Document parseDocument
  * would give, which tests/fuzz/fastParse.fuzz.test.ts checks on random plan-like texts.
  *
  * Not built, because nothing reads them: comments (`comment`, `commentBefore` on nodes and on
@@ -64,6 +67,9 @@ const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const COMMA = 44;
+const PLUS = 43;
+const PIPE = 124;
+const GREATER = 62;
 
 /** `,[]{}`: the characters that end a plain scalar inside a flow collection. */
 function isFlowIndicator(c: number): boolean {
@@ -194,12 +200,14 @@ class FastParser {
    * than `valueIndent` (the indentation of the collection holding that value; -1 when there is
    * no such value) follow it before any other comment: `yaml` counts those into the value.
    * Any later comment line waits for the collection to end (pendingComment). -1 when none.
+   * Without `absorb` (after a block scalar, whose range ends with its last line) every comment
+   * line waits.
    */
-  private gap(valueIndent: number): number {
+  private gap(valueIndent: number, absorb = true): number {
     const text = this.text;
     const length = this.length;
     let at = this.pos;
-    let absorbing = valueIndent >= 0;
+    let absorbing = absorb && valueIndent >= 0;
     let absorbedEnd = -1;
     let pending = -1;
     let comment = false;
@@ -337,6 +345,7 @@ class FastParser {
   /** A scalar or flow collection after a key or a dash, ending its line. */
   private inlineValue(indent: number, at: number): Node {
     const c = this.code(at);
+    if (c === PIPE || c === GREATER) return this.blockScalar(indent, at);
     let node: Node;
     let after: number;
     if (c === OPEN_BRACKET || c === OPEN_BRACE) {
@@ -386,12 +395,86 @@ class FastParser {
     // Comment lines waiting before the dash belong to the item, and an empty one counts them into its range.
     if (c === NEWLINE || c === CR || c === HASH || Number.isNaN(c)) return this.blockValue(indent, at, c === HASH || this.pendingComment >= 0, false);
     if (c === DASH && isBlank(this.code(at + 1))) decline();
-    if (c !== OPEN_BRACKET && c !== OPEN_BRACE && this.scanScalar(at, false)) {
+    if (c !== OPEN_BRACKET && c !== OPEN_BRACE && c !== PIPE && c !== GREATER && this.scanScalar(at, false)) {
       // `- key: value`: a mapping whose indentation is its first key's column.
       this.lineIndent = at - this.lineStart;
       return this.blockMap(this.lineIndent, true);
     }
     return this.inlineValue(indent, at);
+  }
+
+  /**
+   * A block scalar whose header (`|` or `>`, then `-`, `+` or nothing, then spaces at most) is
+   * at `at`, the value of a collection indented `indent`. Read as yaml's lexer and composer
+   * read it: its lines are those indented at least as deep as its first, and the blank lines
+   * among them; it ends before the first line indented less. Its range ends after its last
+   * line with text, or for `+` (keep) after the blank lines that follow it inside, where
+   * yaml's lexer ends it; the comment lines after it are left to its collection (gap).
+   * Declined: an indentation indicator, a comment after the header, an empty scalar (the first
+   * line below blank or not indented deeper than the collection), a blank line with more spaces
+   * than the text's indentation (yaml keeps them as content), a more-indented line in a folded
+   * scalar (folding keeps its line breaks) and a line of spaces alone ending the text.
+   */
+  private blockScalar(indent: number, at: number): Scalar {
+    const text = this.text;
+    const length = this.length;
+    const folded = this.code(at) === GREATER;
+    let i = at + 1;
+    const chomp = this.code(i);
+    if (chomp === DASH || chomp === PLUS) i++;
+    i = this.skipSpaces(i);
+    if (this.code(i) === CR) i++;
+    if (this.code(i) !== NEWLINE) decline();
+    let lineStart = i + 1;
+    const textStart = this.skipSpaces(lineStart);
+    const textIndent = textStart - lineStart;
+    const first = this.code(textStart);
+    if (textIndent <= indent || first === NEWLINE || first === CR || Number.isNaN(first)) decline();
+    let value = '';
+    /** What joins the next line of text to the value: nothing before the first, then per folding. */
+    let separator = '';
+    /** Blank lines since the last line of text. */
+    let blanks = 0;
+    /** After the last line of text (and its line break). */
+    let textEnd = lineStart;
+    for (;;) {
+      if (lineStart >= length) break;
+      const start = this.skipSpaces(lineStart);
+      const spaces = start - lineStart;
+      const c = text.charCodeAt(start);
+      if (c === NEWLINE || c === CR) {
+        if (spaces > textIndent) decline();
+        blanks++;
+        lineStart = c === CR ? start + 2 : start + 1;
+        continue;
+      }
+      if (spaces < textIndent) break;
+      if (Number.isNaN(c) || (folded && spaces > textIndent)) decline();
+      const newline = text.indexOf('\n', start);
+      const lineEnd = newline < 0 ? length : text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+      const line = text.slice(lineStart + textIndent, lineEnd);
+      if (!folded) value += separator + '\n'.repeat(blanks) + line;
+      else if (blanks > 0) value += '\n'.repeat(blanks) + line;
+      else value += separator + line;
+      separator = folded ? ' ' : '\n';
+      blanks = 0;
+      textEnd = newline < 0 ? length : newline + 1;
+      lineStart = textEnd;
+      if (newline < 0) break;
+    }
+    let end = textEnd;
+    if (chomp === PLUS) {
+      value += '\n'.repeat(blanks + 1);
+      end = lineStart;
+    } else if (chomp !== DASH) value += '\n';
+    const node = new Scalar(value);
+    node.range = [at, end, end];
+    node.source = value;
+    node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    this.pos = end;
+    this.endedEmpty = false;
+    this.gap(indent, false);
+    return node;
   }
 
   /**
