@@ -31,7 +31,10 @@ export async function ylsEditLatency(root: string, path: string, text: string, c
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
-  const diagnostics = () => new Promise<void>((resolve) => (published = resolve));
+  // If the server dies, every wait ends with that instead of hanging the bench.
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`yaml-language-server exited (${signal ?? `code ${code}`}) during the edits`))));
+  exited.catch(() => undefined);
+  const diagnostics = () => Promise.race([new Promise<void>((resolve) => (published = resolve)), exited]);
   try {
     await connection.sendRequest('initialize', {
       processId: process.pid,
