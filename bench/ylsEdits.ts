@@ -14,6 +14,9 @@ import { percentile } from './measure';
 export async function ylsEditLatency(root: string, path: string, text: string, count: number): Promise<{ p50: number; p95: number }> {
   const bin = join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
   const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  // A write racing the server's exit (a reply to its last request) fails on a closed pipe; that
+  // is the end of the session, not an error of the bench.
+  child.stdin.on('error', () => undefined);
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const schema = pathToFileURL(join(root, 'schemas', 'plan.schema.json')).href;
   const settings = { yaml: { validate: true, hover: false, completion: false, format: { enable: false }, schemas: { [schema]: '*.rollout.yaml' } } };
@@ -28,7 +31,10 @@ export async function ylsEditLatency(root: string, path: string, text: string, c
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
-  const diagnostics = () => new Promise<void>((resolve) => (published = resolve));
+  // If the server dies, every wait ends with that instead of hanging the bench.
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`yaml-language-server exited (${signal ?? `code ${code}`}) during the edits`))));
+  exited.catch(() => undefined);
+  const diagnostics = () => Promise.race([new Promise<void>((resolve) => (published = resolve)), exited]);
   try {
     await connection.sendRequest('initialize', {
       processId: process.pid,

@@ -130,6 +130,9 @@ export class LspServer {
 
   static async start(folder: string, options: ServerOptions = {}): Promise<LspServer> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    // A write racing the server's exit fails on a closed pipe; whether the server is still up is
+    // what `alive` and the requests' answers say, so the failed write must not crash the process.
+    child.stdin!.on('error', () => undefined);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new LspServer(connection, child, options.settings ?? {});
     child.stderr!.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
