@@ -1,19 +1,23 @@
 import { jsonChunks, StreamedArray } from '../jsonChunks';
-import { inOneString, oneBased, type ChunkedFormatter, type FileReport, type LintReport } from '../report';
+import { inOneString, oneBased, type ChunkedFormatter, type FileReport, type LintReport, type ReportedFinding } from '../report';
+
+/** The fields every listed finding has, reported or waived, in the order they are written. */
+function described(file: FileReport, f: ReportedFinding) {
+  return {
+    file: file.display,
+    rule: f.ruleId,
+    messageId: f.messageId,
+    severity: f.severity,
+    message: f.message,
+    ...oneBased(f),
+    ...(f.idPath ? { idPath: f.idPath } : {}),
+  };
+}
 
 function* findings(files: readonly FileReport[]) {
   for (const file of files) {
     for (const f of file.findings) {
-      yield {
-        file: file.display,
-        rule: f.ruleId,
-        messageId: f.messageId,
-        severity: f.severity,
-        message: f.message,
-        ...oneBased(f),
-        ...(f.idPath ? { idPath: f.idPath } : {}),
-        fixable: (f.fixes ?? []).some((x) => x.kind === 'fix'),
-      };
+      yield { ...described(file, f), fixable: (f.fixes ?? []).some((x) => x.kind === 'fix') };
     }
   }
 }
@@ -22,13 +26,7 @@ function* waived(files: readonly FileReport[]) {
   for (const file of files) {
     for (const { finding: f, waiver } of file.waived ?? []) {
       yield {
-        file: file.display,
-        rule: f.ruleId,
-        messageId: f.messageId,
-        severity: f.severity,
-        message: f.message,
-        ...oneBased(f),
-        ...(f.idPath ? { idPath: f.idPath } : {}),
+        ...described(file, f),
         waiver: {
           target: waiver.target,
           reason: waiver.reason,
