@@ -205,8 +205,12 @@ async function barBox(frame, id) {
   for (let attempt = 1; ; attempt++) {
     const bar = frame.locator(`[data-id="${id}"][data-kind="phase"] rect.bar`);
     try {
+      // A redraw replaces the chart: wait until the bar is there and shown, then measure it. A bar
+      // replaced between these steps measures as nothing (null) or is "not attached": find it again.
+      await bar.waitFor({ state: 'visible', timeout: 10_000 });
       await bar.scrollIntoViewIfNeeded();
-      return await bar.boundingBox();
+      const box = await bar.boundingBox();
+      if (box || attempt >= 5) return box;
     } catch (error) {
       if (attempt >= 5 || !/not attached/.test(String(error))) throw error;
     }

@@ -301,7 +301,13 @@ export async function run(): Promise<void> {
     assert.equal(await refusedDrag(editor, 'build'), `Not moved: ${reason}`);
     // Revert (the drag focused the panel: the editor is made active again): the editor takes the disk's text, and dragging is on again.
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
-    const reverted = when(vscode.workspace.onDidChangeTextDocument, (e) => (e?.document === editor.document && !editor.document.isDirty ? true : undefined), 'the revert');
+    // VS Code reports the dirty flag clearing (a change event with no content changes) before the
+    // disk's text arrives, so the revert is done only when both hold.
+    const reverted = when(
+      vscode.workspace.onDidChangeTextDocument,
+      (e) => (e?.document === editor.document && !editor.document.isDirty && editor.document.getText() === onDisk ? true : undefined),
+      'the revert',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await reverted;
     assert.equal(editor.document.getText(), onDisk);
