@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { onlyRulesConfig } from '../helpers/cli';
 import { BACKUP_ITEM, FINAL_MIGRATION_ITEM, migrationPlan } from '../helpers/migrationPlan';
-import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness';
+import { applyTextEdits, editsFor } from './harness';
+import { serverSession } from './session';
 
 /**
  * The data-loss cases of the hostile-input suite, in the editor: quick fixes and fix-all go
@@ -14,25 +15,17 @@ import { applyTextEdits, createWorkspace, editsFor, LspServer } from './harness'
 
 
 describe('quick fixes on hostile plans, over stdio', () => {
-  const ws = createWorkspace({ '.crm-rollout.yaml': onlyRulesConfig(['known-tags', 'migration-backup']) });
-  let server: LspServer;
-
-  beforeAll(async () => {
-    server = await LspServer.start(ws.root);
-  });
-  afterAll(async () => {
-    await server.stop();
-    ws.dispose();
-  });
+  const session = serverSession({ '.crm-rollout.yaml': onlyRulesConfig(['known-tags', 'migration-backup']) });
+  const { ws } = session;
 
   const actionsFor = (uri: string, diagnostic: Diagnostic, only?: string[]) =>
-    server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only } });
+    session.server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only } });
 
   it('offers no fix that rewrites an anchored tag on behalf of its alias, only the disable comment', async () => {
     const uri = ws.uri('anchor.rollout.yaml');
     const text = migrationPlan('\n      - task: &t bakup\n        tags: [*t]\n      - { task: Final import, tags: [final-migration], due: 2027-02-12 }\n      - { task: Back up, tags: [backup], due: 2027-02-01 }');
-    await server.open(uri, text);
-    const published = await server.changeAndWait(uri, text);
+    await session.server.open(uri, text);
+    const published = await session.server.changeAndWait(uri, text);
     const [typo] = published.diagnostics.filter((d) => d.code === 'known-tags');
     expect(typo).toBeDefined();
     const titles = (await actionsFor(uri, typo)).map((a) => a.title);
@@ -46,13 +39,13 @@ describe('quick fixes on hostile plans, over stdio', () => {
     const uri = ws.uri('flow.rollout.yaml');
     const text = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}  # more later\n    ]`);
     const expected = migrationPlan(` [\n${FINAL_MIGRATION_ITEM}, ${BACKUP_ITEM}  # more later\n    ]`);
-    await server.open(uri, text);
-    const published = await server.changeAndWait(uri, text);
+    await session.server.open(uri, text);
+    const published = await session.server.changeAndWait(uri, text);
     const [missing] = published.diagnostics.filter((d) => d.code === 'migration-backup');
     const [suggestion] = await actionsFor(uri, missing, ['quickfix']);
     expect(applyTextEdits(text, editsFor(suggestion.edit, uri))).toBe(expected);
     // A backup item is plan content someone has to plan: a suggestion, never applied by fix-all.
-    const all = await server.request<CodeAction[]>('textDocument/codeAction', {
+    const all = await session.server.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: missing.range,
       context: { diagnostics: [], only: ['source.fixAll.crm-rollout'] },
@@ -64,8 +57,8 @@ describe('quick fixes on hostile plans, over stdio', () => {
     writeFileSync(ws.path('people.yaml'), Buffer.from('people:\n  - { id: dan, name: Dan Müller }\n', 'latin1'));
     const uri = ws.uri('imports.rollout.yaml');
     const text = 'plan: 1\nname: Pilot\nimports: [people.yaml]\nsponsor: dan\nowner: dan\n';
-    await server.open(uri, text);
-    const published = await server.changeAndWait(uri, text);
+    await session.server.open(uri, text);
+    const published = await session.server.changeAndWait(uri, text);
     const messages = published.diagnostics.filter((d) => d.code === 'import').map((d) => d.message);
     expect(messages).toEqual([expect.stringMatching(/^import "people\.yaml" cannot be read: .*byte 0xFC on line 2 looks like Windows-1252/)]);
   });
@@ -73,25 +66,17 @@ describe('quick fixes on hostile plans, over stdio', () => {
 
 describe('light-bulb insertions on the layouts that once broke plans, over stdio', () => {
   // data-retention is in the `all` set only: switched on by name.
-  const ws = createWorkspace({ '.crm-rollout.yaml': `${onlyRulesConfig(['change-control', 'objectives-defined', 'migration-backup', 'data-retention'])}  data-retention: info\n` });
-  let server: LspServer;
-
-  beforeAll(async () => {
-    server = await LspServer.start(ws.root);
-  });
-  afterAll(async () => {
-    await server.stop();
-    ws.dispose();
-  });
+  const session = serverSession({ '.crm-rollout.yaml': `${onlyRulesConfig(['change-control', 'objectives-defined', 'migration-backup', 'data-retention'])}  data-retention: info\n` });
+  const { ws } = session;
 
   /** Accepts, in the editor, the light-bulb suggestion of the first finding of each rule in turn; the text after. */
   async function accept(uri: string, text: string, ruleIds: readonly string[]): Promise<string> {
-    let published = await server.open(uri, text);
+    let published = await session.server.open(uri, text);
     let current = text;
     for (const ruleId of ruleIds) {
       const diagnostic = published.diagnostics.find((d) => d.code === ruleId);
       expect(diagnostic, ruleId).toBeDefined();
-      const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+      const actions = await session.server.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: diagnostic!.range,
         context: { diagnostics: [diagnostic], only: ['quickfix'] },
@@ -99,7 +84,7 @@ describe('light-bulb insertions on the layouts that once broke plans, over stdio
       const suggestion = actions.find((a) => a.diagnostics?.some((d) => d.code === ruleId) && !a.title.startsWith('disable '));
       expect(suggestion, ruleId).toBeDefined();
       current = applyTextEdits(current, editsFor(suggestion!.edit, uri));
-      published = await server.changeAndWait(uri, current);
+      published = await session.server.changeAndWait(uri, current);
     }
     expect(published.diagnostics.filter((d) => d.code === 'yaml-syntax')).toEqual([]);
     return current;
